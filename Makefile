@@ -1,0 +1,48 @@
+# skillbridge: every target creates or reuses .venv and installs what it needs (pinned).
+#   make demo   the main job        make test   lint + layer check + tests
+#   make bench  benchmarks (results under benchmarks/results/)
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(PY) -m pip
+# torch goes in first, explicitly the CPU build: an unpinned torch would pull a multi-GB CUDA build.
+# Where the +cpu wheel is not on a local find-links, set TORCH_INDEX=https://download.pytorch.org/whl/cpu
+TORCH_SPEC ?= torch==2.13.0+cpu
+TORCH_INDEX ?=
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt setup.py | cksum | cut -d' ' -f1)
+PYTEST_ARGS ?=
+
+.PHONY: install demo test test-slow lint bench clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt setup.py
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet "$(TORCH_SPEC)" $(if $(TORCH_INDEX),--extra-index-url $(TORCH_INDEX))
+	$(PIP) install --quiet -r requirements-dev.txt
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+demo: $(STAMP)
+	$(VENV)/bin/skillbridge sim demo
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
+
+test: lint
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-slow: $(STAMP)
+	$(PY) -m pytest -m slow $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	@mkdir -p benchmarks/results
+	@for b in benchmarks/*.py; do \
+		name=$$(basename $$b .py); echo "== $$name"; \
+		$(PY) $$b --json benchmarks/results/$$name.json || exit 1; \
+	done
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .import_linter_cache

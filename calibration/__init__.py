@@ -1,0 +1,1 @@
+"""skillbridge.calibration (see ARCHITECTURE.md)."""

@@ -1,0 +1,76 @@
+"""Commands that condition the low-level skill, and the tool targets they resolve to.
+
+A command is one language motion as the skill executes it: a displacement of the tool centre
+point in the base frame (``dx_m, dy_m, dz_m``), a change of heading about the base z axis
+(``dyaw_rad``), and a gripper request (+1 open, -1 close, 0 keep). When a command starts, it is
+resolved once against the measured tool pose into a ``MotionTarget`` that the observation then
+tracks; training, evaluation and the ROS policy node all resolve it with ``resolve_target``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+
+from skillbridge.contract.errors import ContractError
+from skillbridge.contract.rotations import rotz, yaw_of_matrix
+
+#: Tool orientation with the gripper pointing straight down and heading 0 (x axis along base +x).
+TOOL_DOWN = np.diag([1.0, -1.0, -1.0])
+GRIPPER_OPEN = 1.0
+GRIPPER_CLOSED = -1.0
+
+
+@dataclasses.dataclass(frozen=True)
+class MotionTarget:
+    """Where the tool should be. Batched over the first axis."""
+
+    pos_m: np.ndarray
+    """Shape: (N, 3). Base frame."""
+    rot: np.ndarray
+    """Shape: (N, 3, 3). Base frame; always gripper-down with some heading."""
+    gripper: np.ndarray
+    """Shape: (N,). +1 open, -1 closed."""
+
+    @property
+    def yaw_rad(self) -> np.ndarray:
+        return yaw_of_matrix(self.rot)
+
+    def take(self, rows: np.ndarray) -> MotionTarget:
+        """The targets of some rows (index array or mask)."""
+        return MotionTarget(self.pos_m[rows], self.rot[rows], self.gripper[rows])
+
+
+def resolve_target(
+    tool_pos_m: np.ndarray, tool_rot: np.ndarray, command: np.ndarray, previous_gripper: np.ndarray
+) -> MotionTarget:
+    """Turn commands into targets relative to the measured tool pose.
+
+    Args:
+        tool_pos_m: measured tool positions, (N, 3).
+        tool_rot: measured tool orientations, (N, 3, 3).
+        command: (N, 5) rows of ``dx_m, dy_m, dz_m, dyaw_rad, gripper``.
+        previous_gripper: (N,) gripper target before this command (kept when gripper is 0).
+
+    Returns:
+        The targets: position displaced, heading turned, orientation gripper-down.
+    """
+    cmd = np.atleast_2d(np.asarray(command, dtype=np.float64))
+    if cmd.shape[-1] != 5 or not np.all(np.isfinite(cmd)):
+        raise ContractError(
+            f"commands must be finite rows of (dx_m, dy_m, dz_m, dyaw_rad, gripper), got shape "
+            f"{cmd.shape} with {int(np.sum(~np.isfinite(cmd)))} non-finite values"
+        )
+    pos = np.asarray(tool_pos_m, dtype=np.float64).reshape(-1, 3) + cmd[:, :3]
+    yaw = yaw_of_matrix(np.asarray(tool_rot).reshape(-1, 3, 3)) + cmd[:, 3]
+    rot = rotz(yaw) @ TOOL_DOWN
+    grip_request = np.sign(cmd[:, 4])
+    gripper = np.where(grip_request != 0, grip_request, np.asarray(previous_gripper, np.float64))
+    return MotionTarget(pos, rot, gripper)
+
+
+def hold_target(tool_pos_m: np.ndarray, tool_rot: np.ndarray, gripper: np.ndarray) -> MotionTarget:
+    """A target that keeps the tool where it is (the ``stop`` motion, and the start of a run)."""
+    n = np.asarray(tool_pos_m).reshape(-1, 3).shape[0]
+    return resolve_target(tool_pos_m, tool_rot, np.zeros((n, 5)), gripper)

@@ -1,0 +1,115 @@
+"""Rotation conversions, in one place. numpy only; every function is batched over leading axes.
+
+MuJoCo quaternions are ``wxyz``; ROS messages are ``xyzw``. Names say which.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def quat_wxyz_to_xyzw(quat_wxyz: np.ndarray) -> np.ndarray:
+    """Reorder MuJoCo ``wxyz`` to ROS ``xyzw``. Shape: (..., 4)."""
+    q = np.asarray(quat_wxyz)
+    return np.concatenate([q[..., 1:4], q[..., 0:1]], axis=-1)
+
+
+def quat_xyzw_to_wxyz(quat_xyzw: np.ndarray) -> np.ndarray:
+    """Reorder ROS ``xyzw`` to MuJoCo ``wxyz``. Shape: (..., 4)."""
+    q = np.asarray(quat_xyzw)
+    return np.concatenate([q[..., 3:4], q[..., 0:3]], axis=-1)
+
+
+def quat_wxyz_to_matrix(quat_wxyz: np.ndarray) -> np.ndarray:
+    """Rotation matrices of unit quaternions. Shape: (..., 4) -> (..., 3, 3)."""
+    q = np.asarray(quat_wxyz, dtype=np.float64)
+    q = q / np.linalg.norm(q, axis=-1, keepdims=True)
+    w, x, y, z = q[..., 0], q[..., 1], q[..., 2], q[..., 3]
+    rows = [
+        [1 - 2 * (y * y + z * z), 2 * (x * y - w * z), 2 * (x * z + w * y)],
+        [2 * (x * y + w * z), 1 - 2 * (x * x + z * z), 2 * (y * z - w * x)],
+        [2 * (x * z - w * y), 2 * (y * z + w * x), 1 - 2 * (x * x + y * y)],
+    ]
+    return np.stack([np.stack(r, axis=-1) for r in rows], axis=-2)
+
+
+def matrix_to_quat_wxyz(rot: np.ndarray) -> np.ndarray:
+    """Unit quaternions (w >= 0) of rotation matrices. Shape: (..., 3, 3) -> (..., 4)."""
+    r = np.asarray(rot, dtype=np.float64)
+    m00, m01, m02 = r[..., 0, 0], r[..., 0, 1], r[..., 0, 2]
+    m10, m11, m12 = r[..., 1, 0], r[..., 1, 1], r[..., 1, 2]
+    m20, m21, m22 = r[..., 2, 0], r[..., 2, 1], r[..., 2, 2]
+    # 2|q_i| for each component; the largest gives the best-conditioned formula.
+    two_abs = np.sqrt(
+        np.maximum(
+            0.0,
+            np.stack(
+                [
+                    1 + m00 + m11 + m22,
+                    1 + m00 - m11 - m22,
+                    1 - m00 + m11 - m22,
+                    1 - m00 - m11 + m22,
+                ],
+                -1,
+            ),
+        )
+    )
+    # Row i: 4 q_i q, i.e. the quaternion scaled by 4 q_i, from the off-diagonal terms.
+    scaled = np.stack(
+        [
+            np.stack([two_abs[..., 0] ** 2, m21 - m12, m02 - m20, m10 - m01], -1),
+            np.stack([m21 - m12, two_abs[..., 1] ** 2, m10 + m01, m02 + m20], -1),
+            np.stack([m02 - m20, m10 + m01, two_abs[..., 2] ** 2, m12 + m21], -1),
+            np.stack([m10 - m01, m20 + m02, m21 + m12, two_abs[..., 3] ** 2], -1),
+        ],
+        -2,
+    )
+    candidates = scaled / (2.0 * np.maximum(two_abs[..., None], 0.1))
+    best = np.argmax(two_abs, axis=-1)
+    q = np.take_along_axis(candidates, best[..., None, None], axis=-2)[..., 0, :]
+    q = q * np.where(q[..., :1] < 0, -1.0, 1.0)
+    return q / np.linalg.norm(q, axis=-1, keepdims=True)
+
+
+def axis_angle_to_matrix(axis: np.ndarray, angle_rad: np.ndarray) -> np.ndarray:
+    """Rodrigues: axis: (3,) or (..., 3) unit vectors; angle_rad: (...) -> (..., 3, 3)."""
+    a = np.asarray(axis, dtype=np.float64)
+    th = np.asarray(angle_rad, dtype=np.float64)
+    a = np.broadcast_to(a, (*th.shape, 3))
+    x, y, z = a[..., 0], a[..., 1], a[..., 2]
+    c, s = np.cos(th), np.sin(th)
+    t = 1 - c
+    rows = [
+        [t * x * x + c, t * x * y - s * z, t * x * z + s * y],
+        [t * x * y + s * z, t * y * y + c, t * y * z - s * x],
+        [t * x * z - s * y, t * y * z + s * x, t * z * z + c],
+    ]
+    return np.stack([np.stack(r, axis=-1) for r in rows], axis=-2)
+
+
+def rotz(yaw_rad: np.ndarray) -> np.ndarray:
+    """Rotation about +z. Shape: (...) -> (..., 3, 3)."""
+    return axis_angle_to_matrix(np.array([0.0, 0.0, 1.0]), yaw_rad)
+
+
+def matrix_to_rotvec(rot: np.ndarray) -> np.ndarray:
+    """Rotation vectors (axis * angle, angle in [0, pi]). (..., 3, 3) -> (..., 3)."""
+    r = np.asarray(rot, dtype=np.float64)
+    q = matrix_to_quat_wxyz(r)  # w >= 0, so the angle is in [0, pi]
+    vec = q[..., 1:4]
+    sin_half = np.linalg.norm(vec, axis=-1)
+    angle = 2.0 * np.arctan2(sin_half, q[..., 0])
+    # angle / sin(angle/2) -> 2 as the angle -> 0
+    factor = np.where(sin_half > 1e-9, angle / np.maximum(sin_half, 1e-12), 2.0)
+    return vec * factor[..., None]
+
+
+def yaw_of_matrix(rot: np.ndarray) -> np.ndarray:
+    """Heading (rad) of a frame's x axis projected on the base xy plane. (..., 3, 3) -> (...)."""
+    r = np.asarray(rot)
+    return np.arctan2(r[..., 1, 0], r[..., 0, 0])
+
+
+def wrap_angle(angle_rad: np.ndarray) -> np.ndarray:
+    """Wrap angles to [-pi, pi)."""
+    return (np.asarray(angle_rad) + np.pi) % (2 * np.pi) - np.pi

@@ -1,0 +1,71 @@
+"""What the robot's sensors report: joint positions and velocities, by joint name."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+
+import numpy as np
+
+from skillbridge.contract.errors import ContractError
+
+
+@dataclasses.dataclass(frozen=True)
+class RobotState:
+    """Joint readings of one robot (shape (J,)) or of a batch of robots (shape (N, J)).
+
+    ``joint_names`` label the last axis. A driver may publish joints in any order and more joints
+    than a policy uses; consumers select the joints they need by name with ``select``.
+    """
+
+    joint_names: tuple[str, ...]
+    joint_pos_rad: np.ndarray
+    """Shape: (J,) or (num_envs, J). Prismatic (finger) joints in metres."""
+    joint_vel_rad_s: np.ndarray
+    """Shape: like ``joint_pos_rad``. Prismatic joints in m/s."""
+
+    def __post_init__(self) -> None:
+        names = tuple(self.joint_names)
+        object.__setattr__(self, "joint_names", names)
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ContractError(f"joint names repeat in the robot state: {duplicates}")
+        pos = np.asarray(self.joint_pos_rad, dtype=np.float64)
+        vel = np.asarray(self.joint_vel_rad_s, dtype=np.float64)
+        if pos.shape != vel.shape or pos.shape[-1:] != (len(names),):
+            raise ContractError(
+                f"robot state shapes disagree: {len(names)} names, positions {pos.shape}, "
+                f"velocities {vel.shape}; both must be (..., {len(names)})"
+            )
+        object.__setattr__(self, "joint_pos_rad", pos)
+        object.__setattr__(self, "joint_vel_rad_s", vel)
+
+    @classmethod
+    def from_mapping(
+        cls, positions: dict[str, float], velocities: dict[str, float] | None = None
+    ) -> RobotState:
+        """One robot's state from ``{joint_name: value}``; velocities default to zero."""
+        names = tuple(positions)
+        vel = velocities or {}
+        return cls(
+            names,
+            np.array([positions[n] for n in names]),
+            np.array([vel.get(n, 0.0) for n in names]),
+        )
+
+    def indices_of(self, names: Sequence[str]) -> np.ndarray:
+        """Column of each requested joint. Raises ContractError naming every missing joint."""
+        index = {n: i for i, n in enumerate(self.joint_names)}
+        missing = [n for n in names if n not in index]
+        if missing:
+            raise ContractError(
+                f"joints {missing} are missing from the robot state "
+                f"(it has {list(self.joint_names)}); "
+                "check the driver's joint names against the policy contract"
+            )
+        return np.array([index[n] for n in names], dtype=np.int64)
+
+    def select(self, names: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Positions and velocities of ``names``, in that order. Shapes: (..., len(names))."""
+        idx = self.indices_of(names)
+        return self.joint_pos_rad[..., idx], self.joint_vel_rad_s[..., idx]

@@ -1,0 +1,1 @@
+"""skillbridge.policies (see ARCHITECTURE.md)."""

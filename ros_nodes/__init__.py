@@ -1,0 +1,1 @@
+"""skillbridge.ros_nodes (see ARCHITECTURE.md)."""

@@ -1,0 +1,1 @@
+"""Batched MuJoCo simulation of the Panda: scene, tasks, domain randomization, backends."""

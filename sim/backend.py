@@ -1,0 +1,114 @@
+"""Batched physics backends behind one narrow interface.
+
+Tasks and the environment loop talk only to ``PhysicsBackend``: named per-environment state
+arrays, per-environment model fields, reset, and stepping. The CPU backend runs on
+``mujoco.batch.Batch`` (threads across simulations, per-simulation model fields). A MuJoCo Warp
+(or Isaac) backend implements the same six members; nothing in the tasks changes.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+import mujoco
+import numpy as np
+from mujoco.batch import Batch, SimulationError
+
+from skillbridge.sim.errors import SimError
+
+
+class PhysicsBackend(Protocol):
+    """Batched simulations of one model. Every array has the environment dimension first."""
+
+    model: mujoco.MjModel
+    num_envs: int
+
+    def state(self, field: str) -> np.ndarray:
+        """Live, writable per-environment state field: qpos (N, nq), qvel (N, nv), ctrl (N, nu),
+        mocap_pos (N, nmocap, 3), xfrc_applied (N, nbody, 6). Writes act at the next step."""
+        ...
+
+    def output(self, field: str) -> np.ndarray:
+        """Read-only derived field after the last step, e.g. sensordata (N, nsensordata)."""
+        ...
+
+    def model_field(self, field: str) -> np.ndarray:
+        """Writable per-environment copy of a model field, e.g. dof_damping (N, nv)."""
+        ...
+
+    def reset(self, env_ids: np.ndarray) -> None:
+        """Reset these environments to the model defaults (state writes follow)."""
+        ...
+
+    def commit(self, env_ids: np.ndarray) -> None:
+        """After model-field writes for these environments: recompute derived constants and the
+        forward pass of their new state."""
+        ...
+
+    def step(self, nsubsteps: int) -> np.ndarray:
+        """Advance every environment by ``nsubsteps`` physics steps.
+
+        Returns:
+            (N,) bool: environments whose physics failed this call (they keep their old state
+            and must be reset by the caller).
+        """
+        ...
+
+
+class CpuBatchBackend:
+    """``mujoco.batch.Batch`` on ``nthread`` threads; bit-identical to a loop of ``mj_step``."""
+
+    def __init__(self, model: mujoco.MjModel, num_envs: int, nthread: int = 0) -> None:
+        self.model = model
+        self.num_envs = num_envs
+        self._batch = Batch(model, num_envs, nthread)
+        self._all = np.arange(num_envs)
+
+    @property
+    def nthread(self) -> int:
+        return self._batch.nthread
+
+    def state(self, field: str) -> np.ndarray:
+        return self._batch.bind(field)
+
+    def output(self, field: str) -> np.ndarray:
+        return self._batch.bind(field)
+
+    def model_field(self, field: str) -> np.ndarray:
+        return self._batch.expand(field)
+
+    def reset(self, env_ids: np.ndarray) -> None:
+        ids = np.asarray(env_ids)
+        self._batch.reset(ids, stage=mujoco.mjtStage.mjSTAGE_NONE)
+        self._batch.warning[ids] = 0
+
+    def commit(self, env_ids: np.ndarray) -> None:
+        ids = np.asarray(env_ids)
+        if len(ids) == 0:
+            return
+        self._batch.set_const(ids)
+        self._batch.forward(ids)
+
+    def step(self, nsubsteps: int) -> np.ndarray:
+        failed = np.zeros(self.num_envs, dtype=bool)
+        try:
+            self._batch.step(nstep=nsubsteps)
+        except SimulationError as exc:
+            failed[exc.ids] = True
+        warned = self._batch.warning[:, mujoco.mjtWarning.mjWARN_BADQACC, 1] > 0
+        return failed | warned
+
+    def get_data(self, env: int) -> mujoco.MjData:
+        """One environment as an ``MjData`` (for rendering or single-env tools)."""
+        data = self._batch.get_data(env)
+        mujoco.mj_forward(self._batch.get_model(env), data)
+        return data
+
+
+def make_backend(
+    name: str, model: mujoco.MjModel, num_envs: int, nthread: int = 0
+) -> PhysicsBackend:
+    """Backend by name: ``cpu`` (mujoco.batch)."""
+    if name == "cpu":
+        return CpuBatchBackend(model, num_envs, nthread)
+    raise SimError(f"unknown backend {name!r}; valid backends: ['cpu']")

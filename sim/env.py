@@ -1,0 +1,314 @@
+"""The batched environment: backend stepping, domain randomization, commands, observation groups.
+
+Observation groups (rsl_rl style, picked by the learner's config):
+
+* ``actor``: built by the contract (``build_actor_obs``) from what the robot's sensors report,
+  with sensor noise in training. Shape: (num_envs, spec.obs_dim).
+* ``critic``: the actor terms without noise, plus privileged simulator state (true tool pose and
+  velocity, cube pose, contact forces, the randomized physical parameters, the remaining command
+  error). Shape: (num_envs, critic_dim).
+
+Finished environments reset automatically inside ``step``; the critic observation of their final
+state is returned in ``info["final_critic_obs"]`` so that learners bootstrap truncated episodes.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+
+import numpy as np
+
+from skillbridge.contract import (
+    MotionTarget,
+    ObservationHistory,
+    PolicySpec,
+    action_to_joint_targets,
+    build_actor_obs,
+    hold_target,
+    resolve_target,
+    tool_pose,
+)
+from skillbridge.contract.rotations import yaw_of_matrix
+from skillbridge.sim.backend import make_backend
+from skillbridge.sim.env_config import EnvConfig
+from skillbridge.sim.errors import SimError
+from skillbridge.sim.observations import critic_observation
+from skillbridge.sim.overrides import load_overrides
+from skillbridge.sim.physics import PandaPhysics
+from skillbridge.sim.randomization import DomainRandomizer
+from skillbridge.sim.resets import sample_arm_starts, sample_cube_away_from
+from skillbridge.sim.robot import panda_policy_spec
+from skillbridge.sim.scene import FINGER_OPEN_M, compile_scene
+from skillbridge.sim.tasks import motion, tabletop
+
+
+@dataclasses.dataclass
+class StepResult:
+    """What ``VecEnv.step`` returns. Arrays have the environment dimension first."""
+
+    obs: dict[str, np.ndarray]
+    reward: np.ndarray
+    """Shape: (num_envs,)."""
+    terminated: np.ndarray
+    """Shape: (num_envs,) bool; a failure state (no bootstrapping)."""
+    truncated: np.ndarray
+    """Shape: (num_envs,) bool; the time limit (bootstrap from the final state's value)."""
+    info: dict
+
+
+class VecEnv:
+    """``num_envs`` Panda environments of one task, stepped together."""
+
+    def __init__(self, config: EnvConfig) -> None:
+        self.config = config
+        cfg = config
+        self.overrides = load_overrides(cfg.overrides_path) if cfg.overrides_path else None
+        self.model = compile_scene(cfg.scene, self.overrides)
+        self.spec = panda_policy_spec(self.model, cfg.contract)
+        self._critic_actor_spec = _without_history(self.spec)
+        self.num_envs = cfg.num_envs
+        self.num_actions = self.spec.action_dim
+        self.dt_s = self.spec.control_period_s
+        self.substeps = int(round(self.dt_s / self.model.opt.timestep))
+        if abs(self.substeps * self.model.opt.timestep - self.dt_s) > 1e-9:
+            raise SimError(
+                f"control period {self.dt_s} s is not a multiple of the physics step "
+                f"{self.model.opt.timestep} s; change one of them"
+            )
+        self.max_episode_steps = int(round(cfg.episode_length_s / self.dt_s))
+        self.command_steps = int(round(cfg.commands.command_period_s / self.dt_s))
+        self.backend = make_backend(cfg.backend, self.model, cfg.num_envs, cfg.nthread)
+        self.physics = PandaPhysics(self.backend, self.spec, self.overrides)
+        self.randomizer = DomainRandomizer(
+            self.model, self.backend, cfg.randomization, self.dt_s, self.overrides, cfg.seed + 1
+        )
+        self.rng = np.random.default_rng(cfg.seed)
+        n = cfg.num_envs
+        self.history = ObservationHistory(self.spec, n)
+        self.last_action = np.zeros((n, self.num_actions))
+        self.episode_step = np.zeros(n, dtype=np.int64)
+        self.command_step = np.zeros(n, dtype=np.int64)
+        self.episode_return = np.zeros(n)
+        self.push_steps_left = np.zeros(n, dtype=np.int64)
+        self.push_force = np.zeros((n, 3))
+        self.prev_tool_pos = np.zeros((n, 3))
+        self.target = MotionTarget(np.zeros((n, 3)), np.tile(np.eye(3), (n, 1, 1)), np.ones(n))
+        self._reported = self.physics.reported_state()
+        self._obs: dict[str, np.ndarray] = {}
+
+    # --- sizes --------------------------------------------------------------------------------
+    @property
+    def obs_dims(self) -> dict[str, int]:
+        return {k: v.shape[1] for k, v in self._observe().items()}
+
+    @property
+    def auto_commands(self) -> bool:
+        return self.config.task == "motion"
+
+    def seed(self, seed: int) -> None:
+        """Reseed every random stream (commands, resets, randomization, noise)."""
+        self.rng = np.random.default_rng(seed)
+        self.randomizer.reseed(seed + 1)
+
+    # --- reset --------------------------------------------------------------------------------
+    def reset(self) -> dict[str, np.ndarray]:
+        """Reset every environment. Returns the observation groups."""
+        self._reset_envs(np.arange(self.num_envs))
+        self._obs = self._observe()
+        return self._obs
+
+    def _reset_envs(self, ids: np.ndarray) -> None:
+        if len(ids) == 0:
+            return
+        n, ph = len(ids), self.physics
+        self.backend.reset(ids)
+        self.randomizer.sample(ids)
+        arm = sample_arm_starts(self.rng, n, self.spec)
+        grasped = self.rng.random(n) < self.config.grasped_start_prob
+        finger = np.full(n, FINGER_OPEN_M)
+        pos = np.column_stack([arm, finger])
+        tool_pos, tool_rot = _fk(self.spec, pos)
+        cube_half = self.randomizer.cube_half_size(ids)
+        grasped &= tool_pos[:, 2] > cube_half + 0.01
+        pos[grasped, -1] = cube_half[grasped]
+        ph.write_joint_state(ids, pos, np.zeros_like(pos))
+        self._place_objects(ids, tool_pos, tool_rot, grasped, cube_half)
+        gripper = np.where(grasped, -1.0, motion.initial_gripper(self.rng, n, open_prob=1.0))
+        targets = pos + ph.offsets
+        targets[:, -1] = np.where(gripper > 0, FINGER_OPEN_M, 0.0)
+        full_ctrl = ph.ctrl[ids]
+        full_ctrl[:, : self.num_actions] = targets
+        ph.ctrl[ids] = full_ctrl
+        ph.hold_ctrl_history(ids, targets)
+        self.backend.commit(ids)
+        self._set_target(ids, hold_target(tool_pos, tool_rot, gripper))
+        self.last_action[ids] = 0.0
+        self.episode_step[ids] = 0
+        self.command_step[ids] = 0
+        self.episode_return[ids] = 0.0
+        self.push_steps_left[ids] = 0
+        self.prev_tool_pos[ids] = tool_pos
+        self.history.reset(ids)
+        if self.auto_commands:
+            self._new_commands(ids)
+
+    def _place_objects(self, ids, tool_pos, tool_rot, grasped, cube_half) -> None:
+        ph, tcfg = self.physics, self.config.tabletop
+        n = len(ids)
+        cube_xy, cube_yaw, pad_xy = tabletop.sample_layout(self.rng, n, tcfg)
+        if self.config.task == "motion":
+            cube_xy = sample_cube_away_from(
+                self.rng, tool_pos[:, :2], tcfg.cube_x_m, tcfg.cube_y_m
+            )
+        cube_pos = np.column_stack([cube_xy, cube_half])
+        cube_pos[grasped] = tool_pos[grasped]
+        cube_yaw = np.where(grasped, yaw_of_matrix(tool_rot), cube_yaw)
+        ph.write_cube(ids, cube_pos, tabletop.yaw_quat_wxyz(cube_yaw))
+        ph.write_pad(ids, np.column_stack([pad_xy, np.zeros(n)]))
+
+    # --- commands -----------------------------------------------------------------------------
+    def _set_target(self, ids: np.ndarray, target: MotionTarget) -> None:
+        self.target.pos_m[ids] = target.pos_m
+        self.target.rot[ids] = target.rot
+        self.target.gripper[ids] = target.gripper
+
+    def set_commands(self, env_ids: np.ndarray, commands: np.ndarray) -> None:
+        """Start new commands (rows of dx_m, dy_m, dz_m, dyaw_rad, gripper) in some environments,
+        resolved against their measured tool pose, exactly as the robot's policy node does."""
+        ids = np.asarray(env_ids)
+        reported = self.physics.reported_state()
+        pos, _ = reported.select(self.spec.joint_names)
+        tool_pos, tool_rot = _fk(self.spec, pos[ids])
+        self._set_target(
+            ids, resolve_target(tool_pos, tool_rot, commands, self.target.gripper[ids])
+        )
+        self.command_step[ids] = 0
+
+    def _new_commands(self, ids: np.ndarray) -> None:
+        tool_pos, tool_rot = (x[ids] for x in self.physics.tool_pose())
+        cmd = motion.sample_commands(
+            self.rng,
+            cfg=self.config.commands,
+            tool_pos=tool_pos,
+            gripper=self.target.gripper[ids],
+            workspace_min=np.asarray(self.spec.workspace_min_m),
+            workspace_max=np.asarray(self.spec.workspace_max_m),
+        )
+        cmd = motion.limit_yaw(cmd, yaw_of_matrix(tool_rot), self.config.max_abs_yaw_rad)
+        self.set_commands(ids, cmd)
+
+    # --- step ---------------------------------------------------------------------------------
+    def step(self, actions: np.ndarray) -> StepResult:
+        """Apply one action per environment for one control period.
+
+        Args:
+            actions: (num_envs, num_actions). Non-finite rows terminate and reset only their
+                environment (counted in ``info["nonfinite_actions"]``); they are never stepped.
+
+        Raises:
+            ValueError: ``actions`` has the wrong shape.
+        """
+        a = np.asarray(actions, dtype=np.float64)
+        if a.shape != (self.num_envs, self.num_actions):
+            raise ValueError(
+                f"actions must have shape (num_envs, num_actions) = ({self.num_envs}, "
+                f"{self.num_actions}), got {a.shape}"
+            )
+        nonfinite = ~np.all(np.isfinite(a), axis=1)
+        a = np.where(nonfinite[:, None], 0.0, a)
+        pos, _ = self._reported.select(self.spec.joint_names)
+        self.physics.set_joint_targets(action_to_joint_targets(a, pos, self.spec))
+        self._apply_pushes()
+        failed = self.physics.step(self.substeps)
+        self.episode_step += 1
+        self.command_step += 1
+        reward, terms, success, window_done = self._evaluate(a)
+        tool_pos, _ = self.physics.tool_pose()
+        escaped = np.any(np.abs(tool_pos - [0.5, 0.0, 0.3]) > [0.6, 0.7, 0.6], axis=1)
+        terminated = failed | nonfinite | escaped
+        truncated = (self.episode_step >= self.max_episode_steps) & ~terminated
+        self.last_action = a
+        self.episode_return += reward
+        if self.auto_commands:
+            self._new_commands(np.flatnonzero(window_done & ~terminated & ~truncated))
+        done = np.flatnonzero(terminated | truncated)
+        info = {
+            "reward_terms": terms,
+            "command_success": success,
+            "command_done": window_done,
+            "nonfinite_actions": int(nonfinite.sum()),
+            "physics_failures": int(failed.sum()),
+            "episode_return": self.episode_return[done].copy(),
+            "done_ids": done,
+        }
+        self.prev_tool_pos = tool_pos
+        if len(done):
+            final = self._observe(commit=False)
+            info["final_actor_obs"] = final["actor"][done]
+            info["final_critic_obs"] = final["critic"][done]
+        self._reset_envs(done)
+        self._obs = self._observe()
+        return StepResult(self._obs, reward, terminated, truncated, info)
+
+    def _apply_pushes(self) -> None:
+        start, force = self.randomizer.push_forces(self.num_envs, self.dt_s)
+        start &= self.push_steps_left == 0
+        duration = max(1, int(round(self.randomizer.config.push_duration_s / self.dt_s)))
+        self.push_steps_left[start] = duration
+        self.push_force[start] = force[start]
+        active = self.push_steps_left > 0
+        self.physics.push_hand(np.where(active[:, None], self.push_force, 0.0))
+        self.push_steps_left[active] -= 1
+
+    def _evaluate(self, action: np.ndarray):
+        ph, cfg = self.physics, self.config
+        tool_pos, tool_rot = ph.tool_pose()
+        pos_err, rot_err = motion.tracking_errors(self.target, tool_pos, tool_rot)
+        q, qd = ph.joint_pos(), ph.joint_vel()
+        contact, _ = ph.table_contact()
+        step = motion.MotionStep(
+            pos_err, rot_err, self.target.gripper, q, qd, action, self.last_action, contact
+        )
+        terms = motion.motion_reward(step, cfg.rewards, self.spec)
+        reward = np.sum(list(terms.values()), axis=0)
+        fingers_ok = motion.finger_reached(self.target.gripper, q[:, -1], qd[:, -1], cfg.success)
+        success = motion.command_success(pos_err, rot_err, fingers_ok, cfg.success)
+        window_done = self.command_step >= self.command_steps
+        return reward, terms, success, window_done
+
+    # --- observations -------------------------------------------------------------------------
+    def _observe(self, commit: bool = True) -> dict[str, np.ndarray]:
+        """Actor (noisy sensor readings through the contract) and critic groups.
+
+        ``commit=False`` observes final states before a reset without touching the history or the
+        readings the next action is mapped against.
+        """
+        shape = (self.num_envs, self.spec.num_joints)
+        pos_noise, vel_noise = self.randomizer.joint_noise(shape)
+        reported = self.physics.reported_state(pos_noise, vel_noise)
+        history = self.history if commit else copy.deepcopy(self.history)
+        actor = build_actor_obs(reported, self.target, self.last_action, self.spec, history)
+        if commit:
+            self._reported = reported
+        return {"actor": actor, "critic": self._critic()}
+
+    def _critic(self) -> np.ndarray:
+        noise_free = build_actor_obs(
+            self.physics.reported_state(), self.target, self.last_action, self._critic_actor_spec
+        )
+        return critic_observation(self, noise_free)
+
+    @property
+    def observations(self) -> dict[str, np.ndarray]:
+        """The observation groups after the last ``reset``/``step``."""
+        return self._obs
+
+
+def _fk(spec: PolicySpec, joint_pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return tool_pose(spec.kinematics, joint_pos, spec.joint_names)
+
+
+def _without_history(spec: PolicySpec) -> PolicySpec:
+    terms = tuple(dataclasses.replace(t, history=1) for t in spec.observation_terms)
+    return dataclasses.replace(spec, observation_terms=terms)

@@ -1,0 +1,44 @@
+"""``EnvConfig``: one typed config for the batched environment (CLI flags come from it)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Literal
+
+from skillbridge.sim.randomization import RandomizationConfig
+from skillbridge.sim.robot import PandaContractConfig
+from skillbridge.sim.scene import SceneConfig
+from skillbridge.sim.tasks.motion import (
+    MotionCommandConfig,
+    MotionRewardConfig,
+    SuccessTolerance,
+)
+from skillbridge.sim.tasks.tabletop import TabletopConfig
+
+
+@dataclasses.dataclass(frozen=True)
+class EnvConfig:
+    """The batched Panda environment."""
+
+    task: Literal["motion", "tabletop"] = "motion"
+    """``motion``: commands are drawn automatically (low-level skill training). ``tabletop``:
+    commands come from the caller (``VecEnv.set_commands``), e.g. the high-level policy."""
+    num_envs: int = 64
+    backend: Literal["cpu"] = "cpu"
+    nthread: int = 2
+    """Threads stepping the batch (cpu backend); 0 uses every CPU."""
+    episode_length_s: float = 10.0
+    seed: int = 0
+    overrides_path: str | None = None
+    """A ModelOverrides YAML (from calibration): nominal physics and randomization centres."""
+    grasped_start_prob: float = 0.3
+    """Fraction of episodes that start with the cube between closed fingers."""
+    max_abs_yaw_rad: float = 1.2
+    """Commanded tool headings stay within this of the base x axis (joint 7 travel)."""
+    scene: SceneConfig = SceneConfig()
+    contract: PandaContractConfig = PandaContractConfig()
+    randomization: RandomizationConfig = RandomizationConfig()
+    commands: MotionCommandConfig = MotionCommandConfig()
+    rewards: MotionRewardConfig = MotionRewardConfig()
+    success: SuccessTolerance = SuccessTolerance()
+    tabletop: TabletopConfig = TabletopConfig()

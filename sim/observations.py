@@ -1,0 +1,82 @@
+"""The critic's privileged observation: what only the simulator knows.
+
+Each term is a small function of the environment's arrays; ``critic_observation`` concatenates
+them after the noise-free actor terms. Only the critic sees these, never the deployed actor.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from skillbridge.contract.rotations import matrix_to_rotvec
+from skillbridge.sim.tasks import motion
+
+if TYPE_CHECKING:
+    from skillbridge.sim.env import VecEnv
+
+TABLE_FORCE_SCALE_N = 50.0
+GRASP_FORCE_SCALE_N = 20.0
+
+
+def tool_terms(env: VecEnv) -> list[np.ndarray]:
+    """True tool position (3), orientation as two rotation-matrix columns (6), velocity (3)."""
+    pos, rot = env.physics.tool_pose()
+    vel = (pos - env.prev_tool_pos) / env.dt_s
+    return [pos, rot[:, :, 0], rot[:, :, 1], 0.2 * vel]
+
+
+def object_terms(env: VecEnv) -> list[np.ndarray]:
+    """Cube position (3), relative to the tool (3), orientation (4), velocity (6); pad xy (2)."""
+    cube_pos, cube_quat = env.physics.cube_pose()
+    tool_pos, _ = env.physics.tool_pose()
+    return [
+        cube_pos,
+        5.0 * (cube_pos - tool_pos),
+        cube_quat,
+        0.2 * env.physics.cube_vel(),
+        env.physics.pad_pos()[:, :2],
+    ]
+
+
+def contact_terms(env: VecEnv) -> list[np.ndarray]:
+    """Table and grasp contacts: found flags (2) and scaled net forces (6)."""
+    table_found, table_force = env.physics.table_contact()
+    grasp_found, grasp_force = env.physics.grasp_contact()
+    return [
+        table_found[:, None].astype(np.float64),
+        table_force / TABLE_FORCE_SCALE_N,
+        grasp_found[:, None].astype(np.float64),
+        grasp_force / GRASP_FORCE_SCALE_N,
+    ]
+
+
+def command_terms(env: VecEnv) -> list[np.ndarray]:
+    """True remaining command error (3 + 3), finger error (1), time left in the window (1)."""
+    tool_pos, tool_rot = env.physics.tool_pose()
+    rot_err = matrix_to_rotvec(env.target.rot @ np.swapaxes(tool_rot, -1, -2))
+    finger = env.physics.finger_pos()
+    finger_err = 1.0 - motion.finger_tracking_reward(env.target.gripper, finger)
+    time_left = 1.0 - env.command_step / max(env.command_steps, 1)
+    return [5.0 * (env.target.pos_m - tool_pos), rot_err, finger_err[:, None], time_left[:, None]]
+
+
+def disturbance_terms(env: VecEnv) -> list[np.ndarray]:
+    """The randomized physical parameters and the current push."""
+    pushing = (env.push_steps_left > 0)[:, None]
+    return [
+        env.randomizer.params,
+        pushing.astype(np.float64),
+        np.where(pushing, env.push_force, 0.0) / 15.0,
+    ]
+
+
+def critic_observation(env: VecEnv, noise_free_actor: np.ndarray) -> np.ndarray:
+    """(num_envs, critic_dim) float32: noise-free actor terms, then the privileged terms."""
+    blocks = [noise_free_actor]
+    for group in (tool_terms, object_terms, contact_terms, command_terms, disturbance_terms):
+        blocks.extend(
+            np.asarray(b, dtype=np.float64).reshape(env.num_envs, -1) for b in group(env)
+        )
+    return np.concatenate(blocks, axis=1).astype(np.float32)

@@ -1,0 +1,1 @@
+"""Tasks: commands, rewards, terminations and success tests as small pure functions."""
