@@ -52,9 +52,17 @@ class ObservationHistory:
 
 
 def observation_frames(
-    state: RobotState, target: MotionTarget, last_action: np.ndarray, spec: PolicySpec
+    state: RobotState,
+    target: MotionTarget,
+    last_action: np.ndarray,
+    spec: PolicySpec,
+    tool: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
-    """Raw (unscaled) value of every known term, each (N, size)."""
+    """Raw (unscaled) value of every known term, each (N, size).
+
+    ``tool`` may pass ``tool_pose`` of exactly these joint positions when the caller already has
+    it (the simulator does); it is computed here otherwise.
+    """
     pos, vel = state.select(spec.joint_names)
     pos, vel = np.atleast_2d(pos), np.atleast_2d(vel)
     bad = ~(np.isfinite(pos) & np.isfinite(vel))
@@ -64,7 +72,7 @@ def observation_frames(
     action = np.atleast_2d(np.asarray(last_action, dtype=np.float64))
     if not np.all(np.isfinite(action)):
         raise NonFiniteObservationError("non-finite values in the last action")
-    tool_pos, tool_rot = tool_pose(spec.kinematics, pos, spec.joint_names)
+    tool_pos, tool_rot = tool or tool_pose(spec.kinematics, pos, spec.joint_names)
     rot_error = matrix_to_rotvec(target.rot @ np.swapaxes(tool_rot, -1, -2))
     return {
         "joint_pos_rel": pos - np.asarray(spec.default_joint_pos),
@@ -82,6 +90,7 @@ def build_actor_obs(
     last_action: np.ndarray,
     spec: PolicySpec,
     history: ObservationHistory | None = None,
+    tool: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
     """The actor observation, float32, shape (N, spec.obs_dim).
 
@@ -91,12 +100,13 @@ def build_actor_obs(
         last_action: the previous policy action, (N, A) or (A,).
         spec: the policy contract.
         history: required when a term stacks history; updated in place.
+        tool: optional precomputed ``tool_pose`` of the same joint positions.
 
     Raises:
         ContractError: a policy joint is missing from ``state`` (named in the message).
         NonFiniteObservationError: NaN/Inf in the readings or the last action.
     """
-    frames = observation_frames(state, target, last_action, spec)
+    frames = observation_frames(state, target, last_action, spec, tool)
     blocks = []
     for term in spec.observation_terms:
         frame = np.clip(frames[term.name] * term.scale, -term.clip, term.clip)

@@ -36,6 +36,25 @@ def quat_wxyz_to_matrix(quat_wxyz: np.ndarray) -> np.ndarray:
 def matrix_to_quat_wxyz(rot: np.ndarray) -> np.ndarray:
     """Unit quaternions (w >= 0) of rotation matrices. Shape: (..., 3, 3) -> (..., 4)."""
     r = np.asarray(rot, dtype=np.float64)
+    trace = r[..., 0, 0] + r[..., 1, 1] + r[..., 2, 2]
+    if np.all(trace > -0.5):
+        # Every rotation is below ~140 degrees: the w-branch is well conditioned (the fast path).
+        w2 = np.sqrt(1.0 + trace)  # 2w
+        q = np.stack(
+            [
+                0.5 * w2,
+                (r[..., 2, 1] - r[..., 1, 2]) / (2 * w2),
+                (r[..., 0, 2] - r[..., 2, 0]) / (2 * w2),
+                (r[..., 1, 0] - r[..., 0, 1]) / (2 * w2),
+            ],
+            axis=-1,
+        )
+        return q / np.linalg.norm(q, axis=-1, keepdims=True)
+    return _matrix_to_quat_any(r)
+
+
+def _matrix_to_quat_any(r: np.ndarray) -> np.ndarray:
+    """Branch on the largest quaternion component: stable for every rotation."""
     m00, m01, m02 = r[..., 0, 0], r[..., 0, 1], r[..., 0, 2]
     m10, m11, m12 = r[..., 1, 0], r[..., 1, 1], r[..., 1, 2]
     m20, m21, m22 = r[..., 2, 0], r[..., 2, 1], r[..., 2, 2]

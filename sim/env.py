@@ -81,7 +81,12 @@ class VecEnv:
         self.backend = make_backend(cfg.backend, self.model, cfg.num_envs, cfg.nthread)
         self.physics = PandaPhysics(self.backend, self.spec, self.overrides)
         self.randomizer = DomainRandomizer(
-            self.model, self.backend, cfg.randomization, self.dt_s, self.overrides, cfg.seed + 1
+            self.model,
+            self.backend,
+            cfg.randomization,
+            control_period_s=self.dt_s,
+            overrides=self.overrides,
+            seed=cfg.seed + 1,
         )
         self.rng = np.random.default_rng(cfg.seed)
         n = cfg.num_envs
@@ -186,6 +191,8 @@ class VecEnv:
         self.command_step[ids] = 0
 
     def _new_commands(self, ids: np.ndarray) -> None:
+        if len(ids) == 0:
+            return
         tool_pos, tool_rot = (x[ids] for x in self.physics.tool_pose())
         cmd = motion.sample_commands(
             self.rng,
@@ -294,8 +301,14 @@ class VecEnv:
         return {"actor": actor, "critic": self._critic()}
 
     def _critic(self) -> np.ndarray:
+        # Without encoder offsets the reported noise-free joints are the true ones: reuse their FK.
+        tool = None if np.any(self.physics.offsets) else self.physics.tool_pose()
         noise_free = build_actor_obs(
-            self.physics.reported_state(), self.target, self.last_action, self._critic_actor_spec
+            self.physics.reported_state(),
+            self.target,
+            self.last_action,
+            self._critic_actor_spec,
+            tool=tool,
         )
         return critic_observation(self, noise_free)
 
