@@ -56,6 +56,7 @@ def observation_frames(
     target: MotionTarget,
     last_action: np.ndarray,
     spec: PolicySpec,
+    *,
     tool: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> dict[str, np.ndarray]:
     """Raw (unscaled) value of every known term, each (N, size).
@@ -89,6 +90,7 @@ def build_actor_obs(
     target: MotionTarget,
     last_action: np.ndarray,
     spec: PolicySpec,
+    *,
     history: ObservationHistory | None = None,
     tool: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> np.ndarray:
@@ -106,7 +108,7 @@ def build_actor_obs(
         ContractError: a policy joint is missing from ``state`` (named in the message).
         NonFiniteObservationError: NaN/Inf in the readings or the last action.
     """
-    frames = observation_frames(state, target, last_action, spec, tool)
+    frames = observation_frames(state, target, last_action, spec, tool=tool)
     blocks = []
     for term in spec.observation_terms:
         frame = np.clip(frames[term.name] * term.scale, -term.clip, term.clip)

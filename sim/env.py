@@ -295,7 +295,9 @@ class VecEnv:
         pos_noise, vel_noise = self.randomizer.joint_noise(shape)
         reported = self.physics.reported_state(pos_noise, vel_noise)
         history = self.history if commit else copy.deepcopy(self.history)
-        actor = build_actor_obs(reported, self.target, self.last_action, self.spec, history)
+        actor = build_actor_obs(
+            reported, self.target, self.last_action, self.spec, history=history
+        )
         if commit:
             self._reported = reported
         return {"actor": actor, "critic": self._critic()}

@@ -105,10 +105,10 @@ def test_history_stacks_newest_first(panda_spec):
     target = hold_target(np.zeros((1, 3)), np.eye(3)[None], np.ones(1))
     q = np.array(spec.default_joint_pos)
     first = build_actor_obs(
-        RobotState(POLICY_JOINTS, q, np.full(8, 1.0)), target, np.zeros(8), spec, history
+        RobotState(POLICY_JOINTS, q, np.full(8, 1.0)), target, np.zeros(8), spec, history=history
     )
     second = build_actor_obs(
-        RobotState(POLICY_JOINTS, q, np.full(8, 2.0)), target, np.zeros(8), spec, history
+        RobotState(POLICY_JOINTS, q, np.full(8, 2.0)), target, np.zeros(8), spec, history=history
     )
     vel_start = 8
     np.testing.assert_allclose(first[0, vel_start : vel_start + 16], 0.2)  # filled at reset
