@@ -1,0 +1,1 @@
+"""The skill hierarchy: high-level policy, hierarchical controller, corrections."""
