@@ -67,7 +67,7 @@ class LanguageMotion:
     def _check_size(self, value: float | None, limit: float, name: str, unit: str) -> None:
         if value is None or not math.isfinite(value) or value <= 0:
             raise ContractError(f"motion {self.motion!r} needs a positive {name}, got {value!r}")
-        if value > limit + 1e-12:
+        if value > limit * (1 + 1e-6):  # tolerance: JSON rounds sizes to 6 decimals
             raise ContractError(
                 f"{self.motion} by {value:.3f} {unit} exceeds the per-motion bound of {limit:.3f} "
                 f"{unit}; split it into several motions"

@@ -43,3 +43,8 @@ def test_unknown_motion_lists_vocabulary():
         LanguageMotion("dance")
     with pytest.raises(ContractError, match="not JSON"):
         LanguageMotion.from_json("left please")
+
+
+def test_motion_at_the_bound_survives_json():
+    lm = LanguageMotion("rotate_cw", "explicit", angle_rad=math.radians(60))
+    assert LanguageMotion.from_json(lm.to_json()).angle_rad == pytest.approx(math.radians(60))
