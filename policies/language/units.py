@@ -1,0 +1,199 @@
+"""Text normalization, spelled-out numbers and sizes with units for the correction parser.
+
+``normalize`` lower-cases, expands contractions and splits text into space-separated tokens
+(numbers, words, clause punctuation). ``read_sizes`` finds sizes such as ``3 cm``, ``2.5mm``,
+``ten degrees``, ``half a centimetre``, ``a quarter turn`` or ``0.2 rad``, and numbers given
+without a unit (which the parser refuses: it never guesses a unit).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+import unicodedata
+
+LENGTH_UNITS_M: dict[str, float] = {
+    **dict.fromkeys(("mm", "millimeter", "millimeters", "millimetre", "millimetres"), 0.001),
+    **dict.fromkeys(("cm", "cms", "centimeter", "centimeters", "centimetre", "centimetres"), 0.01),
+    **dict.fromkeys(("dm", "decimeter", "decimeters", "decimetre", "decimetres"), 0.1),
+    **dict.fromkeys(("m", "meter", "meters", "metre", "metres"), 1.0),
+    **dict.fromkeys(("inch", "inches"), 0.0254),
+    **dict.fromkeys(("ft", "foot", "feet"), 0.3048),
+}
+ANGLE_UNITS_RAD: dict[str, float] = {
+    **dict.fromkeys(("deg", "degs", "degree", "degrees"), math.pi / 180.0),
+    **dict.fromkeys(("rad", "rads", "radian", "radians"), 1.0),
+    **dict.fromkeys(("turn", "turns", "revolution", "revolutions"), 2.0 * math.pi),
+}
+_ONES = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+).split()
+_TENS = {
+    w: 10 * (i + 2)
+    for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
+}
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1.0 / 3.0}
+PUNCTUATION = frozenset(",.;:!?")
+_CHARS = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_CONTRACTIONS = (
+    ("won't", "will not"),
+    ("can't", "can not"),
+    ("cannot", "can not"),
+    ("n't", " not"),
+    ("let's", "let us"),
+    ("'re", " are"),
+    ("'m", " am"),
+    ("'s", " is"),
+    ("'ll", " will"),
+    ("'ve", " have"),
+    ("'d", " would"),
+)
+_SPELLINGS = (
+    (r"(\d)\s*[°º]", r"\1 deg "),
+    (r"[°º]", " deg "),
+    (r"(\d+)\s*/\s*(\d+)", lambda m: f"{int(m[1]) / max(int(m[2]), 1):.6g}"),
+    (r"(\d),(\d)(?!\d\d)", r"\1.\2"),
+    (r"(\d)([a-z])", r"\1 \2"),
+    (r"\be[\s-]?stops?\b", "estop"),
+    (r"\b(counter|anti)[\s-]?clock[\s-]?wise\b", r"\1clockwise"),
+    (r"\bclock[\s-]wise\b", "clockwise"),
+    (r"\b(left|right|up|down|back|out)wards?\b", r"\1"),
+    (r"\bforwards\b", "forward"),
+    (r"\b(a )?(full|whole|complete|entire) (turn|circle|rotation|revolution)\b", " 1 turn "),
+    (r"\bturn (it |the \w+ )?(all the way )?around\b", "turn 180 deg"),
+)
+_NEEDS_UNIT = frozenset(("one", "a", "an", *_FRACTIONS))
+"""Words that are numbers only before a unit ("the left one", "halfway" stay words)."""
+_UNIT_WORDS = frozenset(LENGTH_UNITS_M) | frozenset(ANGLE_UNITS_RAD)
+
+
+@dataclasses.dataclass(frozen=True)
+class Size:
+    """One size read from text: ``value`` in metres (``length``) or radians (``angle``)."""
+
+    value: float
+    kind: str
+    """``length`` or ``angle``."""
+    text: str
+    """The words it was read from, e.g. ``3 cm``."""
+
+
+def normalize(text: str) -> str:
+    """Lower-case tokens separated by single spaces: words, numbers, clause punctuation.
+
+    Example: ``"You're 3cm too far left!"`` -> ``"you are 3 cm too far left !"``.
+    """
+    t = unicodedata.normalize("NFC", text).translate(_CHARS).lower()
+    for short, long in _CONTRACTIONS:
+        t = t.replace(short, long)
+    for pattern, repl in _SPELLINGS:
+        t = re.sub(pattern, repl, t)
+    t = t.replace("-", " ")
+    tokens = re.findall(r"\d+(?:\.\d+)?|\.\d+|[a-z]+|[,.;:!?]", t)
+    return " ".join(_spelled_numbers(tokens))
+
+
+def _spelled_numbers(tokens: list[str]) -> list[str]:
+    """Replace spelled-out numbers by digits ("twenty five" -> "25", "half a" -> "0.5").
+
+    "one" and "a"/"an" become numbers only before a unit word, so "the left one" stays words.
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        value, used = _read_number(tokens, i)
+        if used:
+            out.append(f"{value:.6g}")
+            i += used
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _is_unit(tokens: list[str], j: int) -> bool:
+    return j < len(tokens) and (tokens[j] in _UNIT_WORDS or tokens[j] == "more")
+
+
+def _read_number(tokens: list[str], i: int) -> tuple[float, int]:
+    """The number starting at ``tokens[i]`` and how many tokens it spans (0: none)."""
+    value, j = _read_integer(tokens, i)
+    if j == i:
+        value, j = _read_article_number(tokens, i)
+        if j == i:
+            return 0.0, 0
+    if tokens[j : j + 3] == ["and", "a", "half"]:
+        value, j = value + 0.5, j + 3
+    elif j + 1 < len(tokens) and tokens[j] == "point" and tokens[j + 1] in _ONES[:10]:
+        value, j = float(f"{int(value)}.{_ONES.index(tokens[j + 1])}"), j + 2
+    if tokens[i] in _NEEDS_UNIT and not _is_unit(tokens, j):
+        return 0.0, 0
+    return value, j - i
+
+
+def _read_integer(tokens: list[str], i: int) -> tuple[float, int]:
+    t = tokens[i]
+    if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", t):
+        return float(t), i + 1
+    if t in _TENS:
+        value, j = float(_TENS[t]), i + 1
+        if j < len(tokens) and tokens[j] in _ONES[1:10]:
+            value, j = value + _ONES.index(tokens[j]), j + 1
+        return value, j
+    if t in _ONES:
+        value, j = float(_ONES.index(t)), i + 1
+        if j < len(tokens) and tokens[j] == "hundred":
+            value, j = value * 100.0, j + 1
+        return value, j
+    return 0.0, i
+
+
+def _read_article_number(tokens: list[str], i: int) -> tuple[float, int]:
+    """ "half a", "a half", "a quarter", "a couple of", "a few", "a"/"an" (before a unit)."""
+    t = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    if t in _FRACTIONS:
+        return _FRACTIONS[t], i + (2 if nxt in ("a", "an", "of") else 1)
+    if t in ("a", "an"):
+        if nxt in _FRACTIONS:
+            return _FRACTIONS[nxt], i + (3 if tokens[i + 2 : i + 3] == ["of"] else 2)
+        if nxt == "couple":
+            return 2.0, i + (3 if tokens[i + 2 : i + 3] == ["of"] else 2)
+        if nxt == "few" and _is_unit(tokens, i + 2):
+            return 3.0, i + 2
+        return 1.0, i + 1
+    return 0.0, i
+
+
+def read_sizes(tokens: list[str]) -> tuple[list[Size], list[str], list[int]]:
+    """Sizes with units, numbers without a unit, and the token indices the sizes used.
+
+    Args:
+        tokens: Output of ``normalize(text).split()``.
+
+    Returns:
+        ``(sizes, unitless, used)``: ``unitless`` holds numbers with no unit after them.
+    """
+    sizes: list[Size] = []
+    unitless: list[str] = []
+    used: list[int] = []
+    for i, t in enumerate(tokens):
+        if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", t):
+            continue
+        j = i + 1
+        if j < len(tokens) and tokens[j] in ("more", "extra", "additional"):
+            j += 1
+        unit = tokens[j] if j < len(tokens) else ""
+        if unit == "in" and (j + 1 == len(tokens) or tokens[j + 1] in PUNCTUATION):
+            unit = "inch"
+        if unit in LENGTH_UNITS_M:
+            sizes.append(Size(float(t) * LENGTH_UNITS_M[unit], "length", f"{t} {tokens[j]}"))
+        elif unit in ANGLE_UNITS_RAD:
+            sizes.append(Size(float(t) * ANGLE_UNITS_RAD[unit], "angle", f"{t} {tokens[j]}"))
+        else:
+            unitless.append(t)
+            continue
+        used.extend(range(i, j + 1))
+    return sizes, unitless, used
