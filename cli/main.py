@@ -47,7 +47,54 @@ COMMANDS: dict[str, dict[str, Command]] = {
             "validate a ModelOverrides YAML file",
         ),
     },
+    "train": {
+        "motion": Command(
+            "skillbridge.policies.cli",
+            "TrainConfig",
+            "train_motion",
+            "train the language-motion skill with asymmetric PPO in the batched simulator",
+        ),
+    },
+    "export": {
+        "": Command(
+            "skillbridge.policies.cli",
+            "ExportConfig",
+            "export",
+            "export a trained actor to ONNX with its contract and provenance inside",
+        ),
+    },
+    "verify": {
+        "": Command(
+            "skillbridge.policies.cli",
+            "VerifyConfig",
+            "verify",
+            "verification gate: parity, contract, closed-loop evaluation; writes the report",
+        ),
+    },
+    "parse": {
+        "": Command(
+            "skillbridge.policies.language.cli",
+            "ParseConfig",
+            "parse",
+            "parse a correction into a language motion (or a refusal with its reason)",
+        ),
+    },
+    "calibrate": {
+        "excite": Command(
+            "skillbridge.calibration.cli",
+            "ExciteConfig",
+            "excite",
+            "generate a safe excitation trajectory (chirps, multisines, steps) for identification",
+        ),
+        "fit": Command(
+            "skillbridge.calibration.cli",
+            "FitConfig",
+            "fit",
+            "identify the simulator from a robot log (MCAP/NPZ) -> ModelOverrides YAML + report",
+        ),
+    },
 }
+
 
 USAGE = """usage: skillbridge COMMAND [SUBCOMMAND] [OPTIONS]
 

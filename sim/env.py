@@ -230,7 +230,7 @@ class VecEnv:
         failed = self.physics.step(self.substeps)
         self.episode_step += 1
         self.command_step += 1
-        reward, terms, success, window_done = self._evaluate(a)
+        reward, terms, tracking, window_done = self._evaluate(a)
         tool_pos, _ = self.physics.tool_pose()
         escaped = np.any(np.abs(tool_pos - [0.5, 0.0, 0.3]) > [0.6, 0.7, 0.6], axis=1)
         terminated = failed | nonfinite | escaped
@@ -242,7 +242,10 @@ class VecEnv:
         done = np.flatnonzero(terminated | truncated)
         info = {
             "reward_terms": terms,
-            "command_success": success,
+            "command_success": tracking["success"],
+            "pos_err_m": tracking["pos_err_m"],
+            "rot_err_rad": tracking["rot_err_rad"],
+            "fingers_ok": tracking["fingers_ok"],
             "command_done": window_done,
             "nonfinite_actions": int(nonfinite.sum()),
             "physics_failures": int(failed.sum()),
@@ -282,7 +285,13 @@ class VecEnv:
         fingers_ok = motion.finger_reached(self.target.gripper, q[:, -1], qd[:, -1], cfg.success)
         success = motion.command_success(pos_err, rot_err, fingers_ok, cfg.success)
         window_done = self.command_step >= self.command_steps
-        return reward, terms, success, window_done
+        tracking = {
+            "success": success,
+            "pos_err_m": pos_err,
+            "rot_err_rad": rot_err,
+            "fingers_ok": fingers_ok,
+        }
+        return reward, terms, tracking, window_done
 
     # --- observations -------------------------------------------------------------------------
     def _observe(self, commit: bool = True) -> dict[str, np.ndarray]:

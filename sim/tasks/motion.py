@@ -44,8 +44,10 @@ class MotionRewardConfig:
     pos_coarse_std_m: float = 0.1
     pos_fine: float = 2.0
     pos_fine_std_m: float = 0.01
-    rot: float = 1.0
-    rot_std_rad: float = 0.15
+    rot_coarse: float = 1.0
+    rot_coarse_std_rad: float = 0.3
+    rot_fine: float = 2.0
+    rot_fine_std_rad: float = 0.05
     finger: float = 0.5
     action_rate: float = -0.05
     joint_vel: float = -0.002
@@ -136,7 +138,8 @@ def motion_reward(
     terms = {
         "pos_coarse": cfg.pos_coarse * np.exp(-np.square(step.pos_err / cfg.pos_coarse_std_m)),
         "pos_fine": cfg.pos_fine * np.exp(-np.square(step.pos_err / cfg.pos_fine_std_m)),
-        "rot": cfg.rot * np.exp(-np.square(step.rot_err / cfg.rot_std_rad)),
+        "rot_coarse": cfg.rot_coarse * np.exp(-np.square(step.rot_err / cfg.rot_coarse_std_rad)),
+        "rot_fine": cfg.rot_fine * np.exp(-np.square(step.rot_err / cfg.rot_fine_std_rad)),
         "finger": cfg.finger * finger_tracking_reward(step.gripper_target, step.joint_pos[:, -1]),
         "action_rate": cfg.action_rate * np.sum(np.square(step.action - step.last_action), -1),
         "joint_vel": cfg.joint_vel * np.sum(np.square(step.joint_vel[:, :7]), axis=-1),

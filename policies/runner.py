@@ -1,0 +1,245 @@
+"""The training loop: collect -> update -> log -> checkpoint, with resume and seeds."""
+
+from __future__ import annotations
+
+import collections
+import dataclasses
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+from tqdm import tqdm
+
+from skillbridge.policies import distributed
+from skillbridge.policies.checkpoint import Checkpoint, load_checkpoint
+from skillbridge.policies.logs import TrainingLog, plot_training_curves
+from skillbridge.policies.networks import Actor, Critic
+from skillbridge.policies.ppo import PPO
+from skillbridge.policies.storage import RolloutStorage
+from skillbridge.policies.train_config import TrainConfig, config_hash, config_to_json
+from skillbridge.sim.env import VecEnv
+
+
+@dataclasses.dataclass
+class IterationTiming:
+    collect_s: float = 0.0
+    learn_s: float = 0.0
+    env_s: float = 0.0
+    """Time inside ``env.step`` (the pure stepping part of collection)."""
+
+
+class Runner:
+    """Owns the environment, the learner and the logs of one training run."""
+
+    def __init__(self, config: TrainConfig, rank: int = 0, world_size: int = 1) -> None:
+        self.config, self.rank, self.world_size = config, rank, world_size
+        rc = config.runner
+        torch.set_num_threads(rc.torch_threads)
+        seed = rc.seed + 1000 * rank
+        _seed_everything(seed)
+        env_cfg = dataclasses.replace(config.env, seed=seed)
+        self.env = VecEnv(env_cfg)
+        self.critic_group = "actor" if rc.symmetric else "critic"
+        obs = self.env.reset()
+        self.obs = obs
+        dims = {k: v.shape[1] for k, v in obs.items()}
+        p = config.ppo
+        self.actor = Actor(
+            dims["actor"], self.env.num_actions, p.actor_hidden, p.init_noise_std, p.activation
+        )
+        self.critic = Critic(dims[self.critic_group], p.critic_hidden, p.activation)
+        self.ppo = PPO(self.actor, self.critic, p)
+        self.storage = RolloutStorage(
+            self.env.num_envs,
+            p.num_steps_per_env,
+            dims["actor"],
+            dims[self.critic_group],
+            self.env.num_actions,
+        )
+        self.generator = torch.Generator().manual_seed(seed)
+        self.iteration, self.env_steps, self.wall_time_s = 0, 0, 0.0
+        self.run_dir = Path(rc.log_dir) / rc.run_name
+        if rc.resume:
+            self._resume(rc.resume)
+        distributed.broadcast_module(self.actor)
+        distributed.broadcast_module(self.critic)
+        self.log = TrainingLog(self.run_dir, enabled=rank == 0)
+        self.returns: collections.deque[float] = collections.deque(maxlen=200)
+        self.successes: collections.deque[bool] = collections.deque(maxlen=rc.success_window)
+        self.timing = IterationTiming()
+
+    # --- data collection ----------------------------------------------------------------------
+    @torch.inference_mode()
+    def collect(self) -> None:
+        gamma = self.config.ppo.gamma
+        self.storage.clear()
+        start = time.perf_counter()
+        env_time = 0.0
+        for _ in range(self.storage.num_steps):
+            actor_obs = torch.from_numpy(self.obs["actor"])
+            critic_obs = torch.from_numpy(self.obs[self.critic_group])
+            dist = self.actor.distribution(actor_obs)
+            actions = dist.sample()
+            values = self.critic(critic_obs)
+            t0 = time.perf_counter()
+            result = self.env.step(actions.numpy())
+            env_time += time.perf_counter() - t0
+            rewards = torch.from_numpy(result.reward).float()
+            truncated = np.flatnonzero(result.truncated)
+            if len(truncated):
+                final = result.info[f"final_{self.critic_group}_obs"]
+                done_ids = result.info["done_ids"]
+                rows = np.searchsorted(done_ids, truncated)
+                rewards[truncated] += gamma * self.critic(torch.from_numpy(final[rows]))
+            dones = torch.from_numpy(result.terminated | result.truncated).float()
+            self.storage.add(
+                actor_obs=actor_obs,
+                critic_obs=critic_obs,
+                actions=actions,
+                log_probs=dist.log_prob(actions).sum(-1),
+                mu=dist.mean,
+                sigma=dist.stddev,
+                values=values,
+                rewards=rewards,
+                dones=dones,
+            )
+            self._track(result)
+            self.obs = result.obs
+        last_values = self.critic(torch.from_numpy(self.obs[self.critic_group]))
+        self.storage.compute_returns(last_values, gamma, self.config.ppo.lam)
+        self.timing.collect_s = time.perf_counter() - start
+        self.timing.env_s = env_time
+
+    def _track(self, result) -> None:
+        self.returns.extend(result.info["episode_return"].tolist())
+        done = result.info["command_done"]
+        self.successes.extend(result.info["command_success"][done].tolist())
+
+    # --- learning -------------------------------------------------------------------------------
+    def learn_once(self) -> dict[str, float]:
+        self.collect()
+        start = time.perf_counter()
+        stats = self.ppo.update(self.storage, self.generator)
+        # Normalizers absorb this rollout after the update, so the update saw the statistics the
+        # rollout was collected with (the ratio starts at exactly 1).
+        distributed.update_normalizer(self.actor.normalizer, self.storage.actor_obs)
+        distributed.update_normalizer(self.critic.normalizer, self.storage.critic_obs)
+        self.timing.learn_s = time.perf_counter() - start
+        self.iteration += 1
+        steps = self.storage.num_envs * self.storage.num_steps * self.world_size
+        self.env_steps += steps
+        self.wall_time_s += self.timing.collect_s + self.timing.learn_s
+        return {
+            "episode/return_mean": float(np.mean(self.returns)) if self.returns else 0.0,
+            "episode/command_success": self.success_rate(),
+            "loss/value": stats.value_loss,
+            "loss/surrogate": stats.surrogate_loss,
+            "policy/entropy": stats.entropy,
+            "policy/kl": stats.kl,
+            "policy/learning_rate": stats.learning_rate,
+            "policy/action_std": stats.action_std,
+            "perf/steps_per_s": steps / (self.timing.collect_s + self.timing.learn_s),
+            "perf/collect_s": self.timing.collect_s,
+            "perf/learn_s": self.timing.learn_s,
+            "perf/env_s": self.timing.env_s,
+            "perf/wall_time_s": self.wall_time_s,
+        }
+
+    def success_rate(self) -> float:
+        return distributed.all_mean(float(np.mean(self.successes)) if self.successes else 0.0)
+
+    def train(self) -> Path:
+        rc = self.config.runner
+        self._write_config()
+        bar = tqdm(
+            total=rc.max_iterations,
+            initial=self.iteration,
+            disable=not rc.progress or self.rank != 0,
+            unit="it",
+            dynamic_ncols=True,
+        )
+        while self.iteration < rc.max_iterations:
+            scalars = self.learn_once()
+            self.log.write(self.env_steps, scalars)
+            bar.update(1)
+            bar.set_postfix(
+                steps_s=f"{scalars['perf/steps_per_s']:,.0f}",
+                ret=f"{scalars['episode/return_mean']:.2f}",
+                success=f"{scalars['episode/command_success']:.1%}",
+            )
+            if self.iteration % rc.save_interval == 0:
+                self.save()
+            if self._should_stop(scalars):
+                break
+        bar.close()
+        self.save()
+        self.log.close()
+        if self.rank == 0:
+            plot_training_curves(
+                self.run_dir / "metrics.csv",
+                self.run_dir / "training_curves.png",
+                f"{rc.run_name}: asymmetric={not rc.symmetric}",
+            )
+        return self.run_dir
+
+    def _should_stop(self, scalars: dict[str, float]) -> bool:
+        rc = self.config.runner
+        if rc.time_budget_min is not None and self.wall_time_s >= 60.0 * rc.time_budget_min:
+            return True
+        full_window = len(self.successes) >= self.successes.maxlen
+        return bool(
+            rc.stop_at_success is not None
+            and full_window
+            and scalars["episode/command_success"] >= rc.stop_at_success
+        )
+
+    # --- persistence ----------------------------------------------------------------------------
+    def checkpoint(self) -> Checkpoint:
+        return Checkpoint(
+            actor=self.actor.state_dict(),
+            critic=self.critic.state_dict(),
+            optimizer=self.ppo.optimizer.state_dict(),
+            iteration=self.iteration,
+            env_steps=self.env_steps,
+            learning_rate=self.ppo.learning_rate,
+            config_json=config_to_json(self.config),
+            spec_metadata=self.env.spec.to_metadata(),
+            seed=self.config.runner.seed,
+            overrides_hash=self.env.overrides.content_hash() if self.env.overrides else "",
+            wall_time_s=self.wall_time_s,
+            symmetric=self.config.runner.symmetric,
+        )
+
+    def save(self) -> None:
+        if self.rank != 0:
+            return
+        ckpt = self.checkpoint()
+        folder = self.run_dir / "checkpoints"
+        ckpt.save(folder / f"model_{self.iteration:05d}.pt")
+        ckpt.save(folder / "latest.pt")
+
+    def _resume(self, path: str) -> None:
+        ckpt = load_checkpoint(path)
+        self.actor.load_state_dict(ckpt.actor)
+        self.critic.load_state_dict(ckpt.critic)
+        self.ppo.optimizer.load_state_dict(ckpt.optimizer)
+        self.ppo.learning_rate = ckpt.learning_rate
+        self.iteration, self.env_steps = ckpt.iteration, ckpt.env_steps
+        self.wall_time_s = ckpt.wall_time_s
+        self.env.seed(self.config.runner.seed + 7919 * ckpt.iteration + 1000 * self.rank)
+        self.obs = self.env.reset()
+
+    def _write_config(self) -> None:
+        if self.rank != 0:
+            return
+        self.run_dir.mkdir(parents=True, exist_ok=True)
+        (self.run_dir / "config.json").write_text(config_to_json(self.config) + "\n")
+        (self.run_dir / "config.sha256").write_text(config_hash(self.config) + "\n")
+
+
+def _seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    torch.manual_seed(seed)
