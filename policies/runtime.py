@@ -1,0 +1,332 @@
+"""``PolicyRuntime``: an exported motion policy run one step at a time, as on the robot.
+
+Torch-free and ROS-free: numpy, onnxruntime and ``skillbridge.contract`` only, so the ROS policy
+node (and any other driver loop) is a thin shell around it. The runtime
+
+1. loads the ONNX file (one intra-op thread), reads its contract from the metadata and refuses a
+   file without a matching, passing verification report unless ``allow_unverified``;
+2. resolves each language motion once against the measured tool pose (``resolve_target``), with
+   the target kept inside the contract's workspace box and heading range;
+3. per control step builds the observation with ``build_actor_obs``, runs the session and maps the
+   action with ``action_to_joint_targets``;
+4. reports motion completion the way training scores it: tool within 1 cm / 5 degrees of the
+   target and the fingers in the requested state, or the motion's window (2.5 s) elapsed.
+
+Errors are ``ContractError`` subclasses so that this module depends on the contract only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import numpy as np
+import onnxruntime as ort
+
+from skillbridge.contract import (
+    ContractError,
+    MotionTarget,
+    ObservationHistory,
+    PolicySpec,
+    RobotState,
+    action_to_joint_targets,
+    build_actor_obs,
+    hold_target,
+    resolve_target,
+    tool_pose,
+)
+from skillbridge.contract.artifact import (
+    ONNX_INPUT,
+    ONNX_OUTPUT,
+    check_verification_report,
+    require_verified,
+)
+from skillbridge.contract.command import TOOL_DOWN
+from skillbridge.contract.language import LanguageMotion
+from skillbridge.contract.rotations import matrix_to_rotvec, rotz, yaw_of_matrix
+
+
+class PolicyLoadError(ContractError):
+    """The policy file cannot be run here; the message says what to do."""
+
+
+class NonFiniteActionError(ContractError):
+    """The policy produced NaN or Inf; the caller must hold, not act on it."""
+
+
+@dataclasses.dataclass(frozen=True)
+class RuntimeConfig:
+    """How motions are resolved and judged complete (defaults match the training task)."""
+
+    window_s: float = 2.5
+    """A motion is done at the latest this long after it started (the training window)."""
+    pos_tolerance_m: float = 0.01
+    rot_tolerance_rad: float = float(np.deg2rad(5.0))
+    finger_open_min_m: float = 0.035
+    """An open request is reached when the finger is open at least this far."""
+    finger_closed_max_m: float = 0.032
+    """A close request is reached when the finger is inside this and nearly still."""
+    finger_still_m_s: float = 0.01
+    finger_joint: str | None = None
+    """Joint whose position is the finger opening; None: the contract's last ``absolute`` joint
+    (the gripper); no such joint means the fingers are never checked."""
+    max_abs_yaw_rad: float = 1.2
+    """Commanded tool headings are clamped to this (joint 7 travel, as in training)."""
+    threads: int = 1
+    """onnxruntime intra-op threads."""
+
+
+@dataclasses.dataclass(frozen=True)
+class MotionStatus:
+    """Progress of the current motion."""
+
+    motion: LanguageMotion | None
+    """None before the first motion (the runtime holds its start pose)."""
+    sequence: int
+    """How many motions were started; identifies this one."""
+    done: bool
+    outcome: str
+    """``idle`` (no motion yet), ``running``, ``reached`` or ``timeout``."""
+    elapsed_s: float
+    pos_err_m: float
+    rot_err_rad: float
+    fingers_ok: bool
+
+    def to_dict(self) -> dict:
+        return {
+            "motion": None if self.motion is None else self.motion.to_dict(),
+            "sequence": self.sequence,
+            "done": self.done,
+            "outcome": self.outcome,
+            "elapsed_s": round(self.elapsed_s, 4),
+            "pos_err_m": round(self.pos_err_m, 5),
+            "rot_err_rad": round(self.rot_err_rad, 5),
+            "fingers_ok": self.fingers_ok,
+        }
+
+
+def load_session(path: str | Path, threads: int = 1) -> tuple[ort.InferenceSession, PolicySpec]:
+    """An onnxruntime session of a policy file and the contract in its metadata.
+
+    Raises:
+        PolicyLoadError: the file is missing, not ONNX, or has the wrong tensor names.
+        ContractError: the metadata holds no valid contract.
+    """
+    if not Path(path).is_file():
+        raise PolicyLoadError(
+            f"policy file {path} does not exist; export one with `skillbridge export RUN --out "
+            f"{path}` (then `skillbridge verify {path}`)"
+        )
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    try:
+        session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    except Exception as exc:  # onnxruntime raises its own untyped errors
+        raise PolicyLoadError(f"onnxruntime cannot load {path}: {exc}") from exc
+    inputs = [i.name for i in session.get_inputs()]
+    outputs = [o.name for o in session.get_outputs()]
+    if ONNX_INPUT not in inputs or ONNX_OUTPUT not in outputs:
+        raise PolicyLoadError(
+            f"{path} has inputs {inputs} and outputs {outputs}; a skillbridge policy maps "
+            f"{ONNX_INPUT!r} to {ONNX_OUTPUT!r}: export it with `skillbridge export`"
+        )
+    spec = PolicySpec.from_metadata(dict(session.get_modelmeta().custom_metadata_map))
+    return session, spec
+
+
+class PolicyRuntime:
+    """One robot's policy loop state: contract, session, current target, last action."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        allow_unverified: bool = False,
+        config: RuntimeConfig | None = None,
+    ) -> None:
+        """Load and check a policy file.
+
+        Args:
+            path: the exported ONNX file.
+            allow_unverified: run a file without a matching, passing verification report.
+            config: completion tolerances and resolution limits.
+
+        Raises:
+            PolicyLoadError: missing or unloadable file.
+            ContractError: no valid contract in the file, or (unless ``allow_unverified``) no
+                matching, passing report; the message names the command to run.
+        """
+        self.path = Path(path)
+        self.config = config or RuntimeConfig()
+        self.session, self.spec = load_session(path, self.config.threads)
+        if not allow_unverified:
+            require_verified(path)
+        self.verification = check_verification_report(path)
+        self._finger = self._finger_column()
+        self._history = (
+            ObservationHistory(self.spec, 1)
+            if any(t.history > 1 for t in self.spec.observation_terms)
+            else None
+        )
+        self._obs_buffer = np.zeros((1, self.spec.obs_dim), dtype=np.float32)
+        self.last_action = np.zeros((1, self.spec.action_dim))
+        self.target: MotionTarget | None = None
+        self.motion: LanguageMotion | None = None
+        self.sequence = 0
+        self._started_s = 0.0
+
+    def _finger_column(self) -> int | None:
+        name = self.config.finger_joint
+        if name is None:
+            absolute = [i for i, m in enumerate(self.spec.action_modes) if m == "absolute"]
+            return absolute[-1] if absolute else None
+        if name not in self.spec.joint_names:
+            raise ContractError(
+                f"finger joint {name!r} is not a policy joint; "
+                f"valid: {list(self.spec.joint_names)}"
+            )
+        return self.spec.joint_names.index(name)
+
+    # --- targets ------------------------------------------------------------------------------
+    def measured(self, state: RobotState) -> tuple[np.ndarray, np.ndarray]:
+        """Positions and velocities of the policy joints in contract order, each (J,).
+
+        Raises:
+            ContractError: a policy joint is missing from ``state`` (named in the message).
+        """
+        pos, vel = state.select(self.spec.joint_names)
+        return np.asarray(pos, np.float64).reshape(-1), np.asarray(vel, np.float64).reshape(-1)
+
+    def tool(self, joint_pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Tool pose (3,), (3, 3) of policy-joint positions in contract order."""
+        pos, rot = tool_pose(self.spec.kinematics, joint_pos[None], self.spec.joint_names)
+        return pos[0], rot[0]
+
+    def reset(self, state: RobotState, now_s: float, gripper: float | None = None) -> None:
+        """Start (or restart) the loop: hold the measured tool pose, forget the last action.
+
+        Args:
+            state: the measured joints.
+            now_s: the current time, seconds (any monotonic clock, used consistently).
+            gripper: the gripper target (+1 open, -1 closed); None keeps the previous one, or
+                reads it from the measured finger opening the first time.
+        """
+        pos, _ = self.measured(state)
+        tool_pos, tool_rot = self.tool(pos)
+        if gripper is None:
+            gripper = self._current_gripper(pos)
+        self.target = hold_target(tool_pos[None], tool_rot[None], np.array([gripper]))
+        self.last_action = np.zeros((1, self.spec.action_dim))
+        if self._history is not None:
+            self._history.reset()
+        self.motion = None
+        self._started_s = now_s
+
+    def _current_gripper(self, pos: np.ndarray) -> float:
+        if self.target is not None:
+            return float(self.target.gripper[0])
+        if self._finger is None:
+            return 1.0
+        return 1.0 if pos[self._finger] >= self.config.finger_closed_max_m else -1.0
+
+    def set_motion(self, motion: LanguageMotion, state: RobotState, now_s: float) -> MotionTarget:
+        """Start a language motion from the measured tool pose.
+
+        The gripper target is kept unless the motion opens or closes; the target position stays
+        inside the contract's workspace box and its heading within ``max_abs_yaw_rad``.
+
+        Returns:
+            The resolved target (batch of one).
+        """
+        pos, _ = self.measured(state)
+        tool_pos, tool_rot = self.tool(pos)
+        previous = np.array([self._current_gripper(pos)])
+        command = np.asarray(motion.to_command(), dtype=np.float64)[None]
+        target = resolve_target(tool_pos[None], tool_rot[None], command, previous)
+        self.target = self._bounded(target)
+        self.motion = motion
+        self.sequence += 1
+        self._started_s = now_s
+        return self.target
+
+    def _bounded(self, target: MotionTarget) -> MotionTarget:
+        lo, hi = np.asarray(self.spec.workspace_min_m), np.asarray(self.spec.workspace_max_m)
+        limit = self.config.max_abs_yaw_rad
+        yaw = np.clip(yaw_of_matrix(target.rot), -limit, limit)
+        return MotionTarget(np.clip(target.pos_m, lo, hi), rotz(yaw) @ TOOL_DOWN, target.gripper)
+
+    # --- stepping -----------------------------------------------------------------------------
+    def step(self, state: RobotState) -> np.ndarray:
+        """One control step: observation, inference, action mapping.
+
+        Args:
+            state: the measured joints (any order, extra joints ignored).
+
+        Returns:
+            Joint position targets in contract order, (J,), within the contract's limits.
+
+        Raises:
+            ContractError: ``reset`` was never called, or a policy joint is missing.
+            NonFiniteObservationError: NaN/Inf in the readings.
+            NonFiniteActionError: NaN/Inf in the policy output.
+        """
+        if self.target is None:
+            raise ContractError("PolicyRuntime.step before reset(); call reset(state, now_s)")
+        obs = build_actor_obs(
+            state, self.target, self.last_action, self.spec, history=self._history
+        )
+        self._obs_buffer[:] = obs
+        action = self.session.run([ONNX_OUTPUT], {ONNX_INPUT: self._obs_buffer})[0]
+        if not np.all(np.isfinite(action)):
+            raise NonFiniteActionError(
+                "the policy output NaN/Inf; holding. Check the observation ranges and the file"
+            )
+        pos, _ = self.measured(state)
+        targets = action_to_joint_targets(action[0], pos, self.spec)
+        self.last_action = np.asarray(action, dtype=np.float64).reshape(1, -1)
+        return targets
+
+    def status(self, state: RobotState, now_s: float) -> MotionStatus:
+        """Whether the current motion is complete (reached, or its window elapsed)."""
+        elapsed = max(0.0, now_s - self._started_s)
+        if self.target is None:
+            return MotionStatus(None, self.sequence, False, "idle", elapsed, 0.0, 0.0, False)
+        try:
+            pos, vel = self.measured(state)
+        except ContractError:
+            pos = vel = np.full(self.spec.num_joints, np.nan)
+        if not (np.all(np.isfinite(pos)) and np.all(np.isfinite(vel))):
+            return MotionStatus(
+                self.motion, self.sequence, False, "running", elapsed, np.nan, np.nan, False
+            )
+        tool_pos, tool_rot = self.tool(pos)
+        pos_err = float(np.linalg.norm(self.target.pos_m[0] - tool_pos))
+        rot_err = float(np.linalg.norm(matrix_to_rotvec(self.target.rot[0] @ tool_rot.T)))
+        fingers = self._fingers_ok(pos, vel)
+        reached = (
+            pos_err <= self.config.pos_tolerance_m
+            and rot_err <= self.config.rot_tolerance_rad
+            and fingers
+        )
+        if self.motion is None:
+            outcome, done = "idle", False
+        elif reached:
+            outcome, done = "reached", True
+        elif elapsed >= self.config.window_s:
+            outcome, done = "timeout", True
+        else:
+            outcome, done = "running", False
+        return MotionStatus(
+            self.motion, self.sequence, done, outcome, elapsed, pos_err, rot_err, fingers
+        )
+
+    def _fingers_ok(self, pos: np.ndarray, vel: np.ndarray) -> bool:
+        if self._finger is None or self.target is None:
+            return True
+        opening, speed = pos[self._finger], abs(vel[self._finger])
+        if self.target.gripper[0] > 0:
+            return bool(opening >= self.config.finger_open_min_m)
+        return bool(
+            opening <= self.config.finger_closed_max_m and speed <= self.config.finger_still_m_s
+        )
