@@ -61,6 +61,7 @@ _SPELLINGS = (
     (r"\bclock[\s-]wise\b", "clockwise"),
     (r"\b(left|right|up|down|back|out)wards?\b", r"\1"),
     (r"\bforwards\b", "forward"),
+    (r"\bover[\s-](rotat|turn|shot|shoot|did|done)", r"over\1"),
     (r"\b(a )?(full|whole|complete|entire) (turn|circle|rotation|revolution)\b", " 1 turn "),
     (r"\bturn (it |the \w+ )?(all the way )?around\b", "turn 180 deg"),
 )
