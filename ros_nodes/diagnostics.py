@@ -1,0 +1,62 @@
+"""``/diagnostics`` of the policy node: loop timing, inference time, observation age, safety."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus, KeyValue
+
+from skillbridge.ros_nodes.timing import Percentiles
+
+if TYPE_CHECKING:
+    from skillbridge.ros_nodes.policy_node import PolicyNode
+
+
+def _ms(prefix: str, summary: Percentiles) -> list[KeyValue]:
+    return [KeyValue(key=f"{prefix}_{k}", value=f"{v:.3f}") for k, v in summary.as_ms().items()]
+
+
+def level_of(safety_mode: str, lifecycle: str, errors: bool) -> bytes:
+    """OK when running, WARN when holding or inactive, ERROR on e-stop or recent errors."""
+    if safety_mode == "estop" or errors:
+        return DiagnosticStatus.ERROR
+    if safety_mode in ("hold", "inactive") or lifecycle != "active":
+        return DiagnosticStatus.WARN
+    return DiagnosticStatus.OK
+
+
+def policy_diagnostics(node: PolicyNode, state_age_s: float) -> DiagnosticArray:
+    """One ``DiagnosticStatus`` named after the node, with every timing and safety value."""
+    status = node.status()
+    safety = node.safety
+    values = [
+        KeyValue(key="lifecycle", value=node.lifecycle_state),
+        KeyValue(key="safety_state", value=status["safety"]),
+        KeyValue(key="estop", value=str(status["estop"]).lower()),
+        KeyValue(key="verified", value=str(status["verified"]).lower()),
+        KeyValue(key="ticks", value=str(node.ticks)),
+        KeyValue(key="motion", value=str(status["motion"])),
+        KeyValue(key="state_age_ms", value=f"{state_age_s * 1e3:.3f}"),
+    ]
+    if safety is not None:
+        values.append(KeyValue(key="control_period_ms", value=f"{safety.period_s * 1e3:.3f}"))
+        values += [
+            KeyValue(key=f"held_ticks_{k}", value=str(v)) for k, v in safety.held_ticks.items()
+        ]
+        values += [
+            KeyValue(key=f"limited_ticks_{k}", value=str(v))
+            for k, v in safety.limited_ticks.items()
+        ]
+    values += _ms("tick_period", node.periods.periods.summary())
+    values += _ms("inference", node.inference_s.summary())
+    values += _ms("observation_age", node.obs_age_s.summary())
+    errors = status["errors"]
+    message = status["safety"] if not errors else errors[-1]
+    diag = DiagnosticStatus(
+        level=level_of(status["safety"], node.lifecycle_state, bool(errors)),
+        name=f"skillbridge: {node.get_fully_qualified_name()}",
+        message=message,
+        hardware_id="skillbridge_policy",
+        values=values,
+    )
+    return DiagnosticArray(status=[diag])

@@ -1,0 +1,99 @@
+"""Conversions between ROS messages and the contract's plain types (one place for each)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+from builtin_interfaces.msg import Time
+from geometry_msgs.msg import PoseStamped
+from sensor_msgs.msg import JointState
+from std_msgs.msg import String
+
+from skillbridge.contract import RobotState
+from skillbridge.contract.rotations import quat_wxyz_to_xyzw
+from skillbridge.ros_nodes.errors import RosNodeError
+
+
+def stamp_to_s(stamp: Time) -> float:
+    return stamp.sec + stamp.nanosec * 1e-9
+
+
+def s_to_stamp(seconds: float) -> Time:
+    sec = int(np.floor(seconds))
+    return Time(sec=sec, nanosec=min(int(round((seconds - sec) * 1e9)), 999_999_999))
+
+
+def joint_state_to_robot_state(msg: JointState) -> RobotState:
+    """A ``RobotState`` labelled by the message's names (any order; velocities default to 0).
+
+    Raises:
+        RosNodeError: names and positions disagree in length, or velocities are partial.
+    """
+    n = len(msg.name)
+    if len(msg.position) != n:
+        raise RosNodeError(
+            f"joint_states has {n} names but {len(msg.position)} positions; a driver must send "
+            "one position per name"
+        )
+    pos = np.asarray(msg.position, dtype=np.float64)
+    if len(msg.velocity) == n:
+        vel = np.asarray(msg.velocity, dtype=np.float64)
+    elif len(msg.velocity) == 0:
+        vel = np.zeros(n)
+    else:
+        raise RosNodeError(f"joint_states has {n} names but {len(msg.velocity)} velocities")
+    try:
+        return RobotState(tuple(msg.name), pos, vel)
+    except ValueError as exc:
+        raise RosNodeError(f"joint_states rejected: {exc}") from exc
+
+
+def joint_targets_msg(
+    names: Sequence[str], positions: np.ndarray, stamp: Time, velocities: np.ndarray | None = None
+) -> JointState:
+    """``sensor_msgs/JointState`` with names and position targets (and optional velocities)."""
+    msg = JointState()
+    msg.header.stamp = stamp
+    msg.name = list(names)
+    msg.position = [float(v) for v in positions]
+    if velocities is not None:
+        msg.velocity = [float(v) for v in velocities]
+    return msg
+
+
+def pose_msg(pos_m: np.ndarray, quat_wxyz: np.ndarray, frame_id: str, stamp: Time) -> PoseStamped:
+    """A ``PoseStamped`` from a MuJoCo pose (quaternion reordered wxyz -> xyzw)."""
+    msg = PoseStamped()
+    msg.header.stamp = stamp
+    msg.header.frame_id = frame_id
+    msg.pose.position.x, msg.pose.position.y, msg.pose.position.z = (float(v) for v in pos_m)
+    x, y, z, w = (float(v) for v in quat_wxyz_to_xyzw(np.asarray(quat_wxyz)))
+    msg.pose.orientation.x, msg.pose.orientation.y = x, y
+    msg.pose.orientation.z, msg.pose.orientation.w = z, w
+    return msg
+
+
+def pose_arrays(msg: PoseStamped) -> tuple[np.ndarray, np.ndarray]:
+    """Position (3,) and quaternion xyzw (4,) of a ``PoseStamped``."""
+    p, q = msg.pose.position, msg.pose.orientation
+    return np.array([p.x, p.y, p.z]), np.array([q.x, q.y, q.z, q.w])
+
+
+def json_msg(data: Any) -> String:
+    """``std_msgs/String`` holding ``data`` as JSON (NaN/Inf become null, numpy becomes plain)."""
+    return String(data=json.dumps(_clean(data), allow_nan=False))
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, np.ndarray)):
+        return [_clean(v) for v in value]
+    if isinstance(value, np.generic):
+        value = value.item()
+    if isinstance(value, float) and not np.isfinite(value):
+        return None
+    return value

@@ -1,0 +1,347 @@
+"""``policy_node``: the exported motion policy behind the safety layer, as a lifecycle node.
+
+configure: load the ONNX file, check its contract and verification report, validate parameters.
+activate: only once ``joint_states`` cover every contract joint; start the control timer.
+deactivate: stop the timer and hold the measured pose. Joints are always matched by name.
+
+Topics (relative): ``joint_states`` (in), ``skill_command`` (in, a language motion as JSON),
+``joint_commands`` (out: names + position targets; ``header.stamp`` is the stamp of the reading
+the targets were computed from), ``skill_status`` (out, JSON), ``/diagnostics``.
+Services: ``estop`` (latches), ``reset_estop`` (std_srvs/Trigger).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+import numpy as np
+from diagnostic_msgs.msg import DiagnosticArray
+from sensor_msgs.msg import JointState
+from std_msgs.msg import String
+from std_srvs.srv import Trigger
+
+from skillbridge.contract import ContractError, NonFiniteObservationError, RobotState
+from skillbridge.contract.language import LanguageMotion
+from skillbridge.policies.runtime import NonFiniteActionError, PolicyRuntime
+from skillbridge.policies.safety import SafetyConfig, SafetyError, SafetyLayer
+from skillbridge.ros_nodes.diagnostics import policy_diagnostics
+from skillbridge.ros_nodes.errors import RosNodeError
+from skillbridge.ros_nodes.lifecycle import ManagedNode
+from skillbridge.ros_nodes.messages import joint_state_to_robot_state, joint_targets_msg, json_msg
+from skillbridge.ros_nodes.params import declare_config, read_config
+from skillbridge.ros_nodes.process import run_nodes
+from skillbridge.ros_nodes.timing import PeriodTracker, RollingSamples
+
+TRIGGERS = ("timer", "joint_states")
+
+
+@dataclasses.dataclass(frozen=True)
+class PolicyNodeConfig:
+    """Parameters of the policy node (the safety layer's are under ``safety.``)."""
+
+    policy_path: str = "models/motion.onnx"
+    allow_unverified: bool = False
+    """Run a file without a matching, passing ``skillbridge verify`` report (never on a robot)."""
+    rate_hz: float = 0.0
+    """Control rate; 0 uses the contract's control period (override only for benchmarks)."""
+    trigger: str = "timer"
+    """``timer``: tick at ``rate_hz``; ``joint_states``: tick on every complete reading."""
+    status_rate_hz: float = 20.0
+    diagnostics_period_s: float = 1.0
+    autostart: bool = False
+    """Configure and activate by itself (no lifecycle manager needed)."""
+    joint_states_topic: str = "joint_states"
+    joint_commands_topic: str = "joint_commands"
+    skill_command_topic: str = "skill_command"
+    skill_status_topic: str = "skill_status"
+    diagnostics_topic: str = "/diagnostics"
+
+    def check(self) -> None:
+        if self.trigger not in TRIGGERS:
+            raise RosNodeError(f"trigger {self.trigger!r} is unknown; valid: {list(TRIGGERS)}")
+        if not np.isfinite(self.rate_hz) or self.rate_hz < 0:
+            raise RosNodeError(f"rate_hz must be >= 0 (0: the contract's), got {self.rate_hz}")
+        if self.status_rate_hz <= 0 or self.diagnostics_period_s <= 0:
+            raise RosNodeError("status_rate_hz and diagnostics_period_s must be positive")
+        if not self.policy_path:
+            raise RosNodeError("policy_path is empty; set it to an exported .onnx file")
+
+
+class PolicyNode(ManagedNode):
+    """See the module docstring."""
+
+    def __init__(self, name: str = "policy_node", **kwargs) -> None:
+        super().__init__(name, **kwargs)
+        self.config = declare_config(self, PolicyNodeConfig)
+        declare_config(self, SafetyConfig, "safety.")
+        self.runtime: PolicyRuntime | None = None
+        self.safety: SafetyLayer | None = None
+        self._estop_reason = ""
+        self._state: RobotState | None = None
+        self._state_stamp = None
+        self._state_time = 0.0
+        self._pending: LanguageMotion | None = None
+        self._errors: list[str] = []
+        self._hold_reasons: tuple[str, ...] = ()
+        self._timer = None
+        self._subs: list = []
+        self.periods = PeriodTracker()
+        self.inference_s = RollingSamples()
+        self.obs_age_s = RollingSamples()
+        self.ticks = 0
+        self._status_pub = self.create_publisher(String, self.config.skill_status_topic, 10)
+        self._diag_pub = self.create_publisher(DiagnosticArray, self.config.diagnostics_topic, 10)
+        self._cmd_pub = self.create_publisher(JointState, self.config.joint_commands_topic, 10)
+        self.create_service(Trigger, "estop", self._on_estop)
+        self.create_service(Trigger, "reset_estop", self._on_reset_estop)
+        self.create_timer(1.0 / self.config.status_rate_hz, self.publish_status)
+        self.create_timer(self.config.diagnostics_period_s, self._publish_diagnostics)
+        if self.config.autostart:
+            self.start_autostart()
+
+    # --- lifecycle ----------------------------------------------------------------------------
+    def configure(self) -> None:
+        self.config = read_config(self, PolicyNodeConfig)
+        self.config.check()
+        safety_config = read_config(self, SafetyConfig, "safety.")
+        runtime = PolicyRuntime(
+            self.config.policy_path, allow_unverified=self.config.allow_unverified
+        )
+        period = 1.0 / self.config.rate_hz if self.config.rate_hz > 0 else None
+        self.safety = SafetyLayer.from_spec(runtime.spec, safety_config, period)
+        if self._estop_reason:
+            self.safety.estop(self._estop_reason)
+        self.runtime = runtime
+        for note in self.safety.notes:
+            self.get_logger().warning(f"safety limits: {note}")
+        if not runtime.verification.ok:
+            self.get_logger().warning(
+                f"running an UNVERIFIED policy: {runtime.verification.reason}"
+            )
+        self._subs = [
+            self.create_subscription(
+                JointState, self.config.joint_states_topic, self._on_joint_states, 10
+            ),
+            self.create_subscription(
+                String, self.config.skill_command_topic, self._on_skill_command, 10
+            ),
+        ]
+        self.get_logger().info(
+            f"loaded {self.config.policy_path} ({runtime.verification.reason}); joints "
+            f"{list(runtime.spec.joint_names)}; control period {self.safety.period_s * 1e3:.1f} ms"
+        )
+
+    def activate(self) -> None:
+        runtime, safety = self._require_configured()
+        state = self._state
+        if state is None:
+            raise RosNodeError(
+                f"no {self.config.joint_states_topic} received yet; waiting for a reading of "
+                f"{list(runtime.spec.joint_names)}"
+            )
+        missing = [n for n in runtime.spec.joint_names if n not in state.joint_names]
+        if missing:
+            raise RosNodeError(
+                f"{self.config.joint_states_topic} lacks contract joints {missing} (it has "
+                f"{list(state.joint_names)}); check the driver's joint names against the policy"
+            )
+        now = time.monotonic()
+        if now - self._state_time > safety.config.deactivate_after_s:
+            raise RosNodeError(
+                f"the newest {self.config.joint_states_topic} is {now - self._state_time:.2f} s "
+                "old; is the driver publishing?"
+            )
+        pos, _ = runtime.measured(state)
+        safety.activate(pos, now)
+        runtime.reset(state, now)
+        if self._pending is not None:
+            runtime.set_motion(self._pending, state, now)
+            self._pending = None
+        self.periods.reset()
+        if self.config.trigger == "timer":
+            self._timer = self.create_timer(safety.period_s, self.tick)
+
+    def deactivate(self) -> None:
+        if self._timer is not None:
+            self.destroy_timer(self._timer)
+            self._timer = None
+        if self.safety is not None and self.runtime is not None and self._state is not None:
+            self._hold_measured()
+            self.safety.deactivate()
+
+    def cleanup(self) -> None:
+        for sub in self._subs:
+            self.destroy_subscription(sub)
+        self._subs = []
+        self.runtime = None
+        self.safety = None
+        self._state = None
+
+    def _require_configured(self) -> tuple[PolicyRuntime, SafetyLayer]:
+        if self.runtime is None or self.safety is None:
+            raise RosNodeError("not configured; configure the node first")
+        return self.runtime, self.safety
+
+    def _hold_measured(self) -> None:
+        """Send the measured pose (within limits) as the target: the robot stays where it is."""
+        assert self.safety is not None and self.runtime is not None and self._state is not None
+        try:
+            pos, _ = self.runtime.measured(self._state)
+        except ContractError:
+            pos = None
+        if pos is None or not np.all(np.isfinite(pos)):
+            target = self.safety.last_target
+        else:
+            target = np.clip(pos, self.safety.lower, self.safety.upper)
+        if target is not None:
+            self._publish_targets(target)
+
+    # --- inputs -------------------------------------------------------------------------------
+    def _on_joint_states(self, msg: JointState) -> None:
+        try:
+            state = joint_state_to_robot_state(msg)
+        except RosNodeError as exc:
+            self._error(str(exc))
+            return
+        now = time.monotonic()
+        self._state, self._state_stamp, self._state_time = state, msg.header.stamp, now
+        if self.runtime is None or self.safety is None:
+            return
+        if all(n in state.joint_names for n in self.runtime.spec.joint_names):
+            self.safety.note_state(now)
+            if self.config.trigger == "joint_states" and self.lifecycle_state == "active":
+                self.tick()
+
+    def _on_skill_command(self, msg: String) -> None:
+        try:
+            motion = LanguageMotion.from_json(msg.data)
+        except ContractError as exc:
+            self._error(f"skill_command rejected: {exc}")
+            return
+        if self.lifecycle_state != "active" or self.runtime is None or self._state is None:
+            self._pending = motion
+            return
+        try:
+            self.runtime.set_motion(motion, self._state, time.monotonic())
+        except ContractError as exc:
+            self._error(f"skill_command {motion.describe()} not started: {exc}")
+        self.publish_status()
+
+    def _on_estop(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
+        self._estop_reason = "estop service"
+        if self.safety is not None:
+            self.safety.estop(self._estop_reason)
+        self.get_logger().warning("E-STOP latched: holding the last safe target")
+        response.success, response.message = True, "e-stop latched; call reset_estop to clear"
+        self.publish_status()
+        return response
+
+    def _on_reset_estop(
+        self, request: Trigger.Request, response: Trigger.Response
+    ) -> Trigger.Response:
+        pos = None
+        if self.runtime is not None and self._state is not None:
+            try:
+                pos, _ = self.runtime.measured(self._state)
+            except ContractError as exc:
+                response.success, response.message = False, f"cannot reset: {exc}"
+                return response
+        try:
+            if self.safety is not None:
+                self.safety.reset_estop(pos, time.monotonic())
+        except SafetyError as exc:
+            response.success, response.message = False, f"cannot reset: {exc}"
+            return response
+        self._estop_reason = ""
+        response.success, response.message = (
+            True,
+            "e-stop cleared; fading in from the measured pose",
+        )
+        self.get_logger().info(response.message)
+        self.publish_status()
+        return response
+
+    # --- the control tick ---------------------------------------------------------------------
+    def tick(self) -> None:
+        """Observation -> onnxruntime -> action mapping -> safety layer -> joint_commands."""
+        runtime, safety, state = self.runtime, self.safety, self._state
+        if runtime is None or safety is None or state is None:
+            return
+        now = time.monotonic()
+        self.periods.tick(now)
+        self.obs_age_s.add(now - self._state_time)
+        proposed, fault = None, None
+        start = time.perf_counter()
+        try:
+            proposed = runtime.step(state)
+        except NonFiniteObservationError:
+            fault = "nonfinite_observation"
+        except NonFiniteActionError:
+            fault = "nonfinite_action"
+        except ContractError as exc:
+            fault = "bad_state"
+            self._error(str(exc))
+        self.inference_s.add(time.perf_counter() - start)
+        out = safety.filter(proposed, now, fault)
+        self._hold_reasons = out.reasons
+        self._publish_targets(out.targets, self._state_stamp)
+        self.ticks += 1
+        if out.deactivate:
+            self._error(
+                f"{self.config.joint_states_topic} stale for {safety.state_age_s(now):.2f} s "
+                f"(> {safety.config.deactivate_after_s} s): deactivating"
+            )
+            self.trigger_deactivate()
+            self.publish_status()
+
+    def _publish_targets(self, targets: np.ndarray, stamp=None) -> None:
+        assert self.runtime is not None
+        stamp = stamp if stamp is not None else self.get_clock().now().to_msg()
+        self._cmd_pub.publish(joint_targets_msg(self.runtime.spec.joint_names, targets, stamp))
+
+    # --- reporting ----------------------------------------------------------------------------
+    def _error(self, message: str) -> None:
+        if not self._errors or self._errors[-1] != message:
+            self.get_logger().error(message)
+        self._errors = [*self._errors[-4:], message]
+
+    def status(self) -> dict:
+        """The ``skill_status`` object (see the README's ROS 2 runtime section)."""
+        out: dict = {
+            "node": self.get_name(),
+            "lifecycle": self.lifecycle_state,
+            "motion": None,
+            "sequence": 0,
+            "done": False,
+            "outcome": "idle",
+            "safety": "inactive" if self.safety is None else str(self.safety.mode),
+            "estop": bool(self._estop_reason),
+            "hold_reasons": list(self._hold_reasons),
+            "errors": [*self._errors, *([self.last_error] if self.last_error else [])],
+            "verified": bool(self.runtime and self.runtime.verification.ok),
+        }
+        if self.runtime is not None and self._state is not None:
+            out.update(self.runtime.status(self._state, time.monotonic()).to_dict())
+        if self.lifecycle_state != "active":
+            out["done"] = False
+        return out
+
+    def publish_status(self) -> None:
+        self._status_pub.publish(json_msg(self.status()))
+
+    def _publish_diagnostics(self) -> None:
+        now = time.monotonic()
+        age = self.safety.state_age_s(now) if self.safety is not None else float("inf")
+        array = policy_diagnostics(self, age)
+        array.header.stamp = self.get_clock().now().to_msg()
+        self._diag_pub.publish(array)
+
+
+def main(args: list[str] | None = None) -> None:
+    """``ros2 run skillbridge policy_node``."""
+    run_nodes(lambda: [PolicyNode()], args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,79 @@
+"""Process plumbing shared by every node's ``main`` and by ``skillbridge bringup``.
+
+SIGINT/SIGTERM only set a flag; the executor loop then stops between callbacks, lifecycle nodes
+that are active are deactivated (they hold position) while the context is still valid, and the
+nodes are destroyed. A signal never lands in the middle of a callback or a transition.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from collections.abc import Callable, Sequence
+
+import rclpy
+from rclpy.executors import Executor, MultiThreadedExecutor, SingleThreadedExecutor
+from rclpy.node import Node
+from rclpy.signals import SignalHandlerOptions
+
+from skillbridge.ros_nodes.lifecycle import ManagedNode
+
+
+class StopFlag:
+    """Set by SIGINT/SIGTERM (or by code, e.g. a test) to end ``spin_until_stopped``."""
+
+    def __init__(self) -> None:
+        self.event = threading.Event()
+
+    def install(self) -> None:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(sig, lambda *_: self.event.set())
+
+    @property
+    def stopped(self) -> bool:
+        return self.event.is_set()
+
+
+def spin_until_stopped(executor: Executor, stop: StopFlag, period_s: float = 0.05) -> None:
+    """Spin until the flag is set (checked every ``period_s``)."""
+    while not stop.stopped and rclpy.ok():
+        executor.spin_once(timeout_sec=period_s)
+
+
+def shut_down(nodes: Sequence[Node], executor: Executor) -> None:
+    """Deactivate active lifecycle nodes (they hold), destroy every node, shut rclpy down."""
+    for node in nodes:
+        if isinstance(node, ManagedNode) and node.lifecycle_state == "active":
+            node.trigger_deactivate()
+    for node in nodes:
+        executor.remove_node(node)
+        node.destroy_node()
+    executor.shutdown(timeout_sec=1.0)
+    rclpy.try_shutdown()
+
+
+def run_nodes(
+    make_nodes: Callable[[], Sequence[Node]],
+    args: list[str] | None = None,
+    *,
+    threads: int = 1,
+) -> int:
+    """Init rclpy, build the nodes, spin them until SIGINT/SIGTERM, shut down cleanly.
+
+    Args:
+        make_nodes: builds the nodes after ``rclpy.init``.
+        args: command-line arguments (``--ros-args ...``).
+        threads: 1: a single-threaded executor; more: a multi-threaded one.
+    """
+    rclpy.init(args=args, signal_handler_options=SignalHandlerOptions.NO)
+    stop = StopFlag()
+    stop.install()
+    nodes = make_nodes()
+    executor = SingleThreadedExecutor() if threads <= 1 else MultiThreadedExecutor(threads)
+    for node in nodes:
+        executor.add_node(node)
+    try:
+        spin_until_stopped(executor, stop)
+    finally:
+        shut_down(nodes, executor)
+    return 0
