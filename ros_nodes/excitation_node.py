@@ -1,0 +1,175 @@
+"""``excitation_node``: plays an excitation trajectory through the safety layer (lifecycle node).
+
+configure: load the NPZ (``trajectory_path``) and build the safety layer over the Panda's joint
+limits (tightened by ``safety.*``). activate: once ``joint_states`` cover every joint; the
+trajectory starts, faded in from the measured pose; joints it does not excite hold their measured
+position. Publishes ``joint_commands`` at the trajectory's rate and ``excitation_status`` (JSON:
+``progress``, ``done``, ``safety``). deactivate holds the measured pose.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+import numpy as np
+from sensor_msgs.msg import JointState
+from std_msgs.msg import String
+
+from skillbridge.contract import ContractError, RobotState
+from skillbridge.policies.safety import SafetyConfig, SafetyLayer
+from skillbridge.ros_nodes.errors import RosNodeError
+from skillbridge.ros_nodes.excitation import (
+    PANDA_JOINTS,
+    PANDA_LOWER,
+    PANDA_UPPER,
+    ExcitationTrajectory,
+)
+from skillbridge.ros_nodes.lifecycle import ManagedNode
+from skillbridge.ros_nodes.messages import joint_state_to_robot_state, joint_targets_msg, json_msg
+from skillbridge.ros_nodes.params import declare_config, read_config
+from skillbridge.ros_nodes.process import run_nodes
+
+
+@dataclasses.dataclass(frozen=True)
+class ExcitationNodeConfig:
+    """Parameters of the excitation player."""
+
+    trajectory_path: str = "excitation.npz"
+    rate_hz: float = 0.0
+    """Command rate; 0: the trajectory's own rate."""
+    autostart: bool = False
+    joint_states_topic: str = "joint_states"
+    joint_commands_topic: str = "joint_commands"
+    status_topic: str = "excitation_status"
+
+
+class ExcitationNode(ManagedNode):
+    """See the module docstring."""
+
+    def __init__(self, name: str = "excitation", **kwargs) -> None:
+        super().__init__(name, **kwargs)
+        self.config = declare_config(self, ExcitationNodeConfig)
+        declare_config(self, SafetyConfig, "safety.")
+        self.trajectory: ExcitationTrajectory | None = None
+        self.safety: SafetyLayer | None = None
+        self._state: RobotState | None = None
+        self._state_time = 0.0
+        self._start = 0.0
+        self._hold = np.zeros(len(PANDA_JOINTS))
+        self._columns = np.zeros(0, dtype=int)
+        self._timer = None
+        self._cmd_pub = self.create_publisher(JointState, self.config.joint_commands_topic, 10)
+        self._status_pub = self.create_publisher(String, self.config.status_topic, 10)
+        self.create_subscription(JointState, self.config.joint_states_topic, self._on_state, 10)
+        self.create_timer(0.5, self._publish_status)
+        if self.config.autostart:
+            self.start_autostart()
+
+    def configure(self) -> None:
+        self.config = read_config(self, ExcitationNodeConfig)
+        trajectory = ExcitationTrajectory.load(self.config.trajectory_path)
+        unknown = [n for n in trajectory.joint_names if n not in PANDA_JOINTS]
+        if unknown:
+            raise RosNodeError(f"trajectory joints {unknown} are not Panda joints {PANDA_JOINTS}")
+        rate = self.config.rate_hz or trajectory.rate_hz
+        safety_config = read_config(self, SafetyConfig, "safety.")
+        self.safety = SafetyLayer(
+            PANDA_JOINTS, PANDA_LOWER, PANDA_UPPER, 1.0 / rate, safety_config
+        )
+        outside = (trajectory.targets_rad < self.safety.lower[self._index(trajectory)]) | (
+            trajectory.targets_rad > self.safety.upper[self._index(trajectory)]
+        )
+        if outside.any():
+            joints = sorted({trajectory.joint_names[j] for j in np.flatnonzero(outside.any(0))})
+            self.get_logger().warning(f"targets of {joints} exceed the limits: they are clipped")
+        self.trajectory = trajectory
+        self._columns = self._index(trajectory)
+        self.get_logger().info(
+            f"excitation {self.config.trajectory_path}: {trajectory.duration_s:.1f} s of "
+            f"{list(trajectory.joint_names)} at {rate:g} Hz"
+        )
+
+    @staticmethod
+    def _index(trajectory: ExcitationTrajectory) -> np.ndarray:
+        return np.array([PANDA_JOINTS.index(n) for n in trajectory.joint_names])
+
+    def activate(self) -> None:
+        if self.safety is None or self.trajectory is None:
+            raise RosNodeError("not configured")
+        if self._state is None or time.monotonic() - self._state_time > 0.5:
+            raise RosNodeError(f"no recent {self.config.joint_states_topic}; is the robot up?")
+        try:
+            pos, _ = self._state.select(PANDA_JOINTS)
+        except ContractError as exc:
+            raise RosNodeError(str(exc)) from exc
+        now = time.monotonic()
+        self.safety.activate(pos, now)
+        self._hold = np.asarray(pos, dtype=np.float64).copy()
+        self._start = now + self.safety.config.fade_in_s  # the trajectory starts after the fade
+        self._timer = self.create_timer(self.safety.period_s, self._tick)
+
+    def deactivate(self) -> None:
+        if self._timer is not None:
+            self.destroy_timer(self._timer)
+            self._timer = None
+        if self.safety is not None and self._state is not None:
+            pos, _ = self._state.select(PANDA_JOINTS)
+            if np.all(np.isfinite(pos)):
+                held = np.clip(pos, self.safety.lower, self.safety.upper)
+                self._publish(held)
+            self.safety.deactivate()
+
+    def cleanup(self) -> None:
+        self.trajectory = None
+        self.safety = None
+
+    def _on_state(self, msg: JointState) -> None:
+        try:
+            state = joint_state_to_robot_state(msg)
+        except RosNodeError as exc:
+            self.get_logger().error(str(exc))
+            return
+        self._state, self._state_time = state, time.monotonic()
+        if self.safety is not None and all(n in state.joint_names for n in PANDA_JOINTS):
+            self.safety.note_state(self._state_time)
+
+    def _tick(self) -> None:
+        assert self.safety is not None and self.trajectory is not None
+        now = time.monotonic()
+        proposed = self._hold.copy()
+        proposed[self._columns] = self.trajectory.sample(max(0.0, now - self._start))
+        out = self.safety.filter(proposed, now)
+        self._publish(out.targets)
+        if out.deactivate:
+            self.get_logger().error("joint_states stale: deactivating")
+            self.trigger_deactivate()
+
+    def _publish(self, targets: np.ndarray) -> None:
+        stamp = self.get_clock().now().to_msg()
+        self._cmd_pub.publish(joint_targets_msg(PANDA_JOINTS, targets, stamp))
+
+    def _publish_status(self) -> None:
+        duration = self.trajectory.duration_s if self.trajectory is not None else 0.0
+        elapsed = time.monotonic() - self._start if self.lifecycle_state == "active" else 0.0
+        progress = float(np.clip(elapsed / duration, 0.0, 1.0)) if duration else 0.0
+        self._status_pub.publish(
+            json_msg(
+                {
+                    "lifecycle": self.lifecycle_state,
+                    "progress": progress,
+                    "done": progress >= 1.0,
+                    "safety": "inactive" if self.safety is None else str(self.safety.mode),
+                    "errors": [self.last_error] if self.last_error else [],
+                }
+            )
+        )
+
+
+def main(args: list[str] | None = None) -> None:
+    """``ros2 run skillbridge excitation_node``."""
+    run_nodes(lambda: [ExcitationNode()], args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""The skill manager's logic without ROS: which language motion runs next, and corrections.
+
+* The high level is asked for the next motion when the previous one is done (the policy node's
+  ``skill_status`` says so) or has timed out.
+* A human correction is parsed; an accepted one overrides at once (it becomes the current
+  motion, whatever was running) and the high level resumes after it completes. Every correction
+  becomes a ``CorrectionEvent``: time, task, the overridden high-level choice, raw text, result.
+* ``pause`` sends ``stop`` and keeps the high level quiet until ``resume``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from skillbridge.contract.language import LanguageMotion
+from skillbridge.policies.hierarchy.interface import HighLevelObservation, HighLevelPolicy
+
+ParseFn = Callable[[str], Any]
+"""``text -> LanguageMotion | Refusal`` (a refusal has ``kind`` and ``reason``)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Running:
+    """The motion last sent on ``skill_command``."""
+
+    motion: LanguageMotion
+    source: str
+    """``high_level``, ``correction`` or ``operator`` (pause)."""
+    sent_s: float
+    after_sequence: int
+    """The policy node's motion counter before this motion was sent."""
+
+
+@dataclasses.dataclass(frozen=True)
+class CorrectionEvent:
+    """One correction as recorded (JSONL and the ``correction_feedback`` topic)."""
+
+    time_s: float
+    task: str
+    text: str
+    accepted: bool
+    motion: dict | None
+    """The parsed language motion, when accepted."""
+    refusal: dict | None
+    """``{"kind", "reason"}`` when refused."""
+    overridden: dict | None
+    """The high-level choice that was running (or pending) when the correction came."""
+    message: str
+    """What the operator sees, e.g. ``ok: left 1.0 cm`` or the refusal reason."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+
+class SkillSequencer:
+    """Sequences motions from the high level and corrections. Times are seconds on one clock."""
+
+    def __init__(self, high_level: HighLevelPolicy, motion_timeout_s: float = 4.0) -> None:
+        self.high_level = high_level
+        self.motion_timeout_s = motion_timeout_s
+        self.task = ""
+        self.task_start_s = 0.0
+        self.paused = False
+        self.running: Running | None = None
+        self.last_motion: LanguageMotion | None = None
+        self.last_outcome: str | None = None
+        self.corrections = 0
+        self._sequence = 0
+
+    # --- inputs -------------------------------------------------------------------------------
+    def start_task(self, task: str, now_s: float) -> None:
+        """A new task: the high level resets; whatever ran is forgotten (not stopped)."""
+        self.task = task.strip()
+        self.task_start_s = now_s
+        self.running = None
+        self.corrections = 0
+        self.high_level.reset(self.task)
+
+    def on_status(self, status: dict[str, Any]) -> None:
+        """A ``skill_status`` object of the policy node."""
+        sequence = int(status.get("sequence", 0))
+        self._sequence = max(self._sequence, sequence)
+        run = self.running
+        if run is None or not status.get("done"):
+            return
+        if sequence > run.after_sequence and status.get("motion") == run.motion.to_dict():
+            self._finish(str(status.get("outcome", "reached")))
+
+    def _finish(self, outcome: str) -> None:
+        assert self.running is not None
+        self.last_motion, self.last_outcome = self.running.motion, outcome
+        self.running = None
+
+    def correct(self, text: str, now_s: float, parse: ParseFn) -> CorrectionEvent:
+        """Parse a correction; an accepted one becomes the running motion at once."""
+        result = parse(text)
+        overridden = None
+        if self.running is not None and self.running.source == "high_level":
+            overridden = self.running.motion.to_dict()
+        self.corrections += 1
+        if isinstance(result, LanguageMotion):
+            self.running = Running(result, "correction", now_s, self._sequence)
+            motion, refusal = result.to_dict(), None
+            message = f"ok: {result.describe()}"
+        else:
+            motion = None
+            refusal = {"kind": getattr(result, "kind", "refused"), "reason": str(result.reason)}
+            message = f"refused: {result.reason}"
+        return CorrectionEvent(
+            round(now_s, 6),
+            self.task,
+            text,
+            motion is not None,
+            motion,
+            refusal,
+            overridden,
+            message,
+        )
+
+    def pause(self, now_s: float) -> LanguageMotion:
+        """Stop the arm (a ``stop`` motion) and keep the high level quiet until ``resume``."""
+        self.paused = True
+        stop = LanguageMotion.of("stop")
+        self.running = Running(stop, "operator", now_s, self._sequence)
+        return stop
+
+    def resume(self) -> None:
+        self.paused = False
+
+    # --- the high-level tick ------------------------------------------------------------------
+    def tick(self, now_s: float, observation: HighLevelObservation) -> LanguageMotion | None:
+        """The motion to send now, if any (the high level is asked only when nothing runs)."""
+        run = self.running
+        if run is not None:
+            if now_s - run.sent_s < self.motion_timeout_s:
+                return None
+            self._finish("timeout")
+        if self.paused or not self.task:
+            return None
+        motion = self.high_level.next_motion(observation)
+        if motion is not None:
+            self.running = Running(motion, "high_level", now_s, self._sequence)
+        return motion
+
+    def observation(self, now_s: float, robot: Any, objects: dict) -> HighLevelObservation:
+        return HighLevelObservation(
+            task=self.task,
+            time_s=now_s - self.task_start_s,
+            robot=robot,
+            objects=objects,
+            last_motion=self.last_motion,
+            last_outcome=self.last_outcome,
+            corrections=self.corrections,
+        )
+
+    def summary(self) -> dict[str, Any]:
+        """The ``skill_manager_status`` object."""
+        run = self.running
+        return {
+            "task": self.task,
+            "paused": self.paused,
+            "motion": None if run is None else run.motion.to_dict(),
+            "source": None if run is None else run.source,
+            "last_motion": None if self.last_motion is None else self.last_motion.to_dict(),
+            "last_outcome": self.last_outcome,
+            "corrections": self.corrections,
+        }
+
+
+class JsonlWriter:
+    """Appends one JSON object per line and flushes it (a crash loses nothing written)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._file = self.path.open("a", encoding="utf-8")
+
+    def write(self, record: dict[str, Any]) -> None:
+        self._file.write(json.dumps(record) + "\n")
+        self._file.flush()
+
+    def close(self) -> None:
+        self._file.close()

@@ -1,0 +1,201 @@
+"""``skill_manager_node``: runs the high level and human corrections, sends ``skill_command``.
+
+Subscribes ``task`` and ``correction`` (std_msgs/String), ``skill_status`` (the policy node's
+JSON), ``joint_states`` and the object poses (for the high level's observation). Publishes
+``skill_command`` (a language motion as JSON), ``correction_feedback`` (one JSON
+``CorrectionEvent`` per correction: the parse result or the refusal reason) and
+``skill_manager_status`` (JSON, 2 Hz). Services ``pause`` / ``resume`` (std_srvs/Trigger).
+Corrections are also appended to ``corrections_path`` (JSONL) when set.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import time
+from typing import Any
+
+from geometry_msgs.msg import PoseStamped
+from rclpy.node import Node
+from sensor_msgs.msg import JointState
+from std_msgs.msg import String
+from std_srvs.srv import Trigger
+
+from skillbridge.contract import ContractError
+from skillbridge.contract.language import LanguageMotion
+from skillbridge.policies.hierarchy.interface import ObjectPose, make_high_level
+from skillbridge.ros_nodes.errors import RosNodeError
+from skillbridge.ros_nodes.messages import joint_state_to_robot_state, json_msg, pose_arrays
+from skillbridge.ros_nodes.params import declare_config
+from skillbridge.ros_nodes.process import run_nodes
+from skillbridge.ros_nodes.skill_manager import JsonlWriter, ParseFn, SkillSequencer
+
+
+@dataclasses.dataclass(frozen=True)
+class SkillManagerConfig:
+    """Parameters of the skill manager."""
+
+    rate_hz: float = 5.0
+    """High-level rate: how often it may pick the next motion."""
+    motion_timeout_s: float = 4.0
+    """Ask for the next motion when the policy node has not reported the current one done
+    after this long (its own window is 2.5 s)."""
+    high_level: str = "idle"
+    """``idle`` (until a learned high level is plugged in) or ``sequence``."""
+    sequence: tuple[str, ...] = ()
+    """For ``high_level: sequence``: language motions as JSON objects, played once per task."""
+    task: str = ""
+    """A task to start with (otherwise wait for the ``task`` topic)."""
+    corrections_path: str = ""
+    """Append every correction event to this JSONL file; empty: topic only."""
+    task_topic: str = "task"
+    correction_topic: str = "correction"
+    skill_command_topic: str = "skill_command"
+    skill_status_topic: str = "skill_status"
+    feedback_topic: str = "correction_feedback"
+    status_topic: str = "skill_manager_status"
+    joint_states_topic: str = "joint_states"
+    object_topics: tuple[str, ...] = ("objects/cube/pose", "objects/target_pad/pose")
+    """PoseStamped topics; the object's name is the second-to-last path element."""
+
+
+def load_parser() -> ParseFn:
+    """The correction parser (``skillbridge.policies.language.parser.parse``), warmed up.
+
+    Raises:
+        RosNodeError: the parser package is not importable yet, or its encoder is missing.
+    """
+    try:
+        from skillbridge.policies.language.parser import parse
+    except ImportError as exc:
+        raise RosNodeError(
+            f"the correction parser is not available ({exc}); corrections need "
+            "skillbridge.policies.language.parser (see `skillbridge parse --help`)"
+        ) from exc
+    try:
+        parse("stop")  # loads the sentence encoder now, not at the first correction
+    except Exception as exc:
+        if not type(exc).__module__.startswith("skillbridge."):
+            raise
+        raise RosNodeError(f"the correction parser cannot start: {exc}") from exc
+    return parse
+
+
+class SkillManagerNode(Node):
+    """See the module docstring."""
+
+    def __init__(self, name: str = "skill_manager", **kwargs) -> None:
+        super().__init__(name, **kwargs)
+        cfg = self.config = declare_config(self, SkillManagerConfig)
+        if cfg.rate_hz <= 0 or cfg.motion_timeout_s <= 0:
+            raise RosNodeError("rate_hz and motion_timeout_s must be positive")
+        try:
+            high_level = make_high_level(cfg.high_level, cfg.sequence)
+        except ContractError as exc:
+            raise RosNodeError(f"parameter high_level/sequence: {exc}") from exc
+        self.sequencer = SkillSequencer(high_level, cfg.motion_timeout_s)
+        self.parse = load_parser()
+        self.writer = JsonlWriter(cfg.corrections_path) if cfg.corrections_path else None
+        self._robot = None
+        self._objects: dict[str, ObjectPose] = {}
+        self._cmd_pub = self.create_publisher(String, cfg.skill_command_topic, 10)
+        self._feedback_pub = self.create_publisher(String, cfg.feedback_topic, 10)
+        self._status_pub = self.create_publisher(String, cfg.status_topic, 10)
+        self.create_subscription(String, cfg.task_topic, self._on_task, 10)
+        self.create_subscription(String, cfg.correction_topic, self._on_correction, 10)
+        self.create_subscription(String, cfg.skill_status_topic, self._on_status, 10)
+        self.create_subscription(JointState, cfg.joint_states_topic, self._on_joint_states, 1)
+        for topic in cfg.object_topics:
+            name = topic.rstrip("/").split("/")[-2] if "/" in topic else topic
+            self.create_subscription(
+                PoseStamped, topic, lambda msg, n=name: self._on_object(n, msg), 1
+            )
+        self.create_service(Trigger, "pause", self._on_pause)
+        self.create_service(Trigger, "resume", self._on_resume)
+        self.create_timer(1.0 / cfg.rate_hz, self._tick)
+        self.create_timer(0.5, self._publish_status)
+        if cfg.task:
+            self.sequencer.start_task(cfg.task, time.monotonic())
+        self.get_logger().info(f"high level {cfg.high_level!r} at {cfg.rate_hz:g} Hz")
+
+    # --- inputs -------------------------------------------------------------------------------
+    def _on_task(self, msg: String) -> None:
+        self.sequencer.start_task(msg.data, time.monotonic())
+        self.get_logger().info(f"task: {msg.data!r}")
+        self._tick()
+
+    def _on_status(self, msg: String) -> None:
+        try:
+            status = json.loads(msg.data)
+        except json.JSONDecodeError:
+            self.get_logger().error(f"skill_status is not JSON: {msg.data[:80]!r}")
+            return
+        was_running = self.sequencer.running
+        self.sequencer.on_status(status)
+        if was_running is not None and self.sequencer.running is None:
+            self._tick()  # the motion is done: the high level may continue at once
+
+    def _on_joint_states(self, msg: JointState) -> None:
+        try:
+            self._robot = joint_state_to_robot_state(msg)
+        except RosNodeError:
+            self._robot = None
+
+    def _on_object(self, name: str, msg: PoseStamped) -> None:
+        pos, quat = pose_arrays(msg)
+        self._objects[name] = ObjectPose(pos, quat)
+
+    def _on_correction(self, msg: String) -> None:
+        now = time.monotonic()
+        event = self.sequencer.correct(msg.data, now, self.parse)
+        record = {**event.to_dict(), "wall_time_s": time.time()}
+        if event.accepted:
+            self._send(self.sequencer.running.motion)  # type: ignore[union-attr]
+        self._feedback_pub.publish(json_msg(record))
+        if self.writer is not None:
+            self.writer.write(record)
+        self.get_logger().info(f"correction {msg.data!r}: {event.message}")
+
+    def _on_pause(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
+        self._send(self.sequencer.pause(time.monotonic()))
+        response.success, response.message = True, "paused: the arm holds; resume to continue"
+        return response
+
+    def _on_resume(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
+        self.sequencer.resume()
+        response.success, response.message = True, "resumed: the high level continues"
+        self._tick()
+        return response
+
+    # --- outputs ------------------------------------------------------------------------------
+    def _tick(self) -> None:
+        now = time.monotonic()
+        observation = self.sequencer.observation(now, self._robot, dict(self._objects))
+        motion = self.sequencer.tick(now, observation)
+        if motion is not None:
+            self._send(motion)
+
+    def _send(self, motion: LanguageMotion) -> None:
+        self._cmd_pub.publish(String(data=motion.to_json()))
+        self._publish_status()
+
+    def _publish_status(self) -> None:
+        summary: dict[str, Any] = {
+            **self.sequencer.summary(),
+            "high_level": self.config.high_level,
+        }
+        self._status_pub.publish(json_msg(summary))
+
+    def destroy_node(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+        super().destroy_node()
+
+
+def main(args: list[str] | None = None) -> None:
+    """``ros2 run skillbridge skill_manager_node``."""
+    run_nodes(lambda: [SkillManagerNode()], args)
+
+
+if __name__ == "__main__":
+    main()
