@@ -53,6 +53,11 @@ setup(
     entry_points={
         "console_scripts": [
             "skillbridge = skillbridge.cli.main:main",
+            "policy_node = skillbridge.ros_nodes.policy_node:main",
+            "skill_manager_node = skillbridge.ros_nodes.skill_manager_node:main",
+            "sim_robot_node = skillbridge.ros_nodes.sim_robot_node:main",
+            "recorder_node = skillbridge.ros_nodes.recorder_node:main",
+            "excitation_node = skillbridge.ros_nodes.excitation_node:main",
         ],
     },
 )

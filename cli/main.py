@@ -93,6 +93,22 @@ COMMANDS: dict[str, dict[str, Command]] = {
             "identify the simulator from a robot log (MCAP/NPZ) -> ModelOverrides YAML + report",
         ),
     },
+    "bringup": {
+        "": Command(
+            "skillbridge.ros_nodes.bringup",
+            "BringupConfig",
+            "bringup",
+            "start the ROS 2 graph (sim | robot | calibration) in one process; Ctrl-C stops it",
+        ),
+    },
+    "correct": {
+        "": Command(
+            "skillbridge.ros_nodes.console",
+            "ConsoleConfig",
+            "run_console",
+            "operator console: send corrections, stop/resume, e-stop; shows task, motion, safety",
+        ),
+    },
 }
 
 

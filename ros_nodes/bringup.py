@@ -1,0 +1,230 @@
+"""``skillbridge bringup sim|robot|calibration``: the launch files' graph in ONE process.
+
+The same nodes with the same parameter files as ``launch/*.launch.py``, on a multi-threaded
+executor; lifecycle nodes are driven configure -> activate (activation waits for
+``joint_states``); Ctrl-C deactivates them (they hold) and shuts down cleanly. For machines
+without ``ros2 launch``: this is what the tests and the demo use.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import os
+import sys
+import time
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Literal
+
+import tyro
+import yaml
+
+from skillbridge.ros_nodes.errors import RosNodeError
+
+
+@dataclasses.dataclass(frozen=True)
+class NodeEntry:
+    """One node of a bringup: its name, class (``module:Class``) and parameter files."""
+
+    name: str
+    target: str
+    params: tuple[str, ...]
+    executable: str
+    """The console script (``ros2 run skillbridge <executable>``) the launch files start."""
+
+
+SIM_ROBOT = NodeEntry(
+    "sim_robot",
+    "skillbridge.ros_nodes.sim_robot_node:SimRobotNode",
+    ("sim_robot.yaml",),
+    "sim_robot_node",
+)
+POLICY = NodeEntry(
+    "policy_node", "skillbridge.ros_nodes.policy_node:PolicyNode", ("policy.yaml",), "policy_node"
+)
+SKILL_MANAGER = NodeEntry(
+    "skill_manager",
+    "skillbridge.ros_nodes.skill_manager_node:SkillManagerNode",
+    ("skill_manager.yaml",),
+    "skill_manager_node",
+)
+RECORDER = NodeEntry(
+    "recorder",
+    "skillbridge.ros_nodes.recorder_node:RecorderNode",
+    ("recorder.yaml",),
+    "recorder_node",
+)
+EXCITATION = NodeEntry(
+    "excitation",
+    "skillbridge.ros_nodes.excitation_node:ExcitationNode",
+    ("excitation.yaml",),
+    "excitation_node",
+)
+
+#: Nodes of each bringup, in start order (the launch files start the same ones).
+MODES: dict[str, tuple[NodeEntry, ...]] = {
+    "sim": (SIM_ROBOT, POLICY, SKILL_MANAGER, RECORDER),
+    "robot": (POLICY, SKILL_MANAGER, RECORDER),
+    "calibration": (SIM_ROBOT, EXCITATION, RECORDER),
+}
+
+
+@dataclasses.dataclass(frozen=True)
+class BringupConfig:
+    """Start a skillbridge graph in one process (what ``ros2 launch skillbridge <mode>.launch.py``
+    starts on a machine with a full ROS 2 install)."""
+
+    mode: tyro.conf.Positional[Literal["sim", "robot", "calibration"]] = "sim"
+    """sim: MuJoCo robot + policy + skill manager + recorder; robot: the same without the
+    simulator (an external driver publishes joint_states); calibration: simulator + excitation
+    + recorder."""
+    policy_path: str | None = None
+    """Override ``policy_node.policy_path``."""
+    allow_unverified: bool = False
+    """Run a policy without a passing verification report (simulation only)."""
+    task: str | None = None
+    """Start the skill manager with this task."""
+    record: bool = True
+    """Include the recorder."""
+    param: tuple[str, ...] = ()
+    """Extra parameters ``node.name=value`` (YAML values), e.g. ``sim_robot.cube_xy=[0.5,0.1]``."""
+    params_dir: str | None = None
+    """Folder of the parameter files; default: the package's ``config/``."""
+    duration_s: float = 0.0
+    """Stop after this long (0: run until Ctrl-C)."""
+    threads: int = 4
+
+
+def config_dir(override: str | None = None) -> Path:
+    """The parameter files: ``override``, the source tree's ``config/``, or the installed share."""
+    candidates = [
+        Path(override) if override else None,
+        Path(os.environ["SKILLBRIDGE_CONFIG_DIR"])
+        if "SKILLBRIDGE_CONFIG_DIR" in os.environ
+        else None,
+        Path(__file__).resolve().parents[1] / "config",
+        Path(sys.prefix) / "share" / "skillbridge" / "config",
+    ]
+    for path in candidates:
+        if path is not None and (path / "policy.yaml").is_file():
+            return path
+    raise RosNodeError(f"no parameter files found in {[str(c) for c in candidates if c]}")
+
+
+def _flatten(values: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, Mapping):
+            out.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
+
+
+def node_parameters(node: str, files: Sequence[Path]) -> dict[str, Any]:
+    """Parameters of one node from ROS 2 parameter files (``/**`` and ``node`` sections, later
+    files win), flattened to dotted names."""
+    params: dict[str, Any] = {}
+    for path in files:
+        try:
+            data = yaml.safe_load(path.read_text()) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise RosNodeError(f"cannot read parameter file {path}: {exc}") from exc
+        for section in ("/**", node, f"/{node}"):
+            block = (data.get(section) or {}).get("ros__parameters") or {}
+            params.update(_flatten(block))
+    return params
+
+
+def parse_overrides(items: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """``node.name=value`` strings -> ``{node: {name: value}}`` (values parsed as YAML)."""
+    out: dict[str, dict[str, Any]] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        node, dot, name = key.partition(".")
+        if not (sep and dot and name):
+            raise RosNodeError(
+                f"--param {item!r}: write node.name=value, e.g. policy_node.rate_hz=100"
+            )
+        out.setdefault(node, {})[name] = yaml.safe_load(value)
+    return out
+
+
+def plan(cfg: BringupConfig) -> list[tuple[NodeEntry, dict[str, Any]]]:
+    """The nodes to start and their parameters (files, then command-line overrides)."""
+    folder = config_dir(cfg.params_dir)
+    overrides = parse_overrides(cfg.param)
+    if cfg.policy_path is not None:
+        overrides.setdefault("policy_node", {})["policy_path"] = cfg.policy_path
+    if cfg.allow_unverified:
+        overrides.setdefault("policy_node", {})["allow_unverified"] = True
+    if cfg.task is not None:
+        overrides.setdefault("skill_manager", {})["task"] = cfg.task
+    out = []
+    for entry in MODES[cfg.mode]:
+        if entry is RECORDER and not cfg.record:
+            continue
+        params = node_parameters(entry.name, [folder / f for f in entry.params])
+        params.update(overrides.get(entry.name, {}))
+        if entry in (POLICY, EXCITATION):
+            params["autostart"] = True
+        out.append((entry, params))
+    unknown = sorted(set(overrides) - {e.name for e, _ in out})
+    if unknown:
+        raise RosNodeError(f"--param for nodes {unknown} not in bringup {cfg.mode!r}")
+    return out
+
+
+def _build(entry: NodeEntry, params: dict[str, Any]):
+    from rclpy.parameter import Parameter
+
+    module, _, cls = entry.target.partition(":")
+    node_type = getattr(importlib.import_module(module), cls)
+    overrides = [Parameter(k, value=v) for k, v in params.items()]
+    return node_type(entry.name, parameter_overrides=overrides)
+
+
+def run_bringup(cfg: BringupConfig) -> int:
+    """Start the graph; return when stopped (Ctrl-C, SIGTERM or ``duration_s``)."""
+    import rclpy
+    from rclpy.executors import MultiThreadedExecutor
+    from rclpy.signals import SignalHandlerOptions
+
+    from skillbridge.ros_nodes.process import StopFlag, shut_down, spin_until_stopped
+
+    entries = plan(cfg)
+    rclpy.init(signal_handler_options=SignalHandlerOptions.NO)
+    stop = StopFlag()
+    stop.install()
+    nodes = []
+    executor = MultiThreadedExecutor(num_threads=cfg.threads)
+    try:
+        for entry, params in entries:
+            nodes.append(_build(entry, params))
+            executor.add_node(nodes[-1])
+        names = ", ".join(e.name for e, _ in entries)
+        print(f"skillbridge bringup {cfg.mode}: {names} (Ctrl-C to stop)", flush=True)
+        end = time.monotonic() + cfg.duration_s if cfg.duration_s > 0 else None
+        while not stop.stopped and (end is None or time.monotonic() < end):
+            spin_until_stopped(executor, _Deadline(stop, end))
+    finally:
+        shut_down(nodes, executor)
+    print("skillbridge bringup: stopped", flush=True)
+    return 0
+
+
+class _Deadline:
+    """A stop flag that also trips at a deadline."""
+
+    def __init__(self, stop: Any, end: float | None) -> None:
+        self._stop, self._end = stop, end
+
+    @property
+    def stopped(self) -> bool:
+        return self._stop.stopped or (self._end is not None and time.monotonic() >= self._end)
+
+
+def bringup(cfg: BringupConfig) -> int:
+    """CLI entry of ``skillbridge bringup``."""
+    return run_bringup(cfg)
