@@ -1,0 +1,67 @@
+"""A correction session: the robot (or, with ``use_sim:=true``, the MuJoCo robot), the policy,
+the skill manager recording corrections, and the session recorder. The operator corrects from a
+terminal with ``skillbridge correct``.
+
+    ros2 launch skillbridge correction_session.launch.py use_sim:=true task:="stack the cube"
+"""
+
+from __future__ import annotations
+
+import os
+
+from ament_index_python.packages import get_package_share_directory
+from launch import LaunchDescription
+from launch.actions import DeclareLaunchArgument, LogInfo
+from launch.conditions import IfCondition
+from launch.substitutions import LaunchConfiguration
+from launch_ros.actions import LifecycleNode, Node
+
+
+def generate_launch_description() -> LaunchDescription:
+    config = os.path.join(get_package_share_directory("skillbridge"), "config")
+    session = os.path.join(config, "correction_session.yaml")
+    return LaunchDescription(
+        [
+            DeclareLaunchArgument("use_sim", default_value="true"),
+            DeclareLaunchArgument("policy_path", default_value="models/motion.onnx"),
+            DeclareLaunchArgument("task", default_value=""),
+            Node(
+                package="skillbridge",
+                executable="sim_robot_node",
+                name="sim_robot",
+                parameters=[os.path.join(config, "sim_robot.yaml")],
+                condition=IfCondition(LaunchConfiguration("use_sim")),
+                output="screen",
+            ),
+            LifecycleNode(
+                package="skillbridge",
+                executable="policy_node",
+                name="policy_node",
+                namespace="",
+                parameters=[
+                    os.path.join(config, "policy.yaml"),
+                    {"policy_path": LaunchConfiguration("policy_path"), "autostart": True},
+                ],
+                output="screen",
+            ),
+            Node(
+                package="skillbridge",
+                executable="skill_manager_node",
+                name="skill_manager",
+                parameters=[
+                    os.path.join(config, "skill_manager.yaml"),
+                    session,
+                    {"task": LaunchConfiguration("task")},
+                ],
+                output="screen",
+            ),
+            Node(
+                package="skillbridge",
+                executable="recorder_node",
+                name="recorder",
+                parameters=[os.path.join(config, "recorder.yaml"), session],
+                output="screen",
+            ),
+            LogInfo(msg="correct the robot from another terminal: skillbridge correct"),
+        ]
+    )
