@@ -32,6 +32,33 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     (_w(r"(?:get|getting|come|go|move|too|so|very|really|pretty|quite|is|are|be|stay) close"), ""),
     (_w(r"close (?:to|by|enough|in on)"), ""),
     (_w(r"(?:speed|hurry|sped) up|slow (?:it )?down|slower|faster|quicker"), "speed"),
+    (_w(r"repeat\w*|again|one more time|do (?:it|that) twice"), "repeat"),
+    (
+        _w(
+            r"(?:bring|pull|move|come|draw|tuck) (?:it |the \w+ )?in"
+            r"(?! (?:an? (?!bit|little|touch|tad|smidge|hair)\w+|the|to|front|circles?|line|"
+            r"place)\b)"
+        ),
+        "backward",
+    ),  # fmt: skip
+    (
+        _w(
+            r"(?:go|come|move|head|slide) back"
+            r"(?= (?:to the |over to the )?(?:left|right|up|down)\b)"
+        ),
+        "",
+    ),  # fmt: skip
+    (
+        _w(
+            r"(?:hit|press|push|slam|use|pull|smash) (?:the |your |that )?(?:estop|emergency "
+            r"(?:stop|button|brake)|stop button|kill switch)|cut it out|knock it off"
+        ),
+        "stop",
+    ),
+    (
+        _w(r"estop|emergency (?:stop|button|brake)|protective stop|stop button|kill switch"),
+        "device",
+    ),  # fmt: skip
     (_w(r"pick (?:it |that |this |them |the \w+ )?up"), "pickup"),
     (
         _w(r"(?:open|close|shut) (?:the|a|an|this|that|your|my) (?:\w+ )?(?:" + _OBJECTS + ")s?"),
@@ -42,8 +69,7 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         _w(
             r"(?:the )?(?:other|opposite|wrong|reverse) (?:way|direction|side)|undo|"
-            r"reverse (?:that|it|this)|go back to where|as (?:you were|before)|repeat\w*|again|"
-            r"one more time"
+            r"reverse (?:that|it|this)|go back to where|as (?:you were|before)"
         ),
         "other_way",
     ),  # fmt: skip
@@ -93,7 +119,8 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         _w(
             r"stop\w*|halt\w*|freeze|frozen|pause|wait|cease|abort|whoa|woah|estop|emergency|"
             r"that is enough|(?<![a-z] )enough(?! \w)|hold (?:it|still|there|position)|"
-            r"stay (?:there|still|put|here)|(?:not|never) move|(?:stand|keep|be) still"
+            r"stay (?:there|still|put|here)|(?:not|never) move|(?:stand|keep|be) still|"
+            r"(?:not|never) (?:go |move )?any (?:further|farther|more)|no (?:further|farther|more)"
         ),
         "stop",
     ),  # fmt: skip
@@ -103,6 +130,13 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     (_w(r"right"), "right"),
     (_w(r"up|higher|high|upper|raise\w*|lift\w*|elevat\w*|rise|rising|ascend\w*"), "up"),
     (_w(r"down|lower\w*|low|descend\w*|drop\w*|sink|dip|deep|deeper"), "down"),
+    (
+        _w(
+            r"move\w*|go|goes|going|shift\w*|slide|translat\w*|push|pull|bring|scoot|step|head|"
+            r"drift|carry|nudge|inch"
+        ),
+        "move_verb",
+    ),  # fmt: skip
 )
 MAGNITUDE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
@@ -151,6 +185,7 @@ _DISABLE = _w(
     r"disabl\w*|turn\w* off|switch\w* off|shut\w* off|deactivat\w*|ignor\w*|overrid\w*|overrode|"
     r"bypass\w*|skip\w*|remov\w*|releas\w*|suppress\w*|circumvent\w*|get around|work around|"
     r"defeat\w*|kill\w*|mute|silence|unlock|forget|disregard\w*|neglect\w*|violat\w*|break|"
+    r"relax\w*|loosen\w*|weaken\w*|soften\w*|disengag\w*|neutrali[sz]\w*|cancel\w*|"
     r"breach|exceed\w*|cheat\w*|hack\w*|never mind|to hell with|get rid of|who cares about|"
     r"stop (?:checking|using|enforcing|monitoring|respecting|obeying|caring about|worrying about)|"
     r"not (?:check|care about|worry about|bother with|respect|obey|use|need|enforce|mind)"
@@ -158,6 +193,7 @@ _DISABLE = _w(
 UNSAFE_PATTERNS: tuple[str, ...] = (
     _DISABLE + r"(?: \w+){0,4} " + _SAFETY,
     _w(r"(?:turn|switch|shut) (?:it|them|that|this) off"),
+    _w(r"(?:turn|switch|shut|power)\w*") + r" (?:\w+ ){0,3}" + _SAFETY + r" (?:off|down)\b",
     _w(r"no|without|past|beyond|outside|over|off|minus|free of|regardless of|despite")
     + r"(?: \w+){0,3} "
     + _SAFETY_STRICT,
@@ -193,17 +229,21 @@ INVERTERS = frozenset((
     "overrotated", "overturned", "past", "beyond", "less", "excessively",
 ))  # fmt: skip
 """Words that turn a direction into its opposite: "too far left" means move right."""
-KEEPS_SAFETY = frozenset(("within", "inside", "respecting", "respect", "obeying", "obey", "keep",
-                          "keeping", "staying", "stay", "honor", "honoring"))  # fmt: skip
+KEEPS_SAFETY = frozenset((
+    "within", "inside", "respecting", "respect", "obeying", "obey", "keep", "keeping", "staying",
+    "stay", "honor", "honoring", "safely", "avoid", "avoiding",
+))  # fmt: skip
 """Words that turn a safety phrase into a request to keep it ("lower it within the limits")."""
 SELF_CORRECTIONS = frozenset((
     "no", "sorry", "actually", "mean", "rather", "instead", "oops", "correction", "wait", "nope",
     "scratch",
 ))  # fmt: skip
+FILLERS = frozenset(("then", "now", "please", "ok", "okay", "thanks", "so", "and", "just", "for",
+                     "me", "robot", "hey", "uh", "hmm"))  # fmt: skip
+"""Words that alone do not make a clause ("where is it? then")."""
 CLAUSE_WORDS = frozenset(("but", "and", "then", "so", "now", "please"))
 SUBJECTS = frozenset(("you", "we", "i", "gripper", "hand", "arm", "claw", "tool", "robot"))
-WH_WORDS = frozenset(("what", "where", "which", "who", "why", "how", "whats", "wheres"))
-QUESTION_WORDS = frozenset((
-    "what", "where", "which", "who", "why", "how", "is", "are", "does", "did", "was", "were",
-    "whats", "wheres", "whose", "when",
-))  # fmt: skip
+WH_WORDS = frozenset(("what", "where", "which", "who", "why", "whats", "wheres", "whose", "when"))
+"""Question words that open a question, not a request ("how about ..." is a request)."""
+QUESTION_WORDS = frozenset(("is", "are", "am", "does", "did", "was", "were", "have", "has"))
+"""Verbs that open a yes/no question when they start a clause."""

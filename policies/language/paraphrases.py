@@ -108,6 +108,9 @@ def translate(rng: random.Random) -> Example:
         parts = [(verb, obj, where, mag_words), (verb, obj, mag_words, where)][order % 2]
         core = _join(*parts) if order < 3 else _join(mag_words, where)
     distance = size if size is not None else DISTANCE_M[magnitude]
+    if rng.random() < 0.1:
+        tail = _pick(rng, pb.SAFE_TAILS)
+        core = f"{core}, {tail}" if rng.random() < 0.6 else f"{tail}, {core}"
     return Example(_decorate(rng, core), "translate", motion, magnitude, distance_m=distance)
 
 

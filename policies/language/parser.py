@@ -76,6 +76,9 @@ class ParserConfig:
     override_below: float = 0.75
     """Word cues (a clear direction, "open", "stop") overrule an "other"/"nonsense" intent that
     the classifier gives less than this."""
+    cueless_below: float = 0.5
+    """An open/close/stop intent with no word for it ("follow my hand" -> close) needs at least
+    this probability, else the text is refused as outside the vocabulary."""
 
 
 class Parser:
@@ -106,9 +109,8 @@ class Parser:
         """Parse several corrections with one encoder call."""
         norms = [normalize(t) for t in texts]
         todo = [i for i, n in enumerate(norms) if n.strip(" ,.;:!?")]
-        out: list[ParseResult] = [Refusal("empty", "no words to parse; " + VOCABULARY_HINT)] * len(
-            texts
-        )
+        empty = Refusal("empty", f"there are no words to parse. {VOCABULARY_HINT}")
+        out: list[ParseResult] = [empty] * len(texts)
         if todo:
             probs = self.classifier.probabilities(self.encoder.encode([norms[i] for i in todo]))
             for row, i in enumerate(todo):
@@ -121,9 +123,9 @@ def decide(text: str, cues: Cues, intents: dict[str, float], config: ParserConfi
     """Combine the word cues and the intent probabilities into a motion or a refusal."""
     if refusal := _safety(text, cues, intents, config):
         return refusal
-    intent = _intent(cues, intents, config)
+    intent = "other" if cues.question else _intent(cues, intents, config)
     stop = intent == "stop" and cues.has("stop")  # stopping is allowed whatever else was said
-    if not stop and intent not in ("other", "nonsense") and (refusal := _unsupported(cues)):
+    if not stop and intent != "nonsense" and (refusal := _unsupported(cues)):
         return refusal
     if intent in ("open", "close", "stop"):
         return _gripper_or_stop(intent, cues)
@@ -141,9 +143,13 @@ def _quote(text: str, limit: int = 60) -> str:
 
 def _safety(text: str, cues: Cues, intents: dict[str, float], cfg: ParserConfig) -> Refusal | None:
     """Refuse requests that weaken safety (a "stop" warning of a collision is not one)."""
-    flagged = cues.unsafe is not None and (cues.unsafe[1] == "disable" or not cues.has("stop"))
-    if not flagged and intents.get("unsafe", 0.0) < cfg.unsafe_probability:
-        return None
+    disable = cues.unsafe is not None and cues.unsafe[1] == "disable"
+    if cues.has("stop") and not disable:
+        return None  # "stop, you'll crash into the table" is a stop, not a request to crash
+    if cues.unsafe is None and (
+        cues.keeps_safety or intents.get("unsafe", 0.0) < cfg.unsafe_probability
+    ):
+        return None  # the classifier alone does not overrule "stay within the limits"
     words = cues.unsafe[0] if cues.unsafe else text
     return Refusal(
         "unsafe",
@@ -159,22 +165,22 @@ def _intent(cues: Cues, intents: dict[str, float], cfg: ParserConfig) -> str:
     The classifier knows what kind of request a paraphrase is; the words are more reliable
     when they are unambiguous: "hold it" is a stop even if the classifier says close, "lift the
     gripper" is a move even if it says open, and an unsure "other" with a clear direction word
-    is a move (questions excepted: "what is to the left of the cup?").
+    is a move. Questions ("what is to the left of the cup?") are never motions.
     """
     p_top, top = max((p, k) for k, p in intents.items() if k != "unsafe")
     said = [k for k in ("open", "close", "stop") if cues.has(k)]
     move = (
         "rotate"
-        if cues.rotation_context or set(cues.directions) <= set(ROTATIONS)
+        if cues.rotation_context or (cues.directions and set(cues.directions) <= set(ROTATIONS))
         else "translate"
     )
     if top in ("open", "close", "stop"):
         if top in said or not (said or cues.directions):
-            return top
+            return top if top in said or p_top >= cfg.cueless_below else "other"
         return said[0] if len(said) == 1 else move
     if top in ("translate", "rotate"):
         return said[0] if len(said) == 1 and not cues.directions else top
-    if p_top >= cfg.override_below or cues.question:
+    if p_top >= cfg.override_below:
         return top
     if cues.directions and not _unsupported(cues):
         return move
@@ -193,6 +199,8 @@ def _unsupported(cues: Cues) -> Refusal | None:
         "goto": ("out_of_vocabulary", "I cannot go back to a stored position; say the direction "
                  "to move, e.g. 'up 5 cm'"),
         "pickup": ("ambiguous", "'pick up' is two motions: say 'close', then 'up'"),
+        "repeat": ("out_of_vocabulary", "I do not repeat earlier motions; say the motion itself, "
+                   "e.g. 'left a bit'"),
         "other_way": ("ambiguous", "I do not keep track of the last motion; say the direction, "
                       "e.g. 'left' or 'clockwise'"),
     }  # fmt: skip
@@ -234,7 +242,11 @@ def _move(cues: Cues, cfg: ParserConfig) -> ParseResult:
             "ambiguous", f"one motion per correction: that names {named}; send them one at a time"
         )
     motion = cues.directions[0]
-    if cues.rotation_context and motion in TRANSLATIONS and motion not in ("left", "right"):
+    if len({s.kind for s in cues.sizes}) > 1:
+        return Refusal("ambiguous", "that is a move and a rotation; send them one at a time")
+    if cues.rotation_context and motion in TRANSLATIONS and not cues.has("rotate"):
+        return Refusal("wrong_unit", f"{motion} takes a length in cm, mm or m, not an angle")
+    if cues.rotation_context and motion in TRANSLATIONS:
         return Refusal(
             "out_of_vocabulary",
             f"rotating {motion} is not possible: only rotation about the vertical axis "

@@ -75,6 +75,14 @@ NEGATED = (
     "{wrong}, no, {right}", "{wrong}... sorry, I mean {right}", "no no, {right} not {wrong}",
     "I said {right}, not {wrong}", "{right} instead of {wrong}", "never {wrong}, always {right}",
 )  # fmt: skip
+SAFE_TAILS = (
+    "while staying within the limits", "without hitting the cube", "but stay inside the workspace",
+    "and respect the joint limits", "careful not to hit the table", "but keep clear of the table",
+    "and don't collide with anything", "but avoid the cup", "watch out for the table",
+    "within the safety limits", "carefully", "safely", "slowly and safely",
+    "but don't bump the bottle", "keeping the safety checks on",
+)  # fmt: skip
+"""Safe requests that name safety words: never a reason to refuse."""
 MOVE_VERBS = (
     "move", "go", "shift", "slide", "bring", "push", "scoot", "head", "step", "drift", "jog",
     "translate", "take", "carry", "steer", "adjust", "move over", "keep going", "continue", "get",

@@ -17,6 +17,7 @@ import re
 
 from skillbridge.policies.language.lexicon import (
     CLAUSE_WORDS,
+    FILLERS,
     HARM_PATTERNS,
     INVERTERS,
     KEEPS_SAFETY,
@@ -66,7 +67,9 @@ class Cues:
     unsafe: tuple[str, str] | None
     """``(words, family)`` of a request to weaken safety (see ``find_unsafe``), or None."""
     question: bool = False
-    """A clause opens with a question word ("what is to the left of the cup?")."""
+    """Every clause is a question ("what is to the left of the cup?")."""
+    keeps_safety: bool = False
+    """Words asking to stay safe ("within the limits", "careful not to hit the table")."""
 
     def has(self, label: str, *, negated: bool = False) -> bool:
         """True when a mention with ``label`` (and the given negation) occurred."""
@@ -74,8 +77,10 @@ class Cues:
 
     @property
     def rotation_context(self) -> bool:
-        """A rotation verb, a rotation direction word or an angle was given."""
-        return self.has("rotate") or any(s.kind == "angle" for s in self.sizes)
+        """A rotation verb, or an angle without a translation verb ("10 degrees to the left";
+        "move left 10 degrees" stays a translation, refused for its unit)."""
+        angle = any(s.kind == "angle" for s in self.sizes)
+        return self.has("rotate") or (angle and not self.has("move_verb"))
 
 
 def find_unsafe(text: str) -> tuple[str, str] | None:
@@ -95,6 +100,15 @@ def find_unsafe(text: str) -> tuple[str, str] | None:
                 if not {"not", "never", "avoid", "without", "no"} & set(before):
                     return m.group(0), "harm"
     return None
+
+
+def _negated_harm(text: str) -> bool:
+    """A harm phrase under negation: "careful not to hit the table", "don't collide"."""
+    for pattern in HARM_PATTERNS:
+        for m in re.finditer(pattern, text):
+            if {"not", "never", "avoid", "without", "no"} & set(text[: m.start()].split()[-3:]):
+                return True
+    return False
 
 
 def _blanking_matches(text: str, patterns: tuple[tuple[str, str], ...]) -> list[tuple[str, int]]:
@@ -168,23 +182,40 @@ def analyse(text: str) -> Cues:
     plain = " ".join(" " * len(t) if i in used else t for i, t in enumerate(tokens))
     found = _blanking_matches(plain, WORD_PATTERNS)
     mentions = [_mention(text, tokens, label, offset) for label, offset in found]
-    rotation = any(m.label == "rotate" for m in mentions) or any(s.kind == "angle" for s in sizes)
-    return Cues(
+    cues = Cues(
         text=text,
         mentions=tuple(mentions),
-        directions=_resolve(mentions, tokens, rotation),
+        directions=(),
         sizes=tuple(sizes),
         unitless=tuple(unitless),
         magnitude=read_magnitude(plain),
         unsafe=find_unsafe(text),
         question=is_question(tokens),
+        keeps_safety=bool(KEEPS_SAFETY & set(tokens)) or _negated_harm(text),
     )
+    directions = _resolve(mentions, tokens, cues.rotation_context)
+    return dataclasses.replace(cues, directions=directions)
 
 
 def is_question(tokens: list[str]) -> bool:
-    """True when a clause starts with a question word (a request phrased politely is not one:
-    "can you move left?" asks for a motion)."""
-    starts = [0] + [i + 1 for i, t in enumerate(tokens) if t in PUNCTUATION]
-    first = {tokens[i] for i in starts if i < len(tokens)}
-    second = {tokens[i + 1] for i in starts if i + 1 < len(tokens)}  # "now what is ..."
-    return bool(first & QUESTION_WORDS or second & WH_WORDS)
+    """True when every clause is a question ("why is it moving left?", "is the cube on the
+    right?"). Requests phrased politely are not questions: "can you move left?", "how about a bit
+    more to the left?"."""
+    clauses: list[list[str]] = [[]]
+    for t in tokens:
+        if t in PUNCTUATION:
+            clauses.append([])
+        else:
+            clauses[-1].append(t)
+    clauses = [c for c in clauses if set(c) - FILLERS]
+    return bool(clauses) and all(_asks(c) for c in clauses)
+
+
+def _asks(clause: list[str]) -> bool:
+    for i, word in enumerate(clause[:2]):
+        following = clause[i + 1] if i + 1 < len(clause) else ""
+        if word in WH_WORDS and following != "about":
+            return True
+        if i == 0 and word in QUESTION_WORDS:
+            return True
+    return False

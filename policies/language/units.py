@@ -51,6 +51,7 @@ _CONTRACTIONS = (
     ("'d", " would"),
 )
 _SPELLINGS = (
+    (r"(?<![\w.])-\s*(?=\.?\d)", " minus "),
     (r"(\d)\s*[°º]", r"\1 deg "),
     (r"[°º]", " deg "),
     (r"(\d+)\s*/\s*(\d+)", lambda m: f"{int(m[1]) / max(int(m[2]), 1):.6g}"),
@@ -184,15 +185,17 @@ def read_sizes(tokens: list[str]) -> tuple[list[Size], list[str], list[int]]:
         if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", t):
             continue
         j = i + 1
+        sign = -1.0 if i > 0 and tokens[i - 1] in ("minus", "negative") else 1.0
         if j < len(tokens) and tokens[j] in ("more", "extra", "additional"):
             j += 1
         unit = tokens[j] if j < len(tokens) else ""
         if unit == "in" and (j + 1 == len(tokens) or tokens[j + 1] in PUNCTUATION):
             unit = "inch"
+        words = f"{'-' if sign < 0 else ''}{t} {tokens[j] if j < len(tokens) else ''}"
         if unit in LENGTH_UNITS_M:
-            sizes.append(Size(float(t) * LENGTH_UNITS_M[unit], "length", f"{t} {tokens[j]}"))
+            sizes.append(Size(sign * float(t) * LENGTH_UNITS_M[unit], "length", words))
         elif unit in ANGLE_UNITS_RAD:
-            sizes.append(Size(float(t) * ANGLE_UNITS_RAD[unit], "angle", f"{t} {tokens[j]}"))
+            sizes.append(Size(sign * float(t) * ANGLE_UNITS_RAD[unit], "angle", words))
         else:
             unitless.append(t)
             continue
