@@ -1,0 +1,75 @@
+"""The recorder in its own process: a finalized file on shutdown, a readable one when killed."""
+
+from __future__ import annotations
+
+import signal
+import time
+
+from conftest import wait_for
+
+from skillbridge.ros_nodes.recording import read_recording, recover
+
+
+def _publishers(probe):
+    from sensor_msgs.msg import JointState
+    from std_msgs.msg import String
+
+    return probe.publisher(JointState, "joint_states"), probe.publisher(String, "task")
+
+
+def _publish(publishers, seconds: float) -> int:
+    from sensor_msgs.msg import JointState
+    from std_msgs.msg import String
+
+    states, task = publishers
+    sent, end = 0, time.monotonic() + seconds
+    while time.monotonic() < end:
+        states.publish(JointState(name=["panda_joint1"], position=[float(sent)]))
+        sent += 1
+        time.sleep(0.01)
+    task.publish(String(data="stack the cube"))
+    return sent
+
+
+def test_a_killed_recording_keeps_its_flushed_messages(start_node, probe, tmp_path):
+    path = tmp_path / "killed.mcap"
+    recorder = start_node(
+        "skillbridge.ros_nodes.recorder_node",
+        "recorder",
+        {"path": str(path), "flush_period_s": 0.2, "topics": ["joint_states", "task"]},
+    )
+    publishers = _publishers(probe)
+    wait_for(lambda: "recording /task" in recorder.log(), 20, "the recorder to subscribe")
+    time.sleep(0.3)  # subscriptions matched
+    sent = _publish(publishers, 1.5)
+    time.sleep(0.6)  # > flush period: everything above is on disk
+    recorder.stop(signal.SIGKILL)
+    positions = [m.position[0] for t, _, m in read_recording(path) if t == "/joint_states"]
+    assert len(positions) >= 0.8 * sent, f"{len(positions)} of {sent} messages survived"
+    assert positions == sorted(positions)  # in order, no duplicates
+    count = recover(path, tmp_path / "recovered.mcap")
+    from mcap_ros2.reader import read_ros2_messages
+
+    assert len(list(read_ros2_messages(str(tmp_path / "recovered.mcap")))) == count
+
+
+def test_shutdown_finalizes_a_standard_mcap(start_node, probe, tmp_path):
+    from mcap.reader import make_reader
+
+    path = tmp_path / "clean.mcap"
+    recorder = start_node(
+        "skillbridge.ros_nodes.recorder_node",
+        "recorder",
+        {"path": str(path), "topics": ["joint_states", "task"]},
+    )
+    publishers = _publishers(probe)
+    wait_for(lambda: "recording /task" in recorder.log(), 20, "the recorder to subscribe")
+    time.sleep(0.3)
+    sent = _publish(publishers, 0.5)
+    time.sleep(0.3)
+    assert recorder.stop(signal.SIGINT) == 0
+    with path.open("rb") as f:
+        summary = make_reader(f).get_summary()
+    assert summary is not None and summary.statistics.message_count >= sent
+    schemas = {s.name for s in summary.schemas.values()}
+    assert schemas == {"sensor_msgs/msg/JointState", "std_msgs/msg/String"}
