@@ -9,11 +9,7 @@ from __future__ import annotations
 
 import os
 import random
-import signal
 import subprocess
-import sys
-import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -22,10 +18,7 @@ import numpy as np
 import pytest
 import yaml
 from policy_files import spec_without_joint, write_linear_policy
-
-ROOT = Path(__file__).resolve().parents[2]
-PYTHON = sys.executable
-SKILLBRIDGE = str(Path(sys.executable).with_name("skillbridge"))
+from ros_helpers import PYTHON, SKILLBRIDGE, NodeProcess, Probe
 
 
 @pytest.fixture(scope="session")
@@ -45,31 +38,6 @@ def ros_env() -> Iterator[dict[str, str]]:
             os.environ.pop(key, None)
         else:
             os.environ[key] = value
-
-
-class NodeProcess:
-    """A node started as ``python -m MODULE`` with a parameter file; its log is kept."""
-
-    def __init__(self, argv: list[str], env: dict[str, str], log: Path, cwd: Path) -> None:
-        self.log_path = log
-        self._log = log.open("w")
-        self.proc = subprocess.Popen(
-            argv, env=env, cwd=cwd, stdout=self._log, stderr=subprocess.STDOUT
-        )
-
-    def log(self) -> str:
-        return self.log_path.read_text()
-
-    def stop(self, sig: int = signal.SIGINT, timeout: float = 10.0) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(sig)
-            try:
-                self.proc.wait(timeout)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self._log.close()
-        return self.proc.returncode
 
 
 @pytest.fixture()
@@ -94,86 +62,11 @@ def start_node(ros_env, tmp_path) -> Iterator[Callable[..., NodeProcess]]:
         process.stop()
 
 
-class Probe:
-    """An rclpy node in the test process, spun in a background thread."""
-
-    def __init__(self) -> None:
-        import rclpy
-        from rclpy.executors import SingleThreadedExecutor
-
-        self.context = rclpy.Context()
-        rclpy.init(context=self.context)
-        self.node = rclpy.create_node(f"probe_{os.getpid()}", context=self.context)
-        self.executor = SingleThreadedExecutor(context=self.context)
-        self.executor.add_node(self.node)
-        self.lock = threading.Lock()
-        self._thread = threading.Thread(target=self._spin, daemon=True)
-        self._running = True
-        self._thread.start()
-
-    def _spin(self) -> None:
-        while self._running:
-            self.executor.spin_once(timeout_sec=0.02)
-
-    def collect(self, msg_type: type, topic: str) -> list:
-        """Subscribe and return the (growing) list of ``(receive_time_s, msg)``."""
-        received: list = []
-        with self.lock:
-            self.node.create_subscription(
-                msg_type, topic, lambda m: received.append((time.monotonic(), m)), 100
-            )
-        return received
-
-    def publisher(self, msg_type: type, topic: str):
-        with self.lock:
-            return self.node.create_publisher(msg_type, topic, 10)
-
-    def call(self, srv_type: type, name: str, request: Any, timeout: float = 10.0) -> Any:
-        with self.lock:
-            client = self.node.create_client(srv_type, name)
-        if not client.wait_for_service(timeout_sec=timeout):
-            raise TimeoutError(f"service {name} not available")
-        future = client.call_async(request)
-        deadline = time.monotonic() + timeout
-        while not future.done() and time.monotonic() < deadline:
-            time.sleep(0.01)
-        if not future.done():
-            raise TimeoutError(f"service {name} did not answer")
-        return future.result()
-
-    def close(self) -> None:
-        self._running = False
-        self._thread.join(2.0)
-        self.executor.shutdown()
-        self.node.destroy_node()
-        self.context.try_shutdown()
-
-
 @pytest.fixture()
 def probe(ros_env) -> Iterator[Probe]:
     p = Probe()
     yield p
     p.close()
-
-
-def wait_for(predicate: Callable[[], Any], timeout: float, what: str) -> Any:
-    """Poll until ``predicate()`` is truthy; fail naming ``what`` after ``timeout`` s."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.02)
-    raise AssertionError(f"timed out after {timeout} s waiting for {what}")
-
-
-def change_state(probe: Probe, node: str, transition: str) -> bool:
-    """Drive a lifecycle transition (``configure``, ``activate`` ...) through its service."""
-    from lifecycle_msgs.srv import ChangeState
-
-    request = ChangeState.Request()
-    request.transition.label = transition
-    return bool(probe.call(ChangeState, f"/{node}/change_state", request).success)
 
 
 @pytest.fixture(scope="session")

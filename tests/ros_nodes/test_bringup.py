@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 import yaml
-from conftest import ROOT, SKILLBRIDGE, wait_for
+from ros_helpers import ROOT, SKILLBRIDGE, wait_for
 
 from skillbridge.policies.safety import SafetyConfig
 from skillbridge.ros_nodes.bringup import MODES, BringupConfig, node_parameters, plan

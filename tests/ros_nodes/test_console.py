@@ -8,7 +8,7 @@ import select
 import subprocess
 import time
 
-from conftest import SKILLBRIDGE, wait_for
+from ros_helpers import SKILLBRIDGE, wait_for
 
 
 class Terminal:

@@ -8,7 +8,7 @@ import time
 
 import numpy as np
 import pytest
-from conftest import change_state, wait_for
+from ros_helpers import change_state, wait_for
 
 from skillbridge.contract.language import LanguageMotion
 

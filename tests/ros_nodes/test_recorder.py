@@ -5,7 +5,7 @@ from __future__ import annotations
 import signal
 import time
 
-from conftest import wait_for
+from ros_helpers import wait_for
 
 from skillbridge.ros_nodes.recording import read_recording, recover
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import ROOT, wait_for
+from ros_helpers import ROOT, wait_for
 
 from skillbridge.contract import tool_pose
 from skillbridge.contract.language import LanguageMotion
