@@ -22,7 +22,9 @@ import functools
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+
+import numpy as np
 
 from skillbridge.contract.language import (
     MAX_ANGLE_RAD,
@@ -81,6 +83,12 @@ class ParserConfig:
     this probability, else the text is refused as outside the vocabulary."""
 
 
+class SentenceEncoder(Protocol):
+    """Anything that embeds texts like ``OnnxSentenceEncoder`` (shape (batch, 384), unit rows)."""
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
 class Parser:
     """Loads the ONNX encoder and the intent classifier once; parses many texts.
 
@@ -89,6 +97,8 @@ class Parser:
             None (see ``encoder.ensure_encoder``).
         weights: The intent classifier ``.npz``.
         config: Thresholds and workspace size.
+        encoder: Use this encoder instead of loading the ONNX one (the latency benchmark passes
+            the torch reference here).
     """
 
     def __init__(
@@ -96,8 +106,9 @@ class Parser:
         encoder_folder: Path | None = None,
         weights: Path = WEIGHTS_PATH,
         config: ParserConfig = ParserConfig(),
+        encoder: SentenceEncoder | None = None,
     ) -> None:
-        self.encoder = OnnxSentenceEncoder(encoder_folder, threads=1)
+        self.encoder = encoder or OnnxSentenceEncoder(encoder_folder, threads=1)
         self.classifier = IntentClassifier.load(weights)
         self.config = config
 

@@ -56,8 +56,10 @@ def _offline_torch(threads: int = 1) -> Any:
     os.environ["HF_HUB_OFFLINE"] = "1"
     os.environ["TRANSFORMERS_OFFLINE"] = "1"
     import torch
+    from transformers.utils import logging as hf_logging
 
     torch.set_num_threads(threads)
+    hf_logging.disable_progress_bar()  # no "Loading weights" bar in benchmark and test output
     return torch
 
 
