@@ -59,6 +59,7 @@ class ExcitationNode(ManagedNode):
         self._hold = np.zeros(len(PANDA_JOINTS))
         self._columns = np.zeros(0, dtype=int)
         self._timer = None
+        self.progress = 0.0
         self._cmd_pub = self.create_publisher(JointState, self.config.joint_commands_topic, 10)
         self._status_pub = self.create_publisher(String, self.config.status_topic, 10)
         self.create_subscription(JointState, self.config.joint_states_topic, self._on_state, 10)
@@ -107,6 +108,7 @@ class ExcitationNode(ManagedNode):
         self.safety.activate(pos, now)
         self._hold = np.asarray(pos, dtype=np.float64).copy()
         self._start = now + self.safety.config.fade_in_s  # the trajectory starts after the fade
+        self.progress = 0.0
         self._timer = self.create_timer(self.safety.period_s, self._tick)
 
     def deactivate(self) -> None:
@@ -138,7 +140,9 @@ class ExcitationNode(ManagedNode):
         assert self.safety is not None and self.trajectory is not None
         now = time.monotonic()
         proposed = self._hold.copy()
-        proposed[self._columns] = self.trajectory.sample(max(0.0, now - self._start))
+        elapsed = max(0.0, now - self._start)
+        proposed[self._columns] = self.trajectory.sample(elapsed)
+        self.progress = min(1.0, elapsed / max(self.trajectory.duration_s, 1e-9))
         out = self.safety.filter(proposed, now)
         self._publish(out.targets)
         if out.deactivate:
@@ -150,9 +154,7 @@ class ExcitationNode(ManagedNode):
         self._cmd_pub.publish(joint_targets_msg(PANDA_JOINTS, targets, stamp))
 
     def _publish_status(self) -> None:
-        duration = self.trajectory.duration_s if self.trajectory is not None else 0.0
-        elapsed = time.monotonic() - self._start if self.lifecycle_state == "active" else 0.0
-        progress = float(np.clip(elapsed / duration, 0.0, 1.0)) if duration else 0.0
+        progress = self.progress
         self._status_pub.publish(
             json_msg(
                 {
