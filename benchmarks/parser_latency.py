@@ -77,8 +77,8 @@ def main() -> int:
     cpu = pin_to_one_core()
     onnx = latencies_ms(Parser(), budget)
     torch_ms = latencies_ms(Parser(encoder=torch_encoder()), budget)
-    p50, p99 = np.percentile(onnx, [50, 99])
-    t50, t99 = np.percentile(torch_ms, [50, 99])
+    p50, p99 = (float(v) for v in np.percentile(onnx, [50, 99]))
+    t50, t99 = (float(v) for v in np.percentile(torch_ms, [50, 99]))
     results = [
         Result("parse p50 (onnxruntime, 1 thread)", p50, "ms", "torch encoder p50", t50,
                t50 / p50, 1.0, t50 / p50 >= 1.0),
@@ -94,6 +94,7 @@ def main() -> int:
             "calls_onnx": int(onnx.size),
             "calls_torch": int(torch_ms.size),
             "sentences": len(SENTENCES),
+            "load_average_1min": round(os.getloadavg()[0], 2),
             "onnx_max_ms": round(float(onnx.max()), 3),
             "torch_max_ms": round(float(torch_ms.max()), 3),
         }
