@@ -4,6 +4,7 @@ process; corrections, sequencing, the recording, and tracking with the committed
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -15,7 +16,10 @@ from skillbridge.contract import tool_pose
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.ros_nodes.recording import read_recording
 
-MOTION_POLICY = ROOT / "models" / "motion.onnx"
+#: The trained policy (``SKILLBRIDGE_TEST_MOTION_POLICY`` points elsewhere, e.g. a fresh export).
+MOTION_POLICY = Path(
+    os.environ.get("SKILLBRIDGE_TEST_MOTION_POLICY", ROOT / "models" / "motion.onnx")
+)
 HIGH_LEVEL_PERIOD_S = 0.5
 SEQUENCE = [LanguageMotion.of(m, "normal").to_json() for m in ("left", "right") * 10]
 
