@@ -36,7 +36,10 @@ setup(
     version="0.1.0",
     packages=packages,
     package_dir=package_dir,
-    package_data={f"{PACKAGE}.sim": ["assets/*.xml"]},
+    package_data={
+        f"{PACKAGE}.policies.language": ["*.npz"],
+        f"{PACKAGE}.policies.hierarchy": ["*.json", "*.npz"],
+    },
     data_files=[
         ("share/ament_index/resource_index/packages", [f"resource/{PACKAGE}"]),
         (f"share/{PACKAGE}", ["package.xml"]),
