@@ -1,7 +1,10 @@
 """Forward kinematics of the spec's serial chain (numpy): the tool pose from joint positions.
 
 The robot side computes the tool centre point exactly as the simulator's site, from the same
-chain parameters that travel in the contract; a test checks it against MuJoCo to 1e-9 m.
+chain parameters that travel in the contract; a test checks it against MuJoCo to 1e-9 m. Each
+link is a fixed homogeneous transform followed (for joint links) by a rotation about its axis;
+all joint rotations are built in one vectorized pass, then multiplied down the chain, so a batch
+of one costs a few tens of microseconds (the policy node's tick) and a batch of 64 barely more.
 """
 
 from __future__ import annotations
@@ -14,23 +17,39 @@ from skillbridge.contract.rotations import quat_wxyz_to_matrix
 from skillbridge.contract.spec import KinematicChain
 
 
+def _homogeneous(rot: np.ndarray, pos: np.ndarray) -> np.ndarray:
+    out = np.eye(4)
+    out[:3, :3] = rot
+    out[:3, 3] = pos
+    return out
+
+
 @functools.lru_cache(maxsize=16)
-def _chain_arrays(chain: KinematicChain) -> tuple:
-    """Fixed link transforms and joint axes as arrays (computed once per chain)."""
-    pos = np.array([link.pos_m for link in chain.links])
-    rot = quat_wxyz_to_matrix(np.array([link.quat_wxyz for link in chain.links]))
+def _chain_arrays(
+    chain: KinematicChain,
+) -> tuple[np.ndarray, tuple[str | None, ...], np.ndarray, np.ndarray]:
+    """Fixed link transforms (L, 4, 4), joint names per link, unit axes (L, 3), tool (4, 4)."""
+    fixed = np.stack(
+        [
+            _homogeneous(quat_wxyz_to_matrix(np.asarray(link.quat_wxyz)), np.asarray(link.pos_m))
+            for link in chain.links
+        ]
+    )
     axes = np.array([link.axis for link in chain.links], dtype=np.float64)
     axes /= np.linalg.norm(axes, axis=1, keepdims=True)
-    tool_rot = quat_wxyz_to_matrix(np.asarray(chain.tool_quat_wxyz))
-    return pos, rot, axes, np.asarray(chain.tool_pos_m, dtype=np.float64), tool_rot
+    tool = _homogeneous(
+        quat_wxyz_to_matrix(np.asarray(chain.tool_quat_wxyz)),
+        np.asarray(chain.tool_pos_m, dtype=np.float64),
+    )
+    return fixed, tuple(link.joint_name for link in chain.links), axes, tool
 
 
-def _hinge(axis: np.ndarray, angle: np.ndarray) -> np.ndarray:
-    """Rotation about a fixed unit axis by angles (...) -> (..., 3, 3) (Rodrigues)."""
-    c, s = np.cos(angle), np.sin(angle)
-    x, y, z = axis
-    out = np.empty((*angle.shape, 3, 3))
+def _joint_rotations(axes: np.ndarray, angles: np.ndarray) -> np.ndarray:
+    """Homogeneous rotations about fixed unit axes (K, 3) by angles (..., K) -> (..., K, 4, 4)."""
+    c, s = np.cos(angles), np.sin(angles)
     t = 1.0 - c
+    x, y, z = axes[:, 0], axes[:, 1], axes[:, 2]
+    out = np.zeros((*angles.shape, 4, 4))
     out[..., 0, 0] = t * x * x + c
     out[..., 0, 1] = t * x * y - s * z
     out[..., 0, 2] = t * x * z + s * y
@@ -40,19 +59,7 @@ def _hinge(axis: np.ndarray, angle: np.ndarray) -> np.ndarray:
     out[..., 2, 0] = t * x * z - s * y
     out[..., 2, 1] = t * y * z + s * x
     out[..., 2, 2] = t * z * z + c
-    return out
-
-
-_Z = np.array([0.0, 0.0, 1.0])
-
-
-def _turn_about_z(rot: np.ndarray, angle: np.ndarray) -> np.ndarray:
-    """``rot @ Rz(angle)`` by mixing two columns: the common case, and 5x cheaper."""
-    c, s = np.cos(angle)[..., None], np.sin(angle)[..., None]
-    out = np.empty(np.broadcast_shapes(rot.shape, (*angle.shape, 3, 3)))
-    out[..., :, 0] = c * rot[..., :, 0] + s * rot[..., :, 1]
-    out[..., :, 1] = c * rot[..., :, 1] - s * rot[..., :, 0]
-    out[..., :, 2] = rot[..., :, 2]
+    out[..., 3, 3] = 1.0
     return out
 
 
@@ -70,20 +77,19 @@ def tool_pose(
         ``(pos_m, rot)``: shapes (..., 3) and (..., 3, 3).
     """
     q = np.asarray(joint_pos_rad, dtype=np.float64)
-    link_pos, link_rot, axes, tool_pos, tool_rot = _chain_arrays(chain)
+    fixed, link_joints, axes, tool = _chain_arrays(chain)
     column = {name: i for i, name in enumerate(joint_names)}
-    batch = q.shape[:-1]
-    pos = np.zeros((*batch, 3))
-    rot = np.broadcast_to(np.eye(3), (*batch, 3, 3))
-    for i, link in enumerate(chain.links):
-        pos = pos + rot @ link_pos[i]
-        rot = rot @ link_rot[i]
-        if link.joint_name is None:
-            continue
-        angle = q[..., column[link.joint_name]]
-        if np.array_equal(axes[i], _Z):
-            rot = _turn_about_z(rot, angle)
+    joint_links = [i for i, name in enumerate(link_joints) if name is not None]
+    angles = q[..., [column[link_joints[i]] for i in joint_links]]
+    # Each joint link's local transform: fixed offset, then the joint's rotation.
+    local = fixed[joint_links] @ _joint_rotations(axes[joint_links], angles)
+    pose = np.broadcast_to(np.eye(4), (*q.shape[:-1], 4, 4))
+    k = 0
+    for i, name in enumerate(link_joints):
+        if name is None:
+            pose = pose @ fixed[i]
         else:
-            rot = rot @ _hinge(axes[i], angle)
-    pos = pos + rot @ tool_pos
-    return pos, rot @ tool_rot
+            pose = pose @ local[..., k, :, :]
+            k += 1
+    pose = pose @ tool
+    return pose[..., :3, 3], pose[..., :3, :3]

@@ -82,6 +82,8 @@ def observation_frames(
         "target_pos_error_b": target.pos_m - tool_pos,
         "target_rot_error_b": rot_error,
         "gripper_target": np.asarray(target.gripper, dtype=np.float64).reshape(-1, 1),
+        "tool_pos_b": tool_pos,
+        "tool_rot_b": np.concatenate([tool_rot[..., :, 0], tool_rot[..., :, 1]], axis=-1),
     }
 
 

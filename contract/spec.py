@@ -30,6 +30,8 @@ TERM_SIZES: dict[str, int | str] = {
     "target_pos_error_b": 3,  # commanded TCP position minus current, base frame, metres
     "target_rot_error_b": 3,  # rotation vector, current to commanded TCP orientation, base frame
     "gripper_target": 1,  # +1 open, -1 closed
+    "tool_pos_b": 3,  # tool centre point from forward kinematics of the measured joints, metres
+    "tool_rot_b": 6,  # its orientation: the first two columns of the rotation matrix
 }
 
 #: Layout of a command as it conditions the low-level skill (one language motion).

@@ -280,7 +280,7 @@ class VecEnv:
         step = motion.MotionStep(
             pos_err, rot_err, self.target.gripper, q, qd, action, self.last_action, contact
         )
-        terms = motion.motion_reward(step, cfg.rewards, self.spec)
+        terms = motion.motion_reward(step, cfg.rewards, self.spec, cfg.success)
         reward = np.sum(list(terms.values()), axis=0)
         fingers_ok = motion.finger_reached(self.target.gripper, q[:, -1], qd[:, -1], cfg.success)
         success = motion.command_success(pos_err, rot_err, fingers_ok, cfg.success)

@@ -7,7 +7,7 @@ from typing import Literal
 
 from skillbridge.sim.randomization import RandomizationConfig
 from skillbridge.sim.robot import PandaContractConfig
-from skillbridge.sim.scene import SceneConfig
+from skillbridge.sim.scene import TRAINING_PHYSICS_DT_S, SceneConfig
 from skillbridge.sim.tasks.motion import (
     MotionCommandConfig,
     MotionRewardConfig,
@@ -35,7 +35,7 @@ class EnvConfig:
     """Fraction of episodes that start with the cube between closed fingers."""
     max_abs_yaw_rad: float = 1.2
     """Commanded tool headings stay within this of the base x axis (joint 7 travel)."""
-    scene: SceneConfig = SceneConfig()
+    scene: SceneConfig = SceneConfig(physics_dt_s=TRAINING_PHYSICS_DT_S)
     contract: PandaContractConfig = PandaContractConfig()
     randomization: RandomizationConfig = RandomizationConfig()
     commands: MotionCommandConfig = MotionCommandConfig()

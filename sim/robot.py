@@ -97,6 +97,8 @@ def panda_policy_spec(
         ObservationTerm("target_pos_error_b", 3, cfg.target_pos_scale, cfg.target_pos_clip, 1),
         ObservationTerm("target_rot_error_b", 3, 1.0, 3.2, 1),
         ObservationTerm("gripper_target", 1, 1.0, 1.0, 1),
+        ObservationTerm("tool_pos_b", 3, 1.0, 2.0, 1),
+        ObservationTerm("tool_rot_b", 6, 1.0, 1.0, 1),
     )
     return PolicySpec(
         robot="franka_emika_panda",

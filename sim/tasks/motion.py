@@ -49,6 +49,8 @@ class MotionRewardConfig:
     rot_fine: float = 2.0
     rot_fine_std_rad: float = 0.05
     finger: float = 0.5
+    precision: float = 2.0
+    """Bonus while the tool is inside the success tolerance (position and orientation)."""
     action_rate: float = -0.05
     joint_vel: float = -0.002
     joint_limit: float = -5.0
@@ -130,7 +132,7 @@ class MotionStep:
 
 
 def motion_reward(
-    step: MotionStep, cfg: MotionRewardConfig, spec: PolicySpec
+    step: MotionStep, cfg: MotionRewardConfig, spec: PolicySpec, tol: SuccessTolerance
 ) -> dict[str, np.ndarray]:
     """Reward terms, each (N,), already weighted and multiplied by the control period."""
     lower, upper = np.asarray(spec.joint_pos_lower), np.asarray(spec.joint_pos_upper)
@@ -141,6 +143,7 @@ def motion_reward(
         "rot_coarse": cfg.rot_coarse * np.exp(-np.square(step.rot_err / cfg.rot_coarse_std_rad)),
         "rot_fine": cfg.rot_fine * np.exp(-np.square(step.rot_err / cfg.rot_fine_std_rad)),
         "finger": cfg.finger * finger_tracking_reward(step.gripper_target, step.joint_pos[:, -1]),
+        "precision": cfg.precision * ((step.pos_err <= tol.pos_m) & (step.rot_err <= tol.rot_rad)),
         "action_rate": cfg.action_rate * np.sum(np.square(step.action - step.last_action), -1),
         "joint_vel": cfg.joint_vel * np.sum(np.square(step.joint_vel[:, :7]), axis=-1),
         "joint_limit": cfg.joint_limit * limit,

@@ -93,6 +93,8 @@ def test_observation_layout_and_scaling(panda_spec):
     np.testing.assert_allclose(blocks[2], 0.5)  # last_action
     np.testing.assert_allclose(blocks[3], [0.5, 0.0, 0.0], atol=1e-6)  # 0.1 m * 5 / m
     assert blocks[5][0] == -1.0  # gripper_target closed
+    np.testing.assert_allclose(blocks[6], pos, atol=1e-6)  # tool_pos_b
+    np.testing.assert_allclose(blocks[7], np.concatenate([rot[:, 0], rot[:, 1]]), atol=1e-6)
 
 
 def test_history_stacks_newest_first(panda_spec):
