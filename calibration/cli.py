@@ -1,0 +1,199 @@
+"""``skillbridge calibrate excite`` and ``skillbridge calibrate fit``.
+
+``excite`` writes an excitation (joint targets at the control rate) for the robot to play while
+``joint_states`` and ``joint_commands`` are recorded; ``fit`` turns such a recording into a
+ModelOverrides YAML for the simulator, and optionally a report. Without the dispatcher, run
+``python -m skillbridge.calibration.cli {excite,fit} ...``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+from typing import Literal
+
+import tyro
+from tqdm import tqdm
+
+from skillbridge.calibration.errors import CalibrationError
+from skillbridge.calibration.excitation import ExcitationConfig, describe, generate_excitation
+from skillbridge.calibration.fit import FitOptions, FitResult, fit_recording
+from skillbridge.calibration.parameters import parse_fields
+from skillbridge.calibration.report import parameter_rows, write_overrides, write_report
+from skillbridge.sim.overrides import ModelOverrides, load_overrides
+from skillbridge.sim.robot import panda_policy_spec
+from skillbridge.sim.scene import ARM_JOINTS, compile_scene
+
+__all__ = ["ExciteConfig", "FitConfig", "excite", "fit", "main"]
+
+
+@dataclasses.dataclass(frozen=True)
+class ExciteConfig:
+    """Write an excitation trajectory (joint targets) for system identification."""
+
+    out: str = "excitation.npz"
+    """Output NPZ: times_s (T,), joint_names (7,), targets_rad (T, 7), rate_hz."""
+    duration_s: float = 30.0
+    """Length; ~30 s identifies 7 joints x 4 parameters and the delay (see README)."""
+    rate_hz: float = 50.0
+    """Target rate (the robot's control rate)."""
+    joints: tuple[str, ...] = ARM_JOINTS
+    """Joints to excite; the others hold the centre pose."""
+    center_rad: tuple[float, ...] = ExcitationConfig.center_rad
+    """Centre pose of the seven arm joints."""
+    max_freq_hz: float = 3.0
+    """Highest excited frequency."""
+    velocity_fraction: float = 0.6
+    """Fraction of the Panda's joint velocity limits the targets may reach."""
+    torque_fraction: float = 0.5
+    """Fraction of the joint torque limits one control period's target step may ask for."""
+    seed: int = 0
+    overrides_path: str | None = None
+    """ModelOverrides whose servo gains size the steps (default: the scene's)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class FitConfig:
+    """Fit joint friction/damping/armature, servo gains and the command delay to a recording."""
+
+    recording: tyro.conf.Positional[str]
+    """ROS 2 bag (.mcap) or NPZ with joint_states and joint_commands."""
+    out: str = "overrides.yaml"
+    """ModelOverrides YAML to write (point EnvConfig.overrides_path at it)."""
+    params: str = "armature,damping,frictionloss,kp"
+    """Comma-separated fields: armature, damping, frictionloss, offset, kp, kv, payload."""
+    joints: str = ",".join(ARM_JOINTS)
+    """Comma-separated joints whose fields are fitted."""
+    report_dir: str | None = None
+    """Write PNG pages and index.html here."""
+    fit_delay: bool = True
+    """Search the command delay (else keep the initial overrides' delay)."""
+    max_delay_s: float = 0.04
+    states_topic: str = "joint_states"
+    """Topic (or suffix, namespaces allowed) of the measured joint states."""
+    commands_topic: str = "joint_commands"
+    """Topic (or suffix) of the commanded joint targets."""
+    time_source: Literal["auto", "header", "log"] = "auto"
+    """Timestamps of bag messages: header stamps, recorder log time, or auto."""
+    initial_overrides: str | None = None
+    """Start from (and keep the unfitted values of) this ModelOverrides YAML."""
+    rate_hz: float = 50.0
+    """Resampling rate (must divide the 500 Hz physics rate)."""
+    segment_s: float = 3.0
+    """Replayed segment length; every 4th segment is held out for validation."""
+    pos_scale_rad: float = 1e-4
+    """Position residual scale (~ encoder noise)."""
+    vel_scale_rad_s: float = 1e-2
+    """Velocity residual scale."""
+    max_iters: int = 30
+    nthread: int = 2
+    """Threads stepping the simulations."""
+    k_sigma: float = 2.0
+    """Randomization ranges: value +- k_sigma standard deviations (at least 5%)."""
+    quiet: bool = False
+
+
+def excite(cfg: ExciteConfig) -> int:
+    overrides = load_overrides(cfg.overrides_path) if cfg.overrides_path else None
+    spec = panda_policy_spec(compile_scene(overrides=overrides))
+    excitation = generate_excitation(
+        ExcitationConfig(
+            duration_s=cfg.duration_s,
+            rate_hz=cfg.rate_hz,
+            joints=tuple(cfg.joints),
+            center_rad=tuple(cfg.center_rad),
+            max_freq_hz=cfg.max_freq_hz,
+            velocity_fraction=cfg.velocity_fraction,
+            torque_fraction=cfg.torque_fraction,
+            seed=cfg.seed,
+        ),
+        spec,
+    )
+    excitation.save(cfg.out)
+    print(describe(excitation))
+    print(f"wrote {cfg.out}")
+    return 0
+
+
+class _Bar:
+    """tqdm progress of a fit: one bar, its description the current stage."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.bar = tqdm(desc="calibrate", unit="it", disable=quiet, leave=False)
+
+    def __call__(self, stage: str, iteration: int, objective: float) -> None:
+        self.bar.set_description(stage)
+        self.bar.set_postfix_str(f"cost {objective:.4g}")
+        self.bar.update(1)
+
+
+def _summary(result: FitResult, out: str) -> str:
+    widths = (30, 10, 10, 10, 24, 10)
+    head = ("parameter", "unit", "initial", "fitted", "95% interval", "identified")
+    lines = ["".join(h.ljust(w) for h, w in zip(head, widths, strict=True))]
+    for row in parameter_rows(result):
+        lines.append("".join(c.ljust(w) for c, w in zip(row, widths, strict=True)))
+    r = result.rms
+    lines.append(
+        f"held-out position RMS {r['validation_pos_before']:.3e} -> "
+        f"{r['validation_pos_after']:.3e} rad ({result.validation_improvement:.1f}x); "
+        f"fit took {result.wall_time_s:.1f} s"
+    )
+    lines.extend(f"warning: {w}" for w in result.warnings)
+    lines.append(f"wrote {out}")
+    return "\n".join(lines)
+
+
+def fit(cfg: FitConfig) -> int:
+    initial = load_overrides(cfg.initial_overrides) if cfg.initial_overrides else ModelOverrides()
+    joints = tuple(j.strip() for j in cfg.joints.split(",") if j.strip())
+    options = FitOptions(
+        fields=parse_fields(cfg.params),
+        joints=joints,
+        fit_delay=cfg.fit_delay,
+        max_delay_s=cfg.max_delay_s,
+        segment_s=cfg.segment_s,
+        rate_hz=cfg.rate_hz,
+        pos_scale_rad=cfg.pos_scale_rad,
+        vel_scale_rad_s=cfg.vel_scale_rad_s,
+        max_iters=cfg.max_iters,
+        nthread=cfg.nthread,
+        initial=initial,
+    )
+    bar = _Bar(cfg.quiet)
+    try:
+        result = fit_recording(
+            cfg.recording,
+            options,
+            states_topic=cfg.states_topic,
+            commands_topic=cfg.commands_topic,
+            time_source=cfg.time_source,
+            progress=bar,
+        )
+    finally:
+        bar.bar.close()
+    write_overrides(result, cfg.out, cfg.k_sigma)
+    if cfg.report_dir:
+        print(f"report: {write_report(result, cfg.report_dir)}")
+    print(_summary(result, cfg.out))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m skillbridge.calibration.cli {excite,fit} ...`` (the dispatcher's flags)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    commands = {"excite": (ExciteConfig, excite), "fit": (FitConfig, fit)}
+    if not args or args[0] not in commands:
+        print("usage: python -m skillbridge.calibration.cli {excite,fit} [OPTIONS]")
+        return 2
+    config_type, run = commands[args[0]]
+    config = tyro.cli(config_type, args=args[1:], prog=f"skillbridge calibrate {args[0]}")
+    try:
+        return run(config)
+    except CalibrationError as exc:
+        print(f"skillbridge calibrate {args[0]}: error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

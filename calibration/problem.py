@@ -1,0 +1,298 @@
+"""The least-squares problem on top of ``mujoco.sysid``: segments, residual, optimizer calls.
+
+The recording is cut into segments of ``segment_s``; each becomes a ``sysid.SystemTrajectory``
+whose initial state is the measured state at the segment start (multiple shooting: a bad guess
+cannot drift for the whole recording). ``sysid.model_residual`` evaluates every finite-difference
+column of the optimizer in one call per segment through two documented extension points:
+
+- ``custom_rollout``: ``Replayer.run`` on a ``mujoco.batch.Batch``, one simulation per column,
+  with the column's parameters written into per-simulation model fields;
+- ``modify_residual``: measured minus simulated encoder readings, positions divided by
+  ``pos_scale_rad`` and velocities by ``vel_scale_rad_s``.
+
+``sysid.optimize`` then runs ``mujoco.minimize.least_squares`` (box-constrained Gauss-Newton /
+Levenberg-Marquardt, Jacobian-scaled) from ``sysid.ParameterDict`` bounds. The command delay is a
+frozen member of the parameter dict, set by the caller (it acts in whole physics steps).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from collections.abc import Callable
+
+import mujoco
+import numpy as np
+
+from skillbridge.calibration._sysid import sysid
+from skillbridge.calibration.parameters import ABS_FLOOR, ParamSpec, to_overrides
+from skillbridge.calibration.recording import Trajectory
+from skillbridge.calibration.replay import Replayer, initial_state
+from skillbridge.sim.overrides import ModelOverrides
+
+DELAY = "command_delay_s"
+
+
+def delay_of_steps(steps: int, dt_s: float) -> float:
+    """The ``command_delay_s`` that makes MuJoCo apply exactly ``steps`` physics steps of delay.
+
+    MuJoCo reads a delayed control from the history at ``t - delay`` with zero-order hold, and
+    reading precedes writing: any delay in ``((k - 1) dt, k dt]`` acts as k steps. The midpoint
+    ``(k - 1/2) dt`` gives k steps independent of floating-point rounding of ``k dt``.
+    """
+    return 0.0 if steps <= 0 else (steps - 0.5) * dt_s
+
+
+def steps_of_delay(delay_s: float, dt_s: float) -> int:
+    """Physics steps of delay MuJoCo applies for ``delay_s`` (inverse of ``delay_of_steps``)."""
+    return 0 if delay_s <= 0 else int(np.ceil(delay_s / dt_s - 1e-6))
+
+
+@dataclasses.dataclass(frozen=True)
+class Segments:
+    """Grid indices where segments start, their length, and which are held out."""
+
+    starts: np.ndarray
+    length: int
+    validation: np.ndarray
+
+    @staticmethod
+    def split(num_samples: int, length: int, validation_every: int) -> Segments:
+        count = (num_samples - 1) // length
+        starts = np.arange(count) * length
+        validation = (np.arange(count) % validation_every) == validation_every - 1
+        if count >= 2 and not validation.any():
+            validation[-1] = True
+        return Segments(starts, length, validation)
+
+
+class Problem:
+    """Residuals of one trajectory for candidate parameter vectors (see module docstring)."""
+
+    def __init__(
+        self,
+        *,
+        traj: Trajectory,
+        model: mujoco.MjModel,
+        specs: tuple[ParamSpec, ...],
+        base: ModelOverrides,
+        segments: Segments,
+        weights: np.ndarray,
+        nthread: int,
+    ) -> None:
+        self.traj = traj
+        self.model = model
+        self.specs = specs
+        self.base = base
+        self.segments = segments
+        self.weights = weights
+        self.dt_s = float(model.opt.timestep)
+        self.period_s = 1.0 / traj.rate_hz
+        self.substeps = int(round(self.period_s / self.dt_s))
+        self.replayer = Replayer(model, nthread)
+        self.scales = np.array([max(abs(s.initial), ABS_FLOOR[s.field]) for s in specs])
+        """Physical value = optimizer value * scale: the optimizer sees values of order one, so
+        its relative step tolerance and finite-difference steps mean the same for kp (~4000)
+        and armature (~0.1)."""
+        self.params = sysid.ParameterDict()
+        for s, scale in zip(specs, self.scales, strict=True):
+            self.params.add(
+                sysid.Parameter(s.name, s.initial / scale, s.lower / scale, s.upper / scale)
+            )
+        self.params.add(sysid.Parameter(DELAY, base.command_delay_s, 0.0, 1.0, frozen=True))
+        self.trajectories = [self._segment(int(s)) for s in segments.starts]
+        self.x_scale: str | float = "jac"
+        self.active = np.flatnonzero(~segments.validation)
+        """Segments the residual (and so the optimizer) uses; the training ones by default."""
+
+    # --- data ---------------------------------------------------------------------------------
+    def _segment(self, start: int) -> object:
+        """The measured segment starting at grid index ``start``, as a ``SystemTrajectory``."""
+        t, L = self.traj.times_s, self.segments.length
+        history = int(np.ceil(self.model.actuator_history[:, 0].max() / self.substeps)) + 1
+        past = self.traj.command_rad[max(0, start - history) : max(1, start)]
+        state = initial_state(
+            self.model,
+            position_rad=self.traj.position_rad[start],
+            velocity_rad_s=self.traj.velocity_rad_s[start],
+            past_commands_rad=past,
+            finger_m=self.traj.finger_m,
+            substeps=self.substeps,
+        )
+        commands = self.traj.command_rad[start : start + L]
+        control = np.column_stack([commands, np.full(L, self.traj.finger_m)])
+        measured = np.hstack(
+            [
+                self.traj.position_rad[start + 1 : start + L + 1],
+                self.traj.velocity_rad_s[start + 1 : start + L + 1],
+            ]
+        )
+        return sysid.SystemTrajectory(
+            model=self.model,
+            control=sysid.TimeSeries(t[start : start + L], control),
+            sensordata=sysid.TimeSeries(t[start + 1 : start + L + 1], measured),
+            initial_state=state,
+            state=None,
+        )
+
+    # --- sysid extension points ---------------------------------------------------------------
+    def candidate(self, params: object) -> tuple[ModelOverrides, float]:
+        """A parameter dict -> (overrides, payload kg) for the simulator."""
+        values = np.array([params[s.name].value[0] for s in self.specs]) * self.scales
+        return to_overrides(
+            self.specs, values, float(params[DELAY].value[0]), self.base, self.model
+        )
+
+    def rollout(self, *, models, control_signal, initial_states, param_dicts, **_) -> list:
+        """``sysid.CustomRolloutFn``: one batch simulation per (column, segment)."""
+        per_dict = len(models) // len(param_dicts)
+        candidates = [self.candidate(param_dicts[i // per_dict]) for i in range(len(models))]
+        pos, vel, _ = self.replayer.run(
+            candidates,
+            list(initial_states),
+            [ts.data[:, :-1] for ts in control_signal],
+            self.traj.finger_m,
+            self.substeps,
+        )
+        out = []
+        for i, control in enumerate(control_signal):
+            times = control.times + self.period_s
+            data = np.hstack([pos[i], vel[i]])
+            out.append(
+                sysid.SystemTrajectory(
+                    model=models[i],
+                    control=control,
+                    sensordata=sysid.TimeSeries(times, data),
+                    initial_state=initial_states[i],
+                    state=sysid.TimeSeries(times, np.column_stack([times, data])),
+                )
+            )
+        return out
+
+    def modify_residual(self, params, predicted, measured, model, return_pred_all, **_):
+        """``sysid.ModifyResidualFn``: weighted measured-minus-simulated readings (L, 14)."""
+        del params, model, return_pred_all
+        return (measured.data - predicted.data) * self.weights, predicted, measured
+
+    def residual_fn(self, x: np.ndarray, params: object, return_pred_all: bool = False, **_):
+        """``sysid`` residual function of the ``active`` segments: (residuals, preds, records)."""
+        res, preds, records = [], [], []
+        for i in self.active:
+            r, p, m = sysid.model_residual(
+                x,
+                params,
+                lambda _p: self.model,
+                self.trajectories[i],
+                modify_residual=self.modify_residual,
+                custom_rollout=self.rollout,
+                n_threads=1,
+                return_pred_all=return_pred_all,
+                resample_true=False,
+            )
+            res.append(r)
+            preds.append(p)
+            records.append(m)
+        return res, preds, records
+
+    # --- evaluations --------------------------------------------------------------------------
+    def set_delay_steps(self, steps: int) -> None:
+        self.params[DELAY].value[:] = delay_of_steps(steps, self.dt_s)
+
+    @property
+    def x0(self) -> np.ndarray:
+        """Starting values, physical units. Shape: (P,)."""
+        return np.array([s.initial for s in self.specs])
+
+    def residual(self, x: np.ndarray, steps: int) -> np.ndarray:
+        """Weighted residual of the active segments at ``x`` (physical), flat. Shape: (M,)."""
+        self.set_delay_steps(steps)
+        res, _, _ = self.residual_fn(np.asarray(x, float) / self.scales, self.params)
+        return np.concatenate([np.ravel(v) for v in res])
+
+    def cost(self, x: np.ndarray, steps: int) -> float:
+        """0.5 * sum of squared residuals of the active segments at ``x``, ``steps`` of delay."""
+        r = self.residual(x, steps)
+        return 0.5 * float(r @ r)
+
+    def optimize(
+        self,
+        x0: np.ndarray,
+        steps: int,
+        max_iters: int,
+        *,
+        fd_step: float,
+        on_iteration: Callable[[int, float], None] | None = None,
+        free: np.ndarray | None = None,
+    ) -> tuple[np.ndarray, object]:
+        """``sysid.optimize`` from ``x0`` at a fixed delay; returns the optimum and the result.
+
+        Args:
+            x0: starting values of all parameters, moved 1% off any bound. Shape: (P,).
+            steps: command delay in physics steps.
+            max_iters: optimizer iteration limit.
+            fd_step: relative finite-difference step.
+            on_iteration: called with (iteration, objective) after each iteration.
+            free: which parameters to fit (the others stay at ``x0``); all by default.
+
+        Returns:
+            All parameters (P,), physical units, and the optimizer result: ``jac`` at the
+            optimum with respect to the physical values of the free parameters,
+            ``extras['objective']`` per iteration, ``extras['log']`` the optimizer's text log.
+        """
+        self.set_delay_steps(steps)
+        lower = np.array([s.lower for s in self.specs])
+        upper = np.array([s.upper for s in self.specs])
+        inset = 0.01 * (upper - lower)
+        start = np.clip(np.asarray(x0, float), lower + inset, upper - inset) / self.scales
+        free = np.ones(len(self.specs), bool) if free is None else np.asarray(free, bool)
+        for spec, value, is_free in zip(self.specs, start, free, strict=True):
+            self.params[spec.name].value[:] = value
+            self.params[spec.name].frozen = not is_free
+        log = io.StringIO()
+
+        def callback(trace: list) -> None:
+            if on_iteration is not None:
+                on_iteration(len(trace), float(trace[-1].objective))
+
+        try:
+            opt_params, result = sysid.optimize(
+                self.params,
+                self.residual_fn,
+                optimizer="mujoco",
+                verbose=False,
+                max_iters=max_iters,
+                x_scale=self.x_scale,
+                eps=fd_step,
+                xtol=1e-7,
+                output=log,
+                iter_callback=callback,
+            )
+        finally:
+            for spec in self.specs:
+                self.params[spec.name].frozen = False
+        result.extras["log"] = log.getvalue()
+        result.jac = np.asarray(result.jac) / self.scales[free][None, :]
+        x = np.array([opt_params[s.name].value[0] for s in self.specs]) * self.scales
+        return x, result
+
+    def simulate(
+        self, x: np.ndarray, steps: int, which: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Reported positions and velocities of segments ``which``, each (n, L, 7)."""
+        self.set_delay_steps(steps)
+        self.params.update_from_vector(np.asarray(x, float) / self.scales)
+        cand = self.candidate(self.params)  # all parameters are free outside ``optimize``
+        trajs = [self.trajectories[i] for i in which]
+        pos, vel, _ = self.replayer.run(
+            [cand] * len(trajs),
+            [t.initial_state for t in trajs],
+            [t.control.data[:, :-1] for t in trajs],
+            self.traj.finger_m,
+            self.substeps,
+        )
+        return pos, vel
+
+    def measured(self, which: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Measured positions and velocities of segments ``which``, each (n, L, 7)."""
+        data = np.stack([self.trajectories[i].sensordata.data for i in which])
+        return data[..., :7], data[..., 7:]
