@@ -91,34 +91,28 @@ def resolve_topic(topics: dict[str, str], wanted: str, path: str | Path) -> str:
     return matches[0]
 
 
-def _stamp_s(msg: object, log_time_ns: int, use_header: bool) -> float:
-    if use_header:
-        stamp = msg.header.stamp  # type: ignore[attr-defined]
-        return float(stamp.sec) + 1e-9 * float(stamp.nanosec)
-    return 1e-9 * float(log_time_ns)
-
-
-def _read_topic(path: Path, topic: str, time_source: str) -> JointSamples:
-    """All messages of one JointState topic, as arrays over the union of joint names."""
+def _read_topic(
+    path: Path, topic: str, time_source: str
+) -> tuple[list[int], list[tuple[list[str], list[float], list[float]]]]:
+    """Stamps (integer ns) and (names, positions, velocities) of every message of a topic."""
     rows: list[tuple[list[str], list[float], list[float]]] = []
-    header_stamps: list[float] = []
-    log_stamps: list[float] = []
+    header_ns: list[int] = []
+    log_ns: list[int] = []
     for item in read_ros2_messages(str(path), topics=[topic]):
         msg = item.ros_msg
         rows.append((list(msg.name), list(msg.position), list(msg.velocity)))
-        header_stamps.append(_stamp_s(msg, item.log_time_ns, True))
-        log_stamps.append(_stamp_s(msg, item.log_time_ns, False))
+        header_ns.append(int(msg.header.stamp.sec) * 1_000_000_000 + int(msg.header.stamp.nanosec))
+        log_ns.append(int(item.log_time_ns))
     if not rows:
         raise CalibrationError(f"{path}: topic {topic} has no messages; record the log again")
     use_header = time_source == "header" or (
-        time_source == "auto" and any(s != 0.0 for s in header_stamps)
+        time_source == "auto" and any(s != 0 for s in header_ns)
     )
-    times = header_stamps if use_header else log_stamps
-    return _stack(rows, times, f"{path}:{topic}")
+    return (header_ns if use_header else log_ns), rows
 
 
 def _stack(
-    rows: list[tuple[list[str], list[float], list[float]]], times: list[float], where: str
+    rows: list[tuple[list[str], list[float], list[float]]], times: np.ndarray, where: str
 ) -> JointSamples:
     """Messages -> (N, J) arrays; a joint absent from a message is NaN there (caught later)."""
     names: list[str] = []
@@ -138,7 +132,7 @@ def _stack(
         pos[k, idx] = row_pos
         if has_vel:
             vel[k, idx] = row_vel
-    return JointSamples(np.asarray(times, dtype=float), tuple(names), pos, vel)
+    return JointSamples(times, tuple(names), pos, vel)
 
 
 def read_bag(
@@ -163,8 +157,17 @@ def read_bag(
     if time_source not in ("auto", "header", "log"):
         raise CalibrationError(f"time_source must be auto, header or log, got {time_source!r}")
     topics = bag_topics(path)
-    states = _read_topic(path, resolve_topic(topics, states_topic, path), time_source)
-    commands = _read_topic(path, resolve_topic(topics, commands_topic, path), time_source)
+    names = tuple(resolve_topic(topics, t, path) for t in (states_topic, commands_topic))
+    (state_ns, state_rows), (command_ns, command_rows) = (
+        _read_topic(path, name, time_source) for name in names
+    )
+    origin = min(state_ns[0], command_ns[0])  # exact integer arithmetic before going to float
+
+    def seconds(ns: list[int]) -> np.ndarray:
+        return np.array([n - origin for n in ns], dtype=float) * 1e-9
+
+    states = _stack(state_rows, seconds(state_ns), f"{path}:{names[0]}")
+    commands = _stack(command_rows, seconds(command_ns), f"{path}:{names[1]}")
     return RawRecording(states, commands, str(path), file_sha256(path))
 
 
@@ -177,9 +180,9 @@ def file_sha256(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def _messages(samples: JointSamples) -> Iterator[tuple[int, dict]]:
+def _messages(samples: JointSamples, origin_ns: int) -> Iterator[tuple[int, dict]]:
     for k, t in enumerate(samples.times_s):
-        ns = int(round(t * 1e9))
+        ns = origin_ns + int(round(t * 1e9))
         message = {
             "header": {
                 "stamp": {"sec": ns // 1_000_000_000, "nanosec": ns % 1_000_000_000},
@@ -198,16 +201,19 @@ def write_bag(
     path: str | Path,
     states_topic: str = "/joint_states",
     commands_topic: str = "/joint_commands",
+    origin_ns: int = 1_700_000_000_000_000_000,
 ) -> None:
     """Write a recording as a ROS 2 MCAP bag (CDR-encoded ``sensor_msgs/msg/JointState``).
 
-    Messages are written in time order across both topics; the log time equals the header
-    stamp. Times must be absolute (e.g. seconds since the epoch) or at least non-negative.
+    Messages are written in time order across both topics; header stamps and log times are
+    ``origin_ns`` (epoch nanoseconds) plus the recording's times.
     """
     if min(recording.states.times_s.min(), recording.commands.times_s.min()) < 0:
-        raise CalibrationError("bag times must be non-negative; shift them before writing")
+        raise CalibrationError("recording times must be >= 0 (relative to origin_ns)")
     pairs = ((recording.states, states_topic), (recording.commands, commands_topic))
-    streams = [(ns, topic, msg) for samples, topic in pairs for ns, msg in _messages(samples)]
+    streams = [
+        (ns, topic, msg) for samples, topic in pairs for ns, msg in _messages(samples, origin_ns)
+    ]
     streams.sort(key=lambda item: item[0])
     with open(path, "wb") as stream:
         writer = Writer(stream)

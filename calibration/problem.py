@@ -263,7 +263,7 @@ class Problem:
                 max_iters=max_iters,
                 x_scale=self.x_scale,
                 eps=fd_step,
-                xtol=1e-7,
+                xtol=1e-6,
                 output=log,
                 iter_callback=callback,
             )

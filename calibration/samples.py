@@ -16,7 +16,8 @@ class JointSamples:
     """Named joint samples of one stream (``sensor_msgs/JointState`` messages).
 
     Attributes:
-        times_s: sample times, seconds (any origin). Shape: (N,).
+        times_s: sample times, seconds from the recording's first message (bags) or any
+            origin shared by both streams (NPZ). Shape: (N,).
         names: joint names of the columns, in the stream's order. Length J.
         position: positions (rad, or m for fingers); commanded targets on the command stream.
             Shape: (N, J).

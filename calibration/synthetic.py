@@ -43,8 +43,6 @@ class SyntheticConfig:
     vel_noise_rad_s: float = 0.0
     settle_s: float = 0.5
     """The arm holds the first target this long before recording starts."""
-    start_time_s: float = 1_700_000_000.0
-    """Absolute time of the first sample (bag stamps are epoch seconds)."""
     seed: int = 0
 
 
@@ -99,7 +97,7 @@ def synthesize(
         mujoco.mj_step(model, data, nstep=substeps)
     pos += rng.normal(scale=cfg.pos_noise_rad, size=pos.shape) if cfg.pos_noise_rad else 0.0
     vel += rng.normal(scale=cfg.vel_noise_rad_s, size=vel.shape) if cfg.vel_noise_rad_s else 0.0
-    times = cfg.start_time_s + excitation.times_s
+    times = excitation.times_s.copy()
     command_values = {**dict(zip(ARM_JOINTS, targets.T, strict=True)), FINGER_JOINT: None}
     cmd = np.column_stack(
         [
