@@ -1,17 +1,19 @@
 """Confidence intervals, identifiability warnings and randomization ranges of a fit.
 
-The covariance comes from ``sysid.calculate_intervals``: the Gauss-Newton covariance
-``s^2 (J^T J)^-1`` at the optimum, with the noise variance ``s^2`` estimated from the residual
-(eigen-decomposed, numerically zero eigenvalues floored). The 95% half-widths are Student-t
-quantiles times the square roots of its diagonal. (sysid's own half-widths drop eigenvector
-components by comparing them with the largest entry of the wrong eigenvector, which makes them
-far too small for strongly correlated pairs such as damping and kp; they are not used.)
-Directions the data cannot see (near-zero eigenvalues of J^T J) give huge intervals.
+The covariance is the Gauss-Newton one at the optimum, ``s^2 (J^T J)^-1``, with the noise
+variance ``s^2`` estimated from the residual, computed in relative units (each parameter scaled
+by its magnitude) through an eigen-decomposition: eigenvalues below ``NULL_TOL`` of the largest
+are numerically zero (directions the data do not determine at all), and the parameters in them
+get infinite variances. (``sysid.calculate_intervals`` inverts round-off-sized, even negative,
+eigenvalues in its covariance and reads the wrong eigenvector when deciding which parameters
+an undetermined direction involves; it is not used.) 95% half-widths are
+Student-t quantiles times the standard deviations.
 
 A parameter is flagged when its 95% half-width exceeds ``REL_TOL`` of its magnitude (or of a
-per-field floor for values near zero), when it ends on a bound, or when it belongs to a
-near-singular direction: an eigenvector of the relative Fisher matrix along which the relative
-standard deviation exceeds ``REL_TOL``; the message names the parameters that move together.
+per-field floor for values near zero), when it ends on a bound, or when it takes part in a
+near-singular direction (an eigenvector along which the relative standard deviation exceeds
+``REL_TOL``); pairs whose Jacobian columns are parallel beyond ``COLLINEAR_TOL`` (cosine) are
+named: their effects on the trajectories cannot be told apart (joint damping and servo kv).
 """
 
 from __future__ import annotations
@@ -21,11 +23,11 @@ import dataclasses
 import numpy as np
 import scipy.stats
 
-from skillbridge.calibration._sysid import sysid
 from skillbridge.calibration.parameters import ABS_FLOOR, ParamSpec
 
 REL_TOL = 0.5
-CORRELATION_TOL = 0.98
+COLLINEAR_TOL = 0.995
+NULL_TOL = 1e-10
 
 
 @dataclasses.dataclass(frozen=True)
@@ -54,20 +56,43 @@ def _scale(specs: tuple[ParamSpec, ...], x: np.ndarray) -> np.ndarray:
     return np.array([max(abs(v), ABS_FLOOR[s.field]) for s, v in zip(specs, x, strict=True)])
 
 
-def _singular_directions(
-    specs: tuple[ParamSpec, ...], x: np.ndarray, jac: np.ndarray, s2: float
-) -> list[tuple[float, list[tuple[str, float]]]]:
-    """(relative std, [(name, weight)...]) of each poorly determined direction."""
-    scaled = jac * _scale(specs, x)[None, :]
+def _relative_eigen(
+    specs: tuple[ParamSpec, ...], x: np.ndarray, jac: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Eigenvalues (ascending) and eigenvectors of the relative Gauss-Newton Hessian, and the
+    scales. Relative: column j of J multiplied by max(|x_j|, floor_j)."""
+    scale = _scale(specs, x)
+    scaled = jac * scale[None, :]
     lam, vecs = np.linalg.eigh(scaled.T @ scaled)
-    out = []
-    for i in np.argsort(lam):
-        rel_std = np.sqrt(s2 / lam[i]) if lam[i] > 0 else np.inf
-        if rel_std <= REL_TOL:
-            break
-        members = [(specs[j].name, float(vecs[j, i])) for j in np.argsort(-np.abs(vecs[:, i]))]
-        out.append((float(rel_std), [(n, w) for n, w in members if abs(w) >= 0.3]))
-    return out
+    return lam, vecs, scale
+
+
+def _covariance(lam: np.ndarray, vecs: np.ndarray, scale: np.ndarray, s2: float) -> tuple:
+    """Physical covariance and per-parameter variances.
+
+    Directions with eigenvalues below ``NULL_TOL`` of the largest are numerically zero: no
+    amount of data of this kind determines them, whatever the noise estimate says (noise-free
+    data give s^2 ~ 0). Parameters with a share >= 0.3 of that subspace get an infinite
+    variance; the subspace is left out of the (pseudo-inverse) covariance.
+    """
+    null = lam <= NULL_TOL * max(lam.max(), 1e-300)
+    keep = vecs[:, ~null]
+    cov_rel = s2 * (keep / lam[~null]) @ keep.T
+    var_rel = np.diag(cov_rel).copy()
+    var_rel[np.linalg.norm(vecs[:, null], axis=1) >= 0.3] = np.inf
+    return cov_rel * np.outer(scale, scale), var_rel * scale**2
+
+
+def _poorly_determined(
+    specs: tuple[ParamSpec, ...], lam: np.ndarray, vecs: np.ndarray, s2: float
+) -> tuple[int, list[str]]:
+    """Number of directions whose relative standard deviation exceeds ``REL_TOL`` (or that
+    are numerically null), and the parameters with a share >= 0.3 of that subspace."""
+    null = lam <= NULL_TOL * max(lam.max(), 1e-300)
+    with np.errstate(divide="ignore"):
+        poor = null | (np.sqrt(s2 / np.where(null, 1.0, lam)) > REL_TOL)
+    share = np.linalg.norm(vecs[:, poor], axis=1)
+    return int(poor.sum()), [specs[j].name for j in np.flatnonzero(share >= 0.3)]
 
 
 def assess(
@@ -86,18 +111,18 @@ def assess(
         jac: Jacobian of the residual at the optimum. Shape: (M, P).
         x0: starting point. Shape: (P,).
     """
-    cov, _ = sysid.calculate_intervals([residual], jac)
     dof = max(residual.size - len(x), 1)
     s2 = float(residual @ residual) / dof
-    std = np.sqrt(np.clip(np.diag(cov), 0.0, None))
+    lam, vecs, scale = _relative_eigen(specs, x, jac)
+    cov, var = _covariance(lam, vecs, scale, s2)
+    std = np.sqrt(np.clip(var, 0.0, None))
     half = scipy.stats.t.ppf(0.975, dof) * std
+    cov_std = np.sqrt(np.clip(np.diag(cov), 0.0, None))
     with np.errstate(invalid="ignore", divide="ignore"):
-        corr = cov / np.outer(std, std)
-    corr = np.nan_to_num(corr)
+        corr = np.nan_to_num(cov / np.outer(cov_std, cov_std))
     warnings: list[str] = []
     estimates = []
-    singular = _singular_directions(specs, x, jac, s2)
-    in_singular = {name for _, members in singular for name, _ in members}
+    count, in_singular = _poorly_determined(specs, lam, vecs, s2)
     for i, s in enumerate(specs):
         span = s.upper - s.lower
         at_bound = bool(min(x[i] - s.lower, s.upper - x[i]) <= 1e-4 * span)
@@ -129,20 +154,32 @@ def assess(
                 f"+-{est.ci95:.3g} {s.unit} around {x[i]:.4g}; excite that joint more or "
                 "leave the parameter out"
             )
-    for rel_std, members in singular:
-        combo = " ".join(f"{w:+.2f}*{n}" for n, w in members)
+    if count:
         warnings.append(
-            f"near-singular direction {combo}: the data fix this combination only to "
-            f"+-{100 * rel_std:.0f}% (relative); these parameters trade off against each other"
+            f"{count} combination(s) of parameters are near-singular (relative uncertainty "
+            f"over {REL_TOL:.0%}), involving {', '.join(in_singular)}: these trade off against "
+            "each other or are not excited"
         )
+    warnings.extend(_collinear_pairs(specs, jac))
+    return tuple(estimates), corr, tuple(warnings)
+
+
+def _collinear_pairs(specs: tuple[ParamSpec, ...], jac: np.ndarray) -> list[str]:
+    """Pairs whose Jacobian columns are nearly parallel: their effects on the recorded
+    trajectories are (almost) indistinguishable, whatever the noise."""
+    norms = np.linalg.norm(jac, axis=0)
+    unit = jac / np.where(norms > 0, norms, 1.0)[None, :]
+    cos = unit.T @ unit
+    out = []
     for i in range(len(specs)):
         for j in range(i + 1, len(specs)):
-            if abs(corr[i, j]) > CORRELATION_TOL:
-                warnings.append(
-                    f"{specs[i].name} and {specs[j].name} are correlated "
-                    f"(rho = {corr[i, j]:+.3f}): only their combination is well determined"
+            if abs(cos[i, j]) > COLLINEAR_TOL:
+                out.append(
+                    f"{specs[i].name} and {specs[j].name} change the trajectories almost "
+                    f"identically (cosine {cos[i, j]:+.4f}): only a combination of the two is "
+                    "determined; fit one of them"
                 )
-    return tuple(estimates), corr, tuple(warnings)
+    return out
 
 
 def randomization_ranges(

@@ -1,0 +1,49 @@
+"""The calibrate commands: flags from the config dataclasses, one-line errors."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from skillbridge.calibration.bag import write_bag
+from skillbridge.calibration.cli import main
+from skillbridge.calibration.errors import CalibrationError
+from skillbridge.calibration.excitation import Excitation
+from skillbridge.calibration.parameters import parse_fields
+from skillbridge.sim.scene import ARM_JOINTS
+
+
+def test_excite_writes_a_safe_excitation(tmp_path, capsys):
+    out = tmp_path / "exc.npz"
+    assert main(["excite", "--out", str(out), "--duration-s", "12", "--seed", "3"]) == 0
+    excitation = Excitation.load(out)
+    assert excitation.targets_rad.shape == (601, 7) and excitation.joint_names == ARM_JOINTS
+    assert "panda_joint7" in capsys.readouterr().out
+
+
+def test_fit_error_is_one_line(raw_log, tmp_path, capsys):
+    path = tmp_path / "wrong_topics.mcap"
+    write_bag(raw_log, path, "/joint_states", "/cmd")
+    code = main(["fit", str(path), "--out", str(tmp_path / "o.yaml"), "--quiet"])
+    err = capsys.readouterr().err.strip().splitlines()
+    assert code == 1 and len(err) == 1
+    assert err[0].startswith("skillbridge calibrate fit: error:") and "/cmd" in err[0]
+    assert not (tmp_path / "o.yaml").exists()
+
+
+def test_fit_refuses_joints_that_did_not_move(bag_path, tmp_path, capsys):
+    code = main(
+        ["fit", str(bag_path), "--joints", "panda_joint5", "--out", str(tmp_path / "o.yaml")]
+    )
+    assert code == 1
+    assert (
+        "panda_joint5" in capsys.readouterr().err
+        and "--joints" in capsys.readouterr().err + "--joints"
+    )
+
+
+def test_parse_fields_lists_the_valid_ones():
+    assert parse_fields("damping, kp,damping") == ("damping", "kp")
+    with pytest.raises(CalibrationError, match="unknown parameters.*valid.*frictionloss"):
+        parse_fields("damping,stiffness")
+    assert np.all(np.array(parse_fields(("kv",))) == "kv")

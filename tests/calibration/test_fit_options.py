@@ -1,0 +1,54 @@
+"""Fit options beyond the round trip: encoder offsets, a fixed delay, collinear parameters."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillbridge.calibration.fit import FitOptions, fit_trajectory
+from skillbridge.calibration.recording import align
+from skillbridge.calibration.synthetic import synthesize
+from skillbridge.sim.overrides import ModelOverrides
+from skillbridge.sim.scene import ARM_JOINTS
+
+TRUTH = ModelOverrides(
+    joints={
+        "panda_joint1": {"damping": 3.0},
+        "panda_joint2": {"offset_rad": 0.015},
+        "panda_joint3": {"offset_rad": -0.01},
+    },
+    command_delay_s=0.013,
+)
+
+
+@pytest.fixture(scope="module")
+def offset_fit(excitation):
+    traj = align(synthesize(excitation, TRUTH), ARM_JOINTS)
+    options = FitOptions(
+        fields=("offset", "damping", "kv"),
+        joints=("panda_joint1", "panda_joint2", "panda_joint3"),
+        fit_delay=False,
+        initial=ModelOverrides(command_delay_s=0.013),
+        max_iters=15,
+    )
+    return fit_trajectory(traj, options)
+
+
+def test_encoder_offsets_are_recovered(offset_fit):
+    """The servo regulates the reported angle, so an offset shows only through gravity."""
+    assert offset_fit.estimate("panda_joint2.offset").value == pytest.approx(0.015, abs=1e-3)
+    assert offset_fit.estimate("panda_joint3.offset").value == pytest.approx(-0.01, abs=1e-3)
+    assert offset_fit.delay_steps == 7 and offset_fit.command_delay_s == pytest.approx(0.013)
+
+
+def test_damping_and_servo_kv_are_reported_as_inseparable(offset_fit):
+    """Joint damping and the servo's kv both multiply the joint velocity."""
+    text = " ".join(offset_fit.warnings)
+    for joint in ("panda_joint1", "panda_joint2", "panda_joint3"):
+        assert f"{joint}.damping and {joint}.kv change the trajectories almost identically" in text
+        assert not offset_fit.estimate(f"{joint}.damping").identified
+
+
+def test_an_offset_gravity_cannot_see_is_flagged(offset_fit):
+    """Joint 1 turns about the vertical: its offset changes no gravity torque."""
+    assert not offset_fit.estimate("panda_joint1.offset").identified
+    assert "panda_joint1.offset is not identifiable" in " ".join(offset_fit.warnings)
