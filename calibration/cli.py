@@ -17,12 +17,13 @@ from tqdm import tqdm
 
 from skillbridge.calibration.errors import CalibrationError
 from skillbridge.calibration.excitation import ExcitationConfig, describe, generate_excitation
-from skillbridge.calibration.fit import FitOptions, FitResult, fit_recording
+from skillbridge.calibration.fit import FitOptions, FitResult, fit_trajectory
 from skillbridge.calibration.parameters import parse_fields
+from skillbridge.calibration.recording import load_trajectory
 from skillbridge.calibration.report import parameter_rows, write_overrides, write_report
 from skillbridge.sim.overrides import ModelOverrides, load_overrides
 from skillbridge.sim.robot import panda_policy_spec
-from skillbridge.sim.scene import ARM_JOINTS, compile_scene
+from skillbridge.sim.scene import ARM_JOINTS, FINGER_JOINT, compile_scene
 
 __all__ = ["ExciteConfig", "FitConfig", "excite", "fit", "main"]
 
@@ -69,6 +70,7 @@ class FitConfig:
     fit_delay: bool = True
     """Search the command delay (else keep the initial overrides' delay)."""
     max_delay_s: float = 0.04
+    """Longest command delay searched, seconds."""
     states_topic: str = "joint_states"
     """Topic (or suffix, namespaces allowed) of the measured joint states."""
     commands_topic: str = "joint_commands"
@@ -160,16 +162,19 @@ def fit(cfg: FitConfig) -> int:
         nthread=cfg.nthread,
         initial=initial,
     )
+    traj = load_trajectory(
+        cfg.recording,
+        ARM_JOINTS,
+        cfg.rate_hz,
+        states_topic=cfg.states_topic,
+        commands_topic=cfg.commands_topic,
+        time_source=cfg.time_source,
+        finger_joint=FINGER_JOINT,
+        min_duration_s=2 * cfg.segment_s,
+    )
     bar = _Bar(cfg.quiet)
     try:
-        result = fit_recording(
-            cfg.recording,
-            options,
-            states_topic=cfg.states_topic,
-            commands_topic=cfg.commands_topic,
-            time_source=cfg.time_source,
-            progress=bar,
-        )
+        result = fit_trajectory(traj, options, progress=bar)
     finally:
         bar.bar.close()
     write_overrides(result, cfg.out, cfg.k_sigma)

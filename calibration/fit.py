@@ -218,6 +218,7 @@ class _Search:
     def __init__(self, problem: Problem, opts: FitOptions, progress: Progress | None) -> None:
         self.problem, self.opts, self.progress = problem, opts, progress
         self.scan_costs: dict[int, float] = {}
+        """Costs at the starting parameters (the first scan; later scans do not overwrite)."""
         self.profile_costs: dict[int, float] = {}
         self.profile_x: dict[int, np.ndarray] = {}
         self.iterations = 0
@@ -228,11 +229,13 @@ class _Search:
 
     def scan(self, x: np.ndarray) -> int:
         """Delay with the lowest cost at fixed ``x`` over 0..kmax."""
+        costs = {}
         for k in range(self.kmax + 1):
-            self.scan_costs[k] = self.problem.cost(x, k)
+            costs[k] = self.problem.cost(x, k)
             if self.progress:
-                self.progress("delay scan", k, self.scan_costs[k])
-        return min(self.scan_costs, key=self.scan_costs.__getitem__)
+                self.progress("delay scan", k, costs[k])
+        self.scan_costs = self.scan_costs or costs
+        return min(costs, key=costs.__getitem__)
 
     def fit(
         self, x: np.ndarray, k: int, iters: int, stage: str, free: np.ndarray | None = None

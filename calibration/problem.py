@@ -106,7 +106,7 @@ class Problem:
         """Segments the residual (and so the optimizer) uses; the training ones by default."""
 
     # --- data ---------------------------------------------------------------------------------
-    def _segment(self, start: int) -> object:
+    def _segment(self, start: int) -> sysid.SystemTrajectory:
         """The measured segment starting at grid index ``start``, as a ``SystemTrajectory``."""
         t, L = self.traj.times_s, self.segments.length
         history = int(np.ceil(self.model.actuator_history[:, 0].max() / self.substeps)) + 1
@@ -136,14 +136,22 @@ class Problem:
         )
 
     # --- sysid extension points ---------------------------------------------------------------
-    def candidate(self, params: object) -> tuple[ModelOverrides, float]:
+    def candidate(self, params: sysid.ParameterDict) -> tuple[ModelOverrides, float]:
         """A parameter dict -> (overrides, payload kg) for the simulator."""
         values = np.array([params[s.name].value[0] for s in self.specs]) * self.scales
         return to_overrides(
             self.specs, values, float(params[DELAY].value[0]), self.base, self.model
         )
 
-    def rollout(self, *, models, control_signal, initial_states, param_dicts, **_) -> list:
+    def rollout(
+        self,
+        *,
+        models: list[mujoco.MjModel],
+        control_signal: list[sysid.TimeSeries],
+        initial_states: list[np.ndarray],
+        param_dicts: list[sysid.ParameterDict],
+        **_: object,
+    ) -> list[sysid.SystemTrajectory]:
         """``sysid.CustomRolloutFn``: one batch simulation per (column, segment)."""
         per_dict = len(models) // len(param_dicts)
         candidates = [self.candidate(param_dicts[i // per_dict]) for i in range(len(models))]
@@ -169,12 +177,26 @@ class Problem:
             )
         return out
 
-    def modify_residual(self, params, predicted, measured, model, return_pred_all, **_):
+    def modify_residual(
+        self,
+        params: sysid.ParameterDict,
+        predicted: sysid.TimeSeries,
+        measured: sysid.TimeSeries,
+        model: mujoco.MjModel,
+        return_pred_all: bool,
+        **_: object,
+    ) -> tuple[np.ndarray, sysid.TimeSeries, sysid.TimeSeries]:
         """``sysid.ModifyResidualFn``: weighted measured-minus-simulated readings (L, 14)."""
         del params, model, return_pred_all
         return (measured.data - predicted.data) * self.weights, predicted, measured
 
-    def residual_fn(self, x: np.ndarray, params: object, return_pred_all: bool = False, **_):
+    def residual_fn(
+        self,
+        x: np.ndarray,
+        params: sysid.ParameterDict,
+        return_pred_all: bool = False,
+        **_: object,
+    ) -> tuple[list[np.ndarray], list, list]:
         """``sysid`` residual function of the ``active`` segments: (residuals, preds, records)."""
         res, preds, records = [], [], []
         for i in self.active:
