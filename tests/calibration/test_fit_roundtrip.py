@@ -82,3 +82,19 @@ def test_report_pages(fit_result, tmp_path):
         assert (tmp_path / "report" / page).stat().st_size > 10_000
         assert page in html
     assert "panda_joint1.damping" in html and "command_delay" in html
+
+
+def test_training_environment_randomizes_within_the_fitted_ranges(fit_result, tmp_path):
+    from skillbridge.sim.env import VecEnv
+    from skillbridge.sim.env_config import EnvConfig
+
+    path = tmp_path / "overrides.yaml"
+    written = write_overrides(fit_result, path)
+    env = VecEnv(EnvConfig(num_envs=4, nthread=1, overrides_path=str(path)))
+    env.reset()
+    env.step(np.zeros((4, env.num_actions)))
+    dof = env.model.joint("panda_joint1").dofadr[0]
+    damping = env.backend.model_field("dof_damping")[:, dof]
+    low, high = written.randomization["joints"]["panda_joint1"]["damping"]
+    assert np.all((damping >= low) & (damping <= high))
+    assert env.model.dof_damping[dof] == pytest.approx(written.joints["panda_joint1"]["damping"])

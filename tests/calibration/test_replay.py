@@ -115,3 +115,12 @@ def test_replay_reproduces_the_generator(excitation):
         vel[0], traj.velocity_rad_s[start + 1 : start + length + 1], atol=1e-5
     )
     assert np.abs(pos[1] - measured).max() > 1e-3  # the nominal model is visibly off
+
+
+def test_payload_adds_mass_at_the_hand():
+    model = replay_model()
+    hand = model.body("panda_hand").id
+    fields = ModelWriter(model).fields(ModelOverrides(), payload_kg=0.5)
+    assert fields["body_mass"][hand] == pytest.approx(model.body_mass[hand] + 0.5)
+    others = np.delete(np.arange(model.nbody), hand)
+    np.testing.assert_array_equal(fields["body_mass"][others], model.body_mass[others])
