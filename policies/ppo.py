@@ -120,7 +120,7 @@ class PPO:
                 for key, val in zip(
                     totals, (surrogate, value_loss, entropy, kl_mean), strict=True
                 ):
-                    totals[key] += float(val)
+                    totals[key] += float(val.detach()) if torch.is_tensor(val) else float(val)
                 n += 1
         return UpdateStats(
             value_loss=totals["value"] / n,
@@ -128,5 +128,5 @@ class PPO:
             entropy=totals["entropy"] / n,
             kl=totals["kl"] / n,
             learning_rate=self.learning_rate,
-            action_std=float(torch.exp(self.actor.log_std).mean()),
+            action_std=float(torch.exp(self.actor.log_std.detach()).mean()),
         )

@@ -29,7 +29,9 @@ class RunnerConfig:
     seed: int = 1
     symmetric: bool = False
     """Ablation: the critic reads the actor observations (no privileged information)."""
-    torch_threads: int = 2
+    torch_threads: int = 1
+    """torch intra-op threads for the update. One: the MLPs are small, and with two OpenMP
+    threads a loaded 2-core machine slowed updates by 100x (spin-waiting)."""
     progress: bool = True
 
 

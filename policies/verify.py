@@ -86,8 +86,11 @@ def parity_checks(policy: OnnxPolicy, checkpoint: str | None, cfg: VerifyConfig)
                 f"checkpoint {checkpoint} has another contract than the ONNX file",
             )
         ]
+    # Random observations where the policy lives: +-2 sigma of its training statistics.
     rng = np.random.default_rng(cfg.seed)
-    random_obs = rng.normal(0.0, 2.0, size=(2048, spec.obs_dim)).astype(np.float32)
+    mean = actor.normalizer.mean.numpy()
+    std = np.sqrt(actor.normalizer.var.numpy())
+    random_obs = (mean + 2.0 * std * rng.standard_normal((2048, spec.obs_dim))).astype(np.float32)
     recorded = record_observations(policy, steps=150).astype(np.float32)
     checks = []
     for name, obs in (("parity_random_obs", random_obs), ("parity_recorded_obs", recorded)):
