@@ -22,8 +22,8 @@ class PPOConfig:
 
     num_steps_per_env: int = 24
     """Transitions per environment per rollout."""
-    num_learning_epochs: int = 5
-    num_minibatches: int = 4
+    num_learning_epochs: int = 3
+    num_minibatches: int = 2
     learning_rate: float = 1e-3
     schedule: str = "adaptive"
     """``adaptive``: scale the learning rate to keep the KL near ``desired_kl``; ``fixed``."""
@@ -35,8 +35,8 @@ class PPOConfig:
     clip_value_loss: bool = True
     entropy_coef: float = 0.003
     max_grad_norm: float = 1.0
-    actor_hidden: tuple[int, ...] = (256, 128, 64)
-    critic_hidden: tuple[int, ...] = (256, 128, 64)
+    actor_hidden: tuple[int, ...] = (128, 128)
+    critic_hidden: tuple[int, ...] = (128, 128)
     activation: str = "elu"
     init_noise_std: float = 0.6
 

@@ -82,7 +82,6 @@ class Runner:
             critic_obs = torch.from_numpy(self.obs[self.critic_group])
             dist = self.actor.distribution(actor_obs)
             actions = dist.sample()
-            values = self.critic(critic_obs)
             t0 = time.perf_counter()
             result = self.env.step(actions.numpy())
             env_time += time.perf_counter() - t0
@@ -101,12 +100,14 @@ class Runner:
                 log_probs=dist.log_prob(actions).sum(-1),
                 mu=dist.mean,
                 sigma=dist.stddev,
-                values=values,
                 rewards=rewards,
                 dones=dones,
             )
             self._track(result)
             self.obs = result.obs
+        # Values of the whole rollout in one batched pass (cheaper than one call per step).
+        flat = self.storage.critic_obs.reshape(-1, self.storage.critic_obs.shape[-1])
+        self.storage.values = self.critic(flat).reshape(self.storage.values.shape)
         last_values = self.critic(torch.from_numpy(self.obs[self.critic_group]))
         self.storage.compute_returns(last_values, gamma, self.config.ppo.lam)
         self.timing.collect_s = time.perf_counter() - start
