@@ -34,10 +34,10 @@ class EmpiricalNormalization(nn.Module):
         """Fold a batch (B, size) into the running statistics (no-op when frozen)."""
         if self.frozen or x.shape[0] == 0:
             return
-        x = x.reshape(-1, x.shape[-1]).to(torch.float64)
-        self.update_from_moments(
-            torch.tensor(float(x.shape[0]), dtype=torch.float64), x.mean(0), x.var(0, False)
-        )
+        x = x.reshape(-1, x.shape[-1])
+        var, mean = torch.var_mean(x, dim=0, correction=0)  # batch moments in float32 ...
+        count = torch.tensor(float(x.shape[0]), dtype=torch.float64)
+        self.update_from_moments(count, mean.double(), var.double())  # ... merged in float64
 
     @torch.no_grad()
     def update_from_moments(

@@ -68,7 +68,7 @@ class PPO:
         self.actor, self.critic, self.config = actor, critic, config
         self.learning_rate = config.learning_rate
         self.parameters = [*actor.parameters(), *critic.parameters()]
-        self.optimizer = torch.optim.Adam(self.parameters, lr=self.learning_rate)
+        self.optimizer = torch.optim.Adam(self.parameters, lr=self.learning_rate, fused=True)
 
     def _adapt_learning_rate(self, kl: float) -> None:
         if self.config.schedule != "adaptive":

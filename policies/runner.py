@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import collections
+import copy
 import dataclasses
 import random
+import threading
 import time
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from skillbridge.policies import distributed
 from skillbridge.policies.checkpoint import Checkpoint, load_checkpoint
 from skillbridge.policies.logs import TrainingLog, plot_training_curves
 from skillbridge.policies.networks import Actor, Critic
-from skillbridge.policies.ppo import PPO
+from skillbridge.policies.ppo import PPO, UpdateStats
 from skillbridge.policies.storage import RolloutStorage
 from skillbridge.policies.train_config import TrainConfig, config_hash, config_to_json
 from skillbridge.sim.env import VecEnv
@@ -51,13 +53,20 @@ class Runner:
         )
         self.critic = Critic(dims[self.critic_group], p.critic_hidden, p.activation)
         self.ppo = PPO(self.actor, self.critic, p)
-        self.storage = RolloutStorage(
-            self.env.num_envs,
-            p.num_steps_per_env,
-            dims["actor"],
-            dims[self.critic_group],
-            self.env.num_actions,
-        )
+
+        def storage() -> RolloutStorage:
+            return RolloutStorage(
+                self.env.num_envs,
+                p.num_steps_per_env,
+                dims["actor"],
+                dims[self.critic_group],
+                self.env.num_actions,
+            )
+
+        self.storage = storage()
+        # Pipelined mode: the behaviour actor collects while the learner updates ``self.actor``.
+        self._spare, self._ready = storage(), None
+        self.behaviour = copy.deepcopy(self.actor)
         self.generator = torch.Generator().manual_seed(seed)
         self.iteration, self.env_steps, self.wall_time_s = 0, 0, 0.0
         self.run_dir = Path(rc.log_dir) / rc.run_name
@@ -65,6 +74,7 @@ class Runner:
             self._resume(rc.resume)
         distributed.broadcast_module(self.actor)
         distributed.broadcast_module(self.critic)
+        self.behaviour.load_state_dict(self.actor.state_dict())
         self.log = TrainingLog(self.run_dir, enabled=rank == 0)
         self.returns: collections.deque[float] = collections.deque(maxlen=200)
         self.successes: collections.deque[bool] = collections.deque(maxlen=rc.success_window)
@@ -72,46 +82,53 @@ class Runner:
 
     # --- data collection ----------------------------------------------------------------------
     @torch.inference_mode()
-    def collect(self) -> None:
-        gamma = self.config.ppo.gamma
-        self.storage.clear()
-        start = time.perf_counter()
-        env_time = 0.0
-        for _ in range(self.storage.num_steps):
+    def collect(self, storage: RolloutStorage, actor: Actor) -> None:
+        """Fill ``storage`` with one rollout of ``actor`` (the behaviour policy)."""
+        storage.clear()
+        storage.truncations.clear()
+        start, env_time = time.perf_counter(), 0.0
+        sigma = torch.exp(actor.log_std).expand(self.env.num_envs, -1)
+        for step in range(storage.num_steps):
             actor_obs = torch.from_numpy(self.obs["actor"])
             critic_obs = torch.from_numpy(self.obs[self.critic_group])
-            dist = self.actor.distribution(actor_obs)
-            actions = dist.sample()
+            mu = actor(actor_obs)
+            actions = mu + sigma * torch.randn_like(mu)
             t0 = time.perf_counter()
             result = self.env.step(actions.numpy())
             env_time += time.perf_counter() - t0
-            rewards = torch.from_numpy(result.reward).float()
             truncated = np.flatnonzero(result.truncated)
             if len(truncated):
-                final = result.info[f"final_{self.critic_group}_obs"]
-                done_ids = result.info["done_ids"]
-                rows = np.searchsorted(done_ids, truncated)
-                rewards[truncated] += gamma * self.critic(torch.from_numpy(final[rows]))
-            dones = torch.from_numpy(result.terminated | result.truncated).float()
-            self.storage.add(
+                rows = np.searchsorted(result.info["done_ids"], truncated)
+                final = result.info[f"final_{self.critic_group}_obs"][rows]
+                storage.truncations.append((step, truncated, torch.from_numpy(final)))
+            storage.add(
                 actor_obs=actor_obs,
                 critic_obs=critic_obs,
                 actions=actions,
-                log_probs=dist.log_prob(actions).sum(-1),
-                mu=dist.mean,
-                sigma=dist.stddev,
-                rewards=rewards,
-                dones=dones,
+                mu=mu,
+                rewards=torch.from_numpy(result.reward).float(),
+                dones=torch.from_numpy(result.terminated | result.truncated).float(),
             )
             self._track(result)
             self.obs = result.obs
-        # Values of the whole rollout in one batched pass (cheaper than one call per step).
-        flat = self.storage.critic_obs.reshape(-1, self.storage.critic_obs.shape[-1])
-        self.storage.values = self.critic(flat).reshape(self.storage.values.shape)
-        last_values = self.critic(torch.from_numpy(self.obs[self.critic_group]))
-        self.storage.compute_returns(last_values, gamma, self.config.ppo.lam)
+        storage.sigma[:] = sigma[:, None, :]
+        behaviour = torch.distributions.Normal(storage.mu, storage.sigma)
+        storage.log_probs = behaviour.log_prob(storage.actions).sum(-1)
+        storage.last_critic_obs = torch.from_numpy(self.obs[self.critic_group].copy())
         self.timing.collect_s = time.perf_counter() - start
         self.timing.env_s = env_time
+
+    @torch.inference_mode()
+    def _prepare(self, storage: RolloutStorage) -> None:
+        """Values (one batched pass), truncation bootstraps and GAE, with the current critic."""
+        gamma = self.config.ppo.gamma
+        flat = storage.critic_obs.reshape(-1, storage.critic_obs.shape[-1])
+        storage.values = self.critic(flat).reshape(storage.values.shape)
+        for step, ids, final_obs in storage.truncations:
+            # A time limit is not a terminal: bootstrap from the value of the final state.
+            storage.rewards[ids, step] += gamma * self.critic(final_obs)
+        last_values = self.critic(storage.last_critic_obs)
+        storage.compute_returns(last_values, gamma, self.config.ppo.lam)
 
     def _track(self, result) -> None:
         self.returns.extend(result.info["episode_return"].tolist())
@@ -119,19 +136,49 @@ class Runner:
         self.successes.extend(result.info["command_success"][done].tolist())
 
     # --- learning -------------------------------------------------------------------------------
-    def learn_once(self) -> dict[str, float]:
-        self.collect()
+    def _learn(self, storage: RolloutStorage) -> UpdateStats:
         start = time.perf_counter()
-        stats = self.ppo.update(self.storage, self.generator)
+        self._prepare(storage)
+        stats = self.ppo.update(storage, self.generator)
         # Normalizers absorb this rollout after the update, so the update saw the statistics the
-        # rollout was collected with (the ratio starts at exactly 1).
-        distributed.update_normalizer(self.actor.normalizer, self.storage.actor_obs)
-        distributed.update_normalizer(self.critic.normalizer, self.storage.critic_obs)
+        # rollout was collected with.
+        distributed.update_normalizer(self.actor.normalizer, storage.actor_obs)
+        distributed.update_normalizer(self.critic.normalizer, storage.critic_obs)
         self.timing.learn_s = time.perf_counter() - start
+        return stats
+
+    def learn_once(self) -> dict[str, float]:
+        """One collection and one update; in pipelined mode they run at the same time."""
+        start = time.perf_counter()
+        if not self.config.runner.pipelined:
+            self.collect(self.storage, self.actor)
+            stats = self._learn(self.storage)
+        else:
+            stats = self._pipelined_iteration()
         self.iteration += 1
         steps = self.storage.num_envs * self.storage.num_steps * self.world_size
         self.env_steps += steps
-        self.wall_time_s += self.timing.collect_s + self.timing.learn_s
+        elapsed = time.perf_counter() - start
+        self.wall_time_s += elapsed
+        return self._scalars(stats, steps, elapsed)
+
+    def _pipelined_iteration(self) -> UpdateStats:
+        """Learn from the previous rollout in a thread while collecting the next one with the
+        previous policy (one update of policy lag; PPO's ratio corrects for it)."""
+        if self._ready is None:  # the very first rollout: nothing to learn from yet
+            self.collect(self.storage, self.behaviour)
+            self._ready = self.storage
+        box: dict[str, UpdateStats] = {}
+        learner = threading.Thread(target=lambda: box.update(stats=self._learn(self._ready)))
+        learner.start()
+        self.collect(self._spare, self.behaviour)
+        learner.join()
+        self.behaviour.load_state_dict(self.actor.state_dict())
+        self.storage = self._ready  # the rollout that was learned from (for inspection)
+        self._ready, self._spare = self._spare, self._ready
+        return box["stats"]
+
+    def _scalars(self, stats: UpdateStats, steps: int, elapsed: float) -> dict[str, float]:
         return {
             "episode/return_mean": float(np.mean(self.returns)) if self.returns else 0.0,
             "episode/command_success": self.success_rate(),
@@ -141,7 +188,7 @@ class Runner:
             "policy/kl": stats.kl,
             "policy/learning_rate": stats.learning_rate,
             "policy/action_std": stats.action_std,
-            "perf/steps_per_s": steps / (self.timing.collect_s + self.timing.learn_s),
+            "perf/steps_per_s": steps / elapsed,
             "perf/collect_s": self.timing.collect_s,
             "perf/learn_s": self.timing.learn_s,
             "perf/env_s": self.timing.env_s,

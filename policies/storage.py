@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import torch
 
 
@@ -28,6 +29,9 @@ class RolloutStorage:
         self.dones = torch.zeros(shape)
         self.advantages = torch.zeros(shape)
         self.returns = torch.zeros(shape)
+        self.truncations: list[tuple[int, np.ndarray, torch.Tensor]] = []
+        """(step, env ids, final critic observations) of time-limit truncations."""
+        self.last_critic_obs = torch.zeros((num_envs, critic_dim))
         self.step = 0
 
     def add(self, **fields: torch.Tensor) -> None:

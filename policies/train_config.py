@@ -29,6 +29,9 @@ class RunnerConfig:
     seed: int = 1
     symmetric: bool = False
     """Ablation: the critic reads the actor observations (no privileged information)."""
+    pipelined: bool = True
+    """Learn from the previous rollout while collecting the next one (one update of policy lag):
+    on 2 cores the update then hides in the physics threads' idle time."""
     torch_threads: int = 1
     """torch intra-op threads for the update. One: the MLPs are small, and with two OpenMP
     threads a loaded 2-core machine slowed updates by 100x (spin-waiting)."""

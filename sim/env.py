@@ -98,6 +98,8 @@ class VecEnv:
         self.push_steps_left = np.zeros(n, dtype=np.int64)
         self.push_force = np.zeros((n, 3))
         self.prev_tool_pos = np.zeros((n, 3))
+        self.command_start = np.zeros((n, 3))
+        self.pick_stage = np.full(n, -1)
         self.target = MotionTarget(np.zeros((n, 3)), np.tile(np.eye(3), (n, 1, 1)), np.ones(n))
         self._reported = self.physics.reported_state()
         self._obs: dict[str, np.ndarray] = {}
@@ -123,6 +125,11 @@ class VecEnv:
         self._obs = self._observe()
         return self._obs
 
+    def reset_envs(self, env_ids: np.ndarray) -> None:
+        """Start new episodes in some environments now (their observations are refreshed)."""
+        self._reset_envs(np.asarray(env_ids))
+        self._obs = self._observe()
+
     def _reset_envs(self, ids: np.ndarray) -> None:
         if len(ids) == 0:
             return
@@ -138,7 +145,10 @@ class VecEnv:
         grasped &= tool_pos[:, 2] > cube_half + 0.01
         pos[grasped, -1] = cube_half[grasped]
         ph.write_joint_state(ids, pos, np.zeros_like(pos))
-        self._place_objects(ids, tool_pos, tool_rot, grasped, cube_half)
+        pick = ~grasped & (self.rng.random(n) < self.config.pick_start_prob)
+        pick &= (tool_pos[:, 2] > 2 * cube_half + 0.03) & self.auto_commands
+        self.pick_stage[ids] = np.where(pick, 0, -1)
+        self._place_objects(ids, tool_pos, tool_rot, grasped, cube_half, pick)
         gripper = np.where(grasped, -1.0, motion.initial_gripper(self.rng, n, open_prob=1.0))
         targets = pos + ph.offsets
         targets[:, -1] = np.where(gripper > 0, FINGER_OPEN_M, 0.0)
@@ -154,11 +164,12 @@ class VecEnv:
         self.episode_return[ids] = 0.0
         self.push_steps_left[ids] = 0
         self.prev_tool_pos[ids] = tool_pos
+        self.command_start[ids] = tool_pos
         self.history.reset(ids)
         if self.auto_commands:
             self._new_commands(ids)
 
-    def _place_objects(self, ids, tool_pos, tool_rot, grasped, cube_half) -> None:
+    def _place_objects(self, ids, tool_pos, tool_rot, grasped, cube_half, pick) -> None:
         ph, tcfg = self.physics, self.config.tabletop
         n = len(ids)
         cube_xy, cube_yaw, pad_xy = tabletop.sample_layout(self.rng, n, tcfg)
@@ -166,9 +177,14 @@ class VecEnv:
             cube_xy = sample_cube_away_from(
                 self.rng, tool_pos[:, :2], tcfg.cube_x_m, tcfg.cube_y_m
             )
+        # Pick starts: the cube right below the tool, nearly aligned with the fingers.
+        cube_xy = np.where(
+            pick[:, None], tool_pos[:, :2] + self.rng.uniform(-0.008, 0.008, (n, 2)), cube_xy
+        )
         cube_pos = np.column_stack([cube_xy, cube_half])
         cube_pos[grasped] = tool_pos[grasped]
-        cube_yaw = np.where(grasped, yaw_of_matrix(tool_rot), cube_yaw)
+        aligned = yaw_of_matrix(tool_rot) + np.where(pick, self.rng.uniform(-0.07, 0.07, n), 0.0)
+        cube_yaw = np.where(grasped | pick, aligned, cube_yaw)
         ph.write_cube(ids, cube_pos, tabletop.yaw_quat_wxyz(cube_yaw))
         ph.write_pad(ids, np.column_stack([pad_xy, np.zeros(n)]))
 
@@ -189,6 +205,7 @@ class VecEnv:
             ids, resolve_target(tool_pos, tool_rot, commands, self.target.gripper[ids])
         )
         self.command_step[ids] = 0
+        self.command_start[ids] = tool_pos
 
     def _new_commands(self, ids: np.ndarray) -> None:
         if len(ids) == 0:
@@ -203,6 +220,14 @@ class VecEnv:
             workspace_max=np.asarray(self.spec.workspace_max_m),
         )
         cmd = motion.limit_yaw(cmd, yaw_of_matrix(tool_rot), self.config.max_abs_yaw_rad)
+        stage = self.pick_stage[ids]
+        picking = stage >= 0
+        if picking.any():
+            cube_pos, _ = self.physics.cube_pose()
+            cmd[picking] = motion.pick_commands(
+                self.rng, stage[picking], tool_pos[picking], cube_pos[ids][picking]
+            )
+            self.pick_stage[ids[picking]] = np.where(stage[picking] < 2, stage[picking] + 1, -1)
         self.set_commands(ids, cmd)
 
     # --- step ---------------------------------------------------------------------------------
@@ -277,8 +302,17 @@ class VecEnv:
         pos_err, rot_err = motion.tracking_errors(self.target, tool_pos, tool_rot)
         q, qd = ph.joint_pos(), ph.joint_vel()
         contact, _ = ph.table_contact()
+        path_dev = motion.distance_to_segment(tool_pos, self.command_start, self.target.pos_m)
         step = motion.MotionStep(
-            pos_err, rot_err, self.target.gripper, q, qd, action, self.last_action, contact
+            pos_err,
+            rot_err,
+            self.target.gripper,
+            q,
+            qd,
+            action,
+            self.last_action,
+            contact,
+            path_dev,
         )
         terms = motion.motion_reward(step, cfg.rewards, self.spec, cfg.success)
         reward = np.sum(list(terms.values()), axis=0)

@@ -33,6 +33,9 @@ class EnvConfig:
     """A ModelOverrides YAML (from calibration): nominal physics and randomization centres."""
     grasped_start_prob: float = 0.3
     """Fraction of episodes that start with the cube between closed fingers."""
+    pick_start_prob: float = 0.25
+    """Fraction of ``motion`` episodes that start above the cube, aligned with it, and command the
+    pick primitive first (down onto the cube, close, lift) before random commands."""
     max_abs_yaw_rad: float = 1.2
     """Commanded tool headings stay within this of the base x axis (joint 7 travel)."""
     scene: SceneConfig = SceneConfig(physics_dt_s=TRAINING_PHYSICS_DT_S)

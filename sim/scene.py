@@ -42,6 +42,8 @@ GRASP_CONTACT_SENSOR = "grasp_contact"
 TCP_OFFSET_M = 0.1034
 #: Finger joint travel (each finger), metres: 0 closed, 0.04 open.
 FINGER_OPEN_M = 0.04
+GRIPPER_KP_N_PER_M = 1000.0
+GRIPPER_KV_N_S_PER_M = 100.0
 #: Panda "ready" pose (franka_ros), gripper pointing down in front of the base.
 HOME_ARM_QPOS_RAD = (0.0, -0.785398, 0.0, -2.356194, 0.0, 1.570796, 0.785398)
 #: Arm links whose collision meshes stay active (the lower links never reach the table or the cube
@@ -78,7 +80,12 @@ def _arm_spec() -> mujoco.MjSpec:
     arm = mujoco.MjSpec.from_file(str(panda_mjcf()))
     gripper = arm.actuator("actuator8")
     # Menagerie maps ctrl 0..255 to 0..0.04 m; use metres so targets read like joint positions.
-    gripper.gainprm[0] = 100.0
+    # Its 100 N/m servo squeezes a 5 cm cube with 2.5 N and lets a finger be pushed shut by a
+    # brush against the cube; 1000 N/m (25 N on a 5 cm cube, the real hand holds up to 70 N) with
+    # 100 N s/m (a 0.1 s time constant, about the real hand's closing time) grasps firmly.
+    gripper.gainprm[0] = GRIPPER_KP_N_PER_M
+    gripper.biasprm[1] = -GRIPPER_KP_N_PER_M
+    gripper.biasprm[2] = -GRIPPER_KV_N_S_PER_M
     gripper.ctrlrange = [0.0, FINGER_OPEN_M]
     for geom in arm.geoms:
         body_name = geom.parent.name

@@ -57,6 +57,9 @@ class MotionRewardConfig:
     joint_limit_margin: float = 0.05
     """Fraction of each joint's range, at both ends, that is penalized."""
     table_contact: float = -2.0
+    path_deviation: float = -30.0
+    """Per metre the tool strays from the straight segment between the command's start and
+    target: motions go straight, as a person watching expects."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -129,6 +132,8 @@ class MotionStep:
     last_action: np.ndarray
     table_contact: np.ndarray
     """(N,) bool."""
+    path_dev: np.ndarray
+    """(N,) metres from the start-target segment."""
 
 
 def motion_reward(
@@ -148,8 +153,38 @@ def motion_reward(
         "joint_vel": cfg.joint_vel * np.sum(np.square(step.joint_vel[:, :7]), axis=-1),
         "joint_limit": cfg.joint_limit * limit,
         "table_contact": cfg.table_contact * step.table_contact.astype(np.float64),
+        "path_deviation": cfg.path_deviation * step.path_dev,
     }
     return {k: v * spec.control_period_s for k, v in terms.items()}
+
+
+def distance_to_segment(point: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Distance of points (N, 3) from the segments start -> end (N, 3), (N,)."""
+    seg = end - start
+    length2 = np.sum(seg * seg, axis=1)
+    t = np.where(
+        length2 > 1e-12, np.sum((point - start) * seg, axis=1) / np.maximum(length2, 1e-12), 0.0
+    )
+    closest = start + np.clip(t, 0.0, 1.0)[:, None] * seg
+    return np.linalg.norm(point - closest, axis=1)
+
+
+def pick_commands(
+    rng: np.random.Generator, stage: np.ndarray, tool_pos: np.ndarray, cube_pos: np.ndarray
+) -> np.ndarray:
+    """The pick primitive, one command per stage: 0 down onto the cube (aligned in xy),
+    1 close, 2 lift 5-15 cm. Rows (n, 5) for environments at ``stage`` (n,)."""
+    n = len(stage)
+    cmd = np.zeros((n, 5))
+    down = stage == 0
+    cmd[down, :2] = (cube_pos - tool_pos)[down, :2]
+    cmd[down, 2] = (cube_pos[down, 2] + rng.uniform(0.0, 0.004, int(down.sum()))) - tool_pos[
+        down, 2
+    ]
+    cmd[stage == 1, 4] = -1.0
+    lift = stage == 2
+    cmd[lift, 2] = rng.uniform(0.05, 0.15, int(lift.sum()))
+    return cmd
 
 
 def sample_commands(

@@ -12,7 +12,7 @@ from skillbridge.contract.spec import HASH_KEY, METADATA_PREFIX
 
 # The hash of the default Panda contract. If this changes, every exported policy's contract
 # changes with it: update deliberately (and bump CONTRACT_VERSION if the meaning changed).
-PANDA_SPEC_HASH = "7f4891db9f5e6a61"
+PANDA_SPEC_HASH = "defc68afa2c287f8"
 
 
 def test_metadata_round_trip_is_exact(panda_spec):
