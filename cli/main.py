@@ -54,6 +54,34 @@ COMMANDS: dict[str, dict[str, Command]] = {
             "train_motion",
             "train the language-motion skill with asymmetric PPO in the batched simulator",
         ),
+        "ablation": Command(
+            "skillbridge.policies.ablation",
+            "AblationConfig",
+            "main",
+            "asymmetric vs symmetric critic, same seeds and steps: curves PNG and evaluation",
+        ),
+        "high-level": Command(
+            "skillbridge.policies.hierarchy.train",
+            "HighLevelTrainConfig",
+            "main",
+            "clone the oracle's language motions (run by the learned skill) into a high level",
+        ),
+    },
+    "finetune-high-level": {
+        "": Command(
+            "skillbridge.policies.hierarchy.finetune",
+            "FinetuneConfig",
+            "main",
+            "fine-tune the high level on recorded corrections mixed with its demonstrations",
+        ),
+    },
+    "hierarchy": {
+        "experiment": Command(
+            "skillbridge.policies.hierarchy.experiment",
+            "ExperimentConfig",
+            "main",
+            "live corrections and learning from them on a shifted task (YAY Robot / RT-H loop)",
+        ),
     },
     "export": {
         "": Command(

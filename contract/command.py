@@ -74,3 +74,14 @@ def hold_target(tool_pos_m: np.ndarray, tool_rot: np.ndarray, gripper: np.ndarra
     """A target that keeps the tool where it is (the ``stop`` motion, and the start of a run)."""
     n = np.asarray(tool_pos_m).reshape(-1, 3).shape[0]
     return resolve_target(tool_pos_m, tool_rot, np.zeros((n, 5)), gripper)
+
+
+#: When a language motion counts as complete (the hierarchy then picks the next one): the tool
+#: within these of its target, the fingers in the requested state and the tool nearly still, or
+#: the motion's window over. Tighter than the 1 cm / 5 degree success test so that a 1 cm motion
+#: is actually executed before the next decision.
+MOTION_DONE_POS_M = 0.003
+MOTION_DONE_ROT_RAD = float(np.deg2rad(2.0))
+MOTION_DONE_SPEED_M_S = 0.02
+MOTION_MIN_S = 0.3
+MOTION_WINDOW_S = 2.5
