@@ -122,6 +122,13 @@ class Runner:
     def _prepare(self, storage: RolloutStorage) -> None:
         """Values (one batched pass), truncation bootstraps and GAE, with the current critic."""
         gamma = self.config.ppo.gamma
+        # The KL that steers the learning rate is measured from the policy as it is now (in
+        # pipelined mode the behaviour policy is one update older; that lag is not this
+        # update's step size). The importance ratios keep the behaviour's log-probabilities.
+        storage.mu = self.actor(
+            storage.actor_obs.reshape(-1, storage.actor_obs.shape[-1])
+        ).reshape(storage.mu.shape)
+        storage.sigma = torch.exp(self.actor.log_std).expand_as(storage.mu).clone()
         flat = storage.critic_obs.reshape(-1, storage.critic_obs.shape[-1])
         storage.values = self.critic(flat).reshape(storage.values.shape)
         for step, ids, final_obs in storage.truncations:

@@ -17,7 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from skillbridge.contract.language import LanguageMotion
+from skillbridge.policies.hierarchy.dataset import (
+    correction_record,
+    decision_record,
+    episode_end_record,
+    session_header,
+)
 from skillbridge.policies.hierarchy.interface import HighLevelObservation, HighLevelPolicy
+from skillbridge.policies.hierarchy.vocabulary import token_of
 
 ParseFn = Callable[[str], Any]
 """``text -> LanguageMotion | Refusal`` (a refusal has ``kind`` and ``reason``)."""
@@ -185,3 +192,40 @@ class JsonlWriter:
 
     def close(self) -> None:
         self._file.close()
+
+
+class LanguageEventStream:
+    """Language events in the dataset format (``skillbridge.policies.hierarchy.dataset``),
+    published on a topic (so the recorder puts them in MCAP) and optionally appended to a session
+    file. Each task is an episode."""
+
+    def __init__(self, publish: Callable[[str], None], writer: JsonlWriter | None) -> None:
+        self._publish, self._writer = publish, writer
+        self.episode = 0
+        self._last_token: int | None = None
+        self._emit(session_header())
+
+    def _emit(self, record: dict[str, Any]) -> None:
+        self._publish(json.dumps(record))
+        if self._writer is not None:
+            self._writer.write(record)
+
+    def decision(self, t_s: float, task: str, obs: Any, motion: LanguageMotion) -> None:
+        self._last_token = token_of(motion)
+        if obs is not None:
+            self._emit(decision_record(self.episode, t_s, task, obs, self._last_token))
+
+    def correction(
+        self, t_s: float, task: str, obs: Any, text: str, parsed: LanguageMotion | str
+    ) -> None:
+        self._emit(correction_record(self.episode, t_s, task, obs, text, parsed, self._last_token))
+
+    def end_episode(self, task: str, duration_s: float) -> None:
+        if task:
+            self._emit(episode_end_record(self.episode, task, None, duration_s))
+            self.episode += 1
+        self._last_token = None
+
+    def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()

@@ -28,7 +28,12 @@ from skillbridge.ros_nodes.errors import RosNodeError
 from skillbridge.ros_nodes.messages import joint_state_to_robot_state, json_msg, pose_arrays
 from skillbridge.ros_nodes.params import declare_config
 from skillbridge.ros_nodes.process import run_nodes
-from skillbridge.ros_nodes.skill_manager import JsonlWriter, ParseFn, SkillSequencer
+from skillbridge.ros_nodes.skill_manager import (
+    JsonlWriter,
+    LanguageEventStream,
+    ParseFn,
+    SkillSequencer,
+)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -41,13 +46,18 @@ class SkillManagerConfig:
     """Ask for the next motion when the policy node has not reported the current one done
     after this long (its own window is 2.5 s)."""
     high_level: str = "idle"
-    """``idle`` (until a learned high level is plugged in) or ``sequence``."""
+    """``idle``, ``sequence`` or ``learned`` (the ONNX high level at ``high_level_path``)."""
+    high_level_path: str = "models/high_level.onnx"
     sequence: tuple[str, ...] = ()
     """For ``high_level: sequence``: language motions as JSON objects, played once per task."""
     task: str = ""
     """A task to start with (otherwise wait for the ``task`` topic)."""
     corrections_path: str = ""
     """Append every correction event to this JSONL file; empty: topic only."""
+    session_path: str = ""
+    """Append language events (decisions and corrections with what the high level saw) to this
+    session file (the format ``skillbridge finetune-high-level`` reads); empty: topic only."""
+    language_events_topic: str = "language_events"
     task_topic: str = "task"
     correction_topic: str = "correction"
     skill_command_topic: str = "skill_command"
@@ -90,12 +100,17 @@ class SkillManagerNode(Node):
         if cfg.rate_hz <= 0 or cfg.motion_timeout_s <= 0:
             raise RosNodeError("rate_hz and motion_timeout_s must be positive")
         try:
-            high_level = make_high_level(cfg.high_level, cfg.sequence)
+            high_level = make_high_level(cfg.high_level, cfg.sequence, cfg.high_level_path)
         except ContractError as exc:
             raise RosNodeError(f"parameter high_level/sequence: {exc}") from exc
         self.sequencer = SkillSequencer(high_level, cfg.motion_timeout_s)
         self.parse = load_parser()
         self.writer = JsonlWriter(cfg.corrections_path) if cfg.corrections_path else None
+        events_pub = self.create_publisher(String, cfg.language_events_topic, 50)
+        self.events = LanguageEventStream(
+            lambda text: events_pub.publish(String(data=text)),
+            JsonlWriter(cfg.session_path) if cfg.session_path else None,
+        )
         self._robot = None
         self._objects: dict[str, ObjectPose] = {}
         self._cmd_pub = self.create_publisher(String, cfg.skill_command_topic, 10)
@@ -120,6 +135,9 @@ class SkillManagerNode(Node):
 
     # --- inputs -------------------------------------------------------------------------------
     def _on_task(self, msg: String) -> None:
+        self.events.end_episode(
+            self.sequencer.task, time.monotonic() - self.sequencer.task_start_s
+        )
         self.sequencer.start_task(msg.data, time.monotonic())
         self.get_logger().info(f"task: {msg.data!r}")
         self._tick()
@@ -147,7 +165,12 @@ class SkillManagerNode(Node):
 
     def _on_correction(self, msg: String) -> None:
         now = time.monotonic()
+        seen = self._observation_row(now)
         event = self.sequencer.correct(msg.data, now, self.parse)
+        parsed = LanguageMotion.from_dict(event.motion) if event.accepted else event.message
+        self.events.correction(
+            now - self.sequencer.task_start_s, self.sequencer.task, seen, msg.data, parsed
+        )
         record = {**event.to_dict(), "wall_time_s": time.time()}
         if event.accepted:
             self._send(self.sequencer.running.motion)  # type: ignore[union-attr]
@@ -173,7 +196,23 @@ class SkillManagerNode(Node):
         observation = self.sequencer.observation(now, self._robot, dict(self._objects))
         motion = self.sequencer.tick(now, observation)
         if motion is not None:
+            self.events.decision(
+                now - self.sequencer.task_start_s,
+                self.sequencer.task,
+                self._observation_row(now, observation),
+                motion,
+            )
             self._send(motion)
+
+    def _observation_row(self, now: float, observation=None):
+        """What a learned high level sees now (None for other high levels or missing inputs)."""
+        row_of = getattr(self.sequencer.high_level, "observation_row", None)
+        if row_of is None:
+            return None
+        observation = observation or self.sequencer.observation(
+            now, self._robot, dict(self._objects)
+        )
+        return row_of(observation)
 
     def _send(self, motion: LanguageMotion) -> None:
         self._cmd_pub.publish(String(data=motion.to_json()))
@@ -189,6 +228,7 @@ class SkillManagerNode(Node):
     def destroy_node(self) -> None:
         if self.writer is not None:
             self.writer.close()
+        self.events.close()
         super().destroy_node()
 
 

@@ -99,6 +99,8 @@ class VecEnv:
         self.push_force = np.zeros((n, 3))
         self.prev_tool_pos = np.zeros((n, 3))
         self.command_start = np.zeros((n, 3))
+        self.last_command = np.zeros((n, 5))
+        """The command each environment is executing (dx_m, dy_m, dz_m, dyaw_rad, gripper)."""
         self.pick_stage = np.full(n, -1)
         self.target = MotionTarget(np.zeros((n, 3)), np.tile(np.eye(3), (n, 1, 1)), np.ones(n))
         self._reported = self.physics.reported_state()
@@ -206,6 +208,7 @@ class VecEnv:
         )
         self.command_step[ids] = 0
         self.command_start[ids] = tool_pos
+        self.last_command[ids] = commands
 
     def _new_commands(self, ids: np.ndarray) -> None:
         if len(ids) == 0:

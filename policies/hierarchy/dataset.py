@@ -36,33 +36,74 @@ from skillbridge.policies.hierarchy.vocabulary import TOKENS, token_name, token_
 DATASET_VERSION = 1
 
 
+def session_header() -> dict[str, Any]:
+    return {
+        "type": "session",
+        "version": DATASET_VERSION,
+        "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "obs_names": list(OBS_NAMES),
+        "tokens": [token_name(i) for i in range(len(TOKENS))],
+    }
+
+
+def decision_record(
+    episode: int, t_s: float, task: str, obs: np.ndarray, token: int
+) -> dict[str, Any]:
+    return {
+        "type": "decision",
+        "episode": episode,
+        "t_s": round(t_s, 3),
+        "task": task,
+        "obs": _floats(obs),
+        "token": token,
+    }
+
+
+def correction_record(
+    episode: int,
+    t_s: float,
+    task: str,
+    obs: np.ndarray | None,
+    text: str,
+    parsed: LanguageMotion | str,
+    overridden: int | None,
+) -> dict[str, Any]:
+    accepted = isinstance(parsed, LanguageMotion)
+    return {
+        "type": "correction",
+        "episode": episode,
+        "t_s": round(t_s, 3),
+        "task": task,
+        "obs": None if obs is None else _floats(obs),
+        "overridden": overridden,
+        "text": text,
+        "parsed": parsed.to_dict() if accepted else None,
+        "refused": None if accepted else parsed,
+    }
+
+
+def episode_end_record(
+    episode: int, task: str, success: bool | None, duration_s: float
+) -> dict[str, Any]:
+    return {
+        "type": "episode_end",
+        "episode": episode,
+        "task": task,
+        "success": success,
+        "duration_s": round(duration_s, 3),
+    }
+
+
 class EventLog:
     """Collects events in memory; ``write`` saves them as a session file."""
 
     def __init__(self) -> None:
-        self.events: list[dict[str, Any]] = [
-            {
-                "type": "session",
-                "version": DATASET_VERSION,
-                "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-                "obs_names": list(OBS_NAMES),
-                "tokens": [token_name(i) for i in range(len(TOKENS))],
-            }
-        ]
+        self.events: list[dict[str, Any]] = [session_header()]
         self._last_token: dict[int, int] = {}
 
     def decision(self, episode: int, t_s: float, task: str, obs: np.ndarray, token: int) -> None:
         self._last_token[episode] = token
-        self.events.append(
-            {
-                "type": "decision",
-                "episode": episode,
-                "t_s": round(t_s, 3),
-                "task": task,
-                "obs": _floats(obs),
-                "token": token,
-            }
-        )
+        self.events.append(decision_record(episode, t_s, task, obs, token))
 
     def correction(
         self,
@@ -73,31 +114,12 @@ class EventLog:
         text: str,
         parsed: LanguageMotion | str,
     ) -> None:
-        accepted = isinstance(parsed, LanguageMotion)
         self.events.append(
-            {
-                "type": "correction",
-                "episode": episode,
-                "t_s": round(t_s, 3),
-                "task": task,
-                "obs": _floats(obs),
-                "overridden": self._last_token.get(episode),
-                "text": text,
-                "parsed": parsed.to_dict() if accepted else None,
-                "refused": None if accepted else parsed,
-            }
+            correction_record(episode, t_s, task, obs, text, parsed, self._last_token.get(episode))
         )
 
     def episode_end(self, episode: int, task: str, success: bool, duration_s: float) -> None:
-        self.events.append(
-            {
-                "type": "episode_end",
-                "episode": episode,
-                "task": task,
-                "success": success,
-                "duration_s": round(duration_s, 3),
-            }
-        )
+        self.events.append(episode_end_record(episode, task, success, duration_s))
 
     def write(self, path: str | Path) -> Path:
         path = Path(path)
@@ -175,7 +197,7 @@ class CorrectionSamples:
 def correction_samples(events: Iterable[dict[str, Any]]) -> CorrectionSamples:
     tasks, obs, tokens, overridden = [], [], [], []
     for e in events:
-        if e.get("type") != "correction" or e.get("parsed") is None:
+        if e.get("type") != "correction" or e.get("parsed") is None or e.get("obs") is None:
             continue
         row = np.asarray(e["obs"], dtype=np.float32)
         if row.shape != (OBS_DIM,):

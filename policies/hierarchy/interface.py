@@ -94,28 +94,42 @@ class SequenceHighLevel:
         return motion
 
 
-def _sequence(motions_json: Sequence[str]) -> HighLevelPolicy:
+def _sequence(motions_json: Sequence[str], path: str) -> HighLevelPolicy:
+    del path
     return SequenceHighLevel([LanguageMotion.from_json(m) for m in motions_json])
 
 
-def _idle(motions_json: Sequence[str]) -> HighLevelPolicy:
-    del motions_json
+def _idle(motions_json: Sequence[str], path: str) -> HighLevelPolicy:
+    del motions_json, path
     return IdleHighLevel()
 
 
+def _learned(motions_json: Sequence[str], path: str) -> HighLevelPolicy:
+    del motions_json
+    from skillbridge.policies.hierarchy.runtime import OnnxHighLevel  # onnxruntime, no torch
+
+    if not path:
+        raise ContractError("high_level 'learned' needs high_level_path (an ONNX high level)")
+    return OnnxHighLevel(path)
+
+
 #: High levels the skill manager can be configured with (its ``high_level`` parameter).
-HIGH_LEVELS: dict[str, Callable[[Sequence[str]], HighLevelPolicy]] = {
+HIGH_LEVELS: dict[str, Callable[[Sequence[str], str], HighLevelPolicy]] = {
     "idle": _idle,
     "sequence": _sequence,
+    "learned": _learned,
 }
 
 
-def make_high_level(kind: str, motions_json: Sequence[str] = ()) -> HighLevelPolicy:
-    """A high level by kind; ``sequence`` plays ``motions_json`` (language motion objects).
+def make_high_level(
+    kind: str, motions_json: Sequence[str] = (), path: str = ""
+) -> HighLevelPolicy:
+    """A high level by kind: ``idle``; ``sequence`` plays ``motions_json`` (language motion
+    objects); ``learned`` runs the ONNX high level at ``path``.
 
     Raises:
         ContractError: unknown kind (valid ones listed) or a malformed motion.
     """
     if kind not in HIGH_LEVELS:
         raise ContractError(f"unknown high level {kind!r}; valid: {sorted(HIGH_LEVELS)}")
-    return HIGH_LEVELS[kind](motions_json)
+    return HIGH_LEVELS[kind](motions_json, path)

@@ -29,7 +29,9 @@ def _done(motion: LanguageMotion, sequence: int, outcome: str = "reached") -> di
 def test_high_levels_satisfy_the_protocol_and_unknown_kinds_are_named():
     assert isinstance(IdleHighLevel(), HighLevelPolicy)
     assert isinstance(make_high_level("sequence", [LEFT.to_json()]), HighLevelPolicy)
-    with pytest.raises(ContractError, match="valid: \\['idle', 'sequence'\\]"):
+    with pytest.raises(ContractError, match="valid: \\['idle', 'learned', 'sequence'\\]"):
+        make_high_level("dreamed")
+    with pytest.raises(ContractError, match="needs high_level_path"):
         make_high_level("learned")
 
 
