@@ -80,8 +80,8 @@ def hold_target(tool_pos_m: np.ndarray, tool_rot: np.ndarray, gripper: np.ndarra
 #: within these of its target, the fingers in the requested state and the tool nearly still, or
 #: the motion's window over. Tighter than the 1 cm / 5 degree success test so that a 1 cm motion
 #: is actually executed before the next decision.
-MOTION_DONE_POS_M = 0.003
-MOTION_DONE_ROT_RAD = float(np.deg2rad(2.0))
+MOTION_DONE_POS_M = 0.005
+MOTION_DONE_ROT_RAD = float(np.deg2rad(3.0))
 MOTION_DONE_SPEED_M_S = 0.02
 MOTION_MIN_S = 0.3
 MOTION_WINDOW_S = 2.5

@@ -49,6 +49,9 @@ class MotionRewardConfig:
     rot_fine: float = 2.0
     rot_fine_std_rad: float = 0.05
     finger: float = 0.5
+    finger_command: float = -0.5
+    """Per unit of (finger action - requested state)^2: a close request means a full squeeze,
+    not a finger held wherever the cube stopped it (a weak grip drops the cube when lifting)."""
     precision: float = 2.0
     """Bonus while the tool is inside the success tolerance (position and orientation)."""
     action_rate: float = -0.05
@@ -148,6 +151,8 @@ def motion_reward(
         "rot_coarse": cfg.rot_coarse * np.exp(-np.square(step.rot_err / cfg.rot_coarse_std_rad)),
         "rot_fine": cfg.rot_fine * np.exp(-np.square(step.rot_err / cfg.rot_fine_std_rad)),
         "finger": cfg.finger * finger_tracking_reward(step.gripper_target, step.joint_pos[:, -1]),
+        "finger_command": cfg.finger_command
+        * np.square(np.clip(step.action[:, -1], -1.0, 1.0) - step.gripper_target),
         "precision": cfg.precision * ((step.pos_err <= tol.pos_m) & (step.rot_err <= tol.rot_rad)),
         "action_rate": cfg.action_rate * np.sum(np.square(step.action - step.last_action), -1),
         "joint_vel": cfg.joint_vel * np.sum(np.square(step.joint_vel[:, :7]), axis=-1),

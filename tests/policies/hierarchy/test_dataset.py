@@ -17,15 +17,32 @@ def test_session_round_trip_and_correction_examples(tmp_path):
     obs = np.linspace(0, 1, OBS_DIM)
     left = token_of(LanguageMotion.of("left", "normal"))
     log.decision(0, 1.0, "put the cube on the pad", obs, left)
-    log.correction(0, 1.3, "put the cube on the pad", obs, "no, a bit to the right",
-                   LanguageMotion.of("right", "small"))
-    log.correction(0, 2.4, "put the cube on the pad", obs, "make me a sandwich",
-                   "I can't do that: not a motion")
+    log.correction(
+        0,
+        1.3,
+        "put the cube on the pad",
+        obs,
+        "no, a bit to the right",
+        LanguageMotion.of("right", "small"),
+    )
+    log.correction(
+        0,
+        2.4,
+        "put the cube on the pad",
+        obs,
+        "make me a sandwich",
+        "I can't do that: not a motion",
+    )
     log.episode_end(0, "put the cube on the pad", True, 12.5)
     path = log.write(tmp_path / "session.jsonl")
     events = read_events(path)
-    assert [e["type"] for e in events] == ["session", "decision", "correction", "correction",
-                                           "episode_end"]
+    assert [e["type"] for e in events] == [
+        "session",
+        "decision",
+        "correction",
+        "correction",
+        "episode_end",
+    ]
     assert events[2]["overridden"] == left and events[2]["text"] == "no, a bit to the right"
     assert events[3]["parsed"] is None and "not a motion" in events[3]["refused"]
     samples = correction_samples(events)

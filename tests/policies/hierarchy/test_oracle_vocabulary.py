@@ -15,11 +15,18 @@ from skillbridge.policies.hierarchy.vocabulary import NUM_TOKENS, TOKENS, token_
 DOWN = np.diag([1.0, -1.0, -1.0])
 
 
-def scene(tool=(0.5, 0.0, 0.2), finger=0.04, cube=(0.5, 0.0, 0.025), cube_yaw=0.0,
-          pad=(0.5, 0.2, 0.0)) -> np.ndarray:
+def scene(
+    tool=(0.5, 0.0, 0.2), finger=0.04, cube=(0.5, 0.0, 0.025), cube_yaw=0.0, pad=(0.5, 0.2, 0.0)
+) -> np.ndarray:
     quat = np.array([math.cos(cube_yaw / 2), 0, 0, math.sin(cube_yaw / 2)])
-    return high_level_obs(np.array([tool]), DOWN[None], np.array([finger]), np.array([cube]),
-                          quat[None], np.array([pad]))[0]
+    return high_level_obs(
+        np.array([tool]),
+        DOWN[None],
+        np.array([finger]),
+        np.array([cube]),
+        quat[None],
+        np.array([pad]),
+    )[0]
 
 
 def motion(obs: np.ndarray, task: str = "place") -> str:
@@ -28,23 +35,43 @@ def motion(obs: np.ndarray, task: str = "place") -> str:
 
 def test_vocabulary_has_every_motion_and_magnitude():
     assert NUM_TOKENS == 27
-    assert {t.motion for t in TOKENS} == {"forward", "backward", "left", "right", "up", "down",
-                                          "rotate_cw", "rotate_ccw", "open", "close", "stop"}
+    assert {t.motion for t in TOKENS} == {
+        "forward",
+        "backward",
+        "left",
+        "right",
+        "up",
+        "down",
+        "rotate_cw",
+        "rotate_ccw",
+        "open",
+        "close",
+        "stop",
+    }
     for i, t in enumerate(TOKENS):
         assert token_of(t) == i
 
 
 def test_explicit_sizes_snap_to_the_nearest_magnitude():
-    assert token_name(token_of(LanguageMotion("left", "explicit", distance_m=0.012))) == "left:small"
+    assert (
+        token_name(token_of(LanguageMotion("left", "explicit", distance_m=0.012))) == "left:small"
+    )
     assert token_name(token_of(LanguageMotion("up", "explicit", distance_m=0.04))) == "up:normal"
     assert token_name(token_of(LanguageMotion("down", "explicit", distance_m=0.1))) == "down:large"
     angle = math.radians(40)
-    assert token_name(token_of(LanguageMotion("rotate_cw", "explicit", angle_rad=angle))) == "rotate_cw:large"
+    assert (
+        token_name(token_of(LanguageMotion("rotate_cw", "explicit", angle_rad=angle)))
+        == "rotate_cw:large"
+    )
 
 
 def test_cube_yaw_is_taken_modulo_a_quarter_turn():
-    assert relative_cube_yaw(np.array([math.radians(95)]), np.array([0.0]))[0] == pytest.approx(math.radians(5))
-    assert relative_cube_yaw(np.array([math.radians(-50)]), np.array([0.0]))[0] == pytest.approx(math.radians(40))
+    assert relative_cube_yaw(np.array([math.radians(95)]), np.array([0.0]))[0] == pytest.approx(
+        math.radians(5)
+    )
+    assert relative_cube_yaw(np.array([math.radians(-50)]), np.array([0.0]))[0] == pytest.approx(
+        math.radians(40)
+    )
     assert len(OBS_NAMES) == scene().shape[0]
 
 
@@ -61,7 +88,9 @@ def test_descent_grasp_and_carry_sequence():
     assert motion(scene(tool=(0.5, 0.0, 0.029))) == "close"
     holding = dict(finger=0.025, cube=(0.5, 0.0, 0.03))
     assert motion(scene(tool=(0.5, 0.0, 0.03), **holding)) == "up:large"
-    assert motion(scene(tool=(0.5, 0.0, 0.12), cube=(0.5, 0.0, 0.12), finger=0.025)) == "left:large"
+    assert (
+        motion(scene(tool=(0.5, 0.0, 0.12), cube=(0.5, 0.0, 0.12), finger=0.025)) == "left:large"
+    )
     over_pad = dict(finger=0.025, cube=(0.5, 0.2, 0.12))
     assert motion(scene(tool=(0.5, 0.2, 0.12), **over_pad)) == "down:large"
     assert motion(scene(tool=(0.5, 0.2, 0.035), finger=0.025, cube=(0.5, 0.2, 0.035))) == "open"
