@@ -39,6 +39,7 @@ from skillbridge.calibration.problem import (
     Problem,
     Segments,
     delay_of_steps,
+    history_periods,
     steps_of_delay,
 )
 from skillbridge.calibration.recording import Trajectory, load_trajectory
@@ -190,7 +191,8 @@ def _build(traj: Trajectory, opts: FitOptions) -> tuple[Problem, tuple[ParamSpec
             f"{1 / model.opt.timestep:g} Hz; use e.g. 50 or 100"
         )
     length = int(round(opts.segment_s * traj.rate_hz))
-    segments = Segments.split(len(traj.times_s), length, opts.validation_every)
+    first = history_periods(model, int(round(substeps)))
+    segments = Segments.split(len(traj.times_s), length, opts.validation_every, first)
     if len(segments.starts) < 2:
         raise CalibrationError(
             f"the recording ({traj.duration_s:.1f} s) holds fewer than two {opts.segment_s} s "

@@ -48,6 +48,14 @@ def steps_of_delay(delay_s: float, dt_s: float) -> int:
     return 0 if delay_s <= 0 else int(np.ceil(delay_s / dt_s - 1e-6))
 
 
+def history_periods(model: mujoco.MjModel, substeps: int) -> int:
+    """Control periods of past commands a replay needs: the longest actuator delay the model
+    can hold, plus one. A segment starting earlier in a recording than this would have to guess
+    what was commanded before the recording began (a real robot was holding some other target),
+    so the first segment starts here."""
+    return int(np.ceil(model.actuator_history[:, 0].max() / substeps)) + 1
+
+
 @dataclasses.dataclass(frozen=True)
 class Segments:
     """Grid indices where segments start, their length, and which are held out."""
@@ -57,9 +65,11 @@ class Segments:
     validation: np.ndarray
 
     @staticmethod
-    def split(num_samples: int, length: int, validation_every: int) -> Segments:
-        count = (num_samples - 1) // length
-        starts = np.arange(count) * length
+    def split(num_samples: int, length: int, validation_every: int, first: int = 0) -> Segments:
+        """Consecutive segments of ``length`` samples from grid index ``first`` (the samples
+        before it only supply the first segment's command history)."""
+        count = (num_samples - 1 - first) // length
+        starts = first + np.arange(max(count, 0)) * length
         validation = (np.arange(count) % validation_every) == validation_every - 1
         if count >= 2 and not validation.any():
             validation[-1] = True
@@ -109,7 +119,7 @@ class Problem:
     def _segment(self, start: int) -> sysid.SystemTrajectory:
         """The measured segment starting at grid index ``start``, as a ``SystemTrajectory``."""
         t, L = self.traj.times_s, self.segments.length
-        history = int(np.ceil(self.model.actuator_history[:, 0].max() / self.substeps)) + 1
+        history = history_periods(self.model, self.substeps)
         past = self.traj.command_rad[max(0, start - history) : max(1, start)]
         state = initial_state(
             self.model,

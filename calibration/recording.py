@@ -1,8 +1,11 @@
 """Recordings (ROS 2 MCAP bags or NPZ files) -> time-aligned joint trajectories.
 
 Joints are matched by name in any order. The measured states are linearly interpolated onto a
-uniform grid at ``rate_hz``; the commanded targets are sampled with a zero-order hold (the value
-in force at each grid time), as the robot holds its last command. Timing offsets between the two
+uniform grid at ``rate_hz``; the commanded targets are sampled with a zero-order hold, as the
+robot holds its last command. The grid's phase follows the command stamps (their circular mean
+modulo the period) and each grid time takes the latest command stamped up to half a period after
+it, so a controller whose ticks jitter by a few milliseconds (any wall-clock log) still gives one
+command per grid time instead of shifting some by a whole period. Timing offsets between the two
 streams end up in the fitted command delay.
 
 NPZ layout (what ``save_npz`` writes and ``read_npz`` reads), times in seconds::
@@ -138,6 +141,7 @@ def align(
     _check_stream(raw.states, joint_names, "joint_states", where)
     _check_stream(raw.commands, joint_names, "joint_commands", where)
     t0 = max(raw.states.times_s[0], raw.commands.times_s[0])
+    t0 += command_phase(raw.commands.times_s, t0, 1.0 / rate_hz)
     duration = float(raw.states.times_s[-1] - t0)
     if duration < min_duration_s:
         raise CalibrationError(
@@ -147,7 +151,7 @@ def align(
         )
     grid = t0 + np.arange(int(np.floor(duration * rate_hz + 1e-9)) + 1) / rate_hz
     pos, vel, from_pos = _states_on_grid(raw.states, joint_names, grid)
-    cmd = _commands_on_grid(raw.commands, joint_names, grid)
+    cmd = _commands_on_grid(raw.commands, joint_names, grid, 0.5 / rate_hz)
     traj = Trajectory(
         times_s=grid - t0,
         joint_names=tuple(joint_names),
@@ -226,11 +230,22 @@ def _states_on_grid(
     return pos, vel, from_pos
 
 
+def command_phase(times_s: np.ndarray, t0: float, period_s: float) -> float:
+    """Offset in [0, period) from ``t0`` to the phase of the command stamps (circular mean).
+
+    0 when the commands tick on ``t0``'s grid (within a nanosecond), e.g. on a simulated clock.
+    """
+    angles = 2.0 * np.pi * (np.asarray(times_s) - t0) / period_s
+    phase = period_s * float(np.angle(np.mean(np.exp(1j * angles)))) / (2.0 * np.pi)
+    return phase % period_s if abs(phase) > 1e-9 else 0.0
+
+
 def _commands_on_grid(
-    commands: JointSamples, joint_names: tuple[str, ...], grid: np.ndarray
+    commands: JointSamples, joint_names: tuple[str, ...], grid: np.ndarray, window_s: float
 ) -> np.ndarray:
+    """The latest command stamped before ``grid + window_s``, per grid time."""
     cols = [commands.names.index(j) for j in joint_names]
-    idx = np.searchsorted(commands.times_s, grid + 1e-9, side="right") - 1
+    idx = np.searchsorted(commands.times_s, grid + window_s, side="left") - 1
     return commands.position[np.clip(idx, 0, None)][:, cols]
 
 

@@ -9,7 +9,13 @@ import pytest
 
 from skillbridge.calibration.bag import read_bag, write_bag
 from skillbridge.calibration.errors import CalibrationError
-from skillbridge.calibration.recording import align, load_trajectory, read_npz, save_npz
+from skillbridge.calibration.recording import (
+    align,
+    command_phase,
+    load_trajectory,
+    read_npz,
+    save_npz,
+)
 from skillbridge.calibration.samples import JointSamples, RawRecording
 from skillbridge.sim.scene import ARM_JOINTS
 
@@ -133,3 +139,27 @@ def test_unknown_file_type_is_refused(tmp_path):
     path.write_bytes(b"ros1")
     with pytest.raises(CalibrationError, match=r"\.mcap.*\.npz"):
         load_trajectory(path, ARM_JOINTS)
+
+
+def test_jittered_command_stamps_keep_one_command_per_grid_time(raw_log):
+    """A wall-clock controller ticks with jitter and its own phase: commands stamped up to 5 ms
+    either side of the 50 Hz ticks, which sit 7 ms after the states' grid. The grid follows the
+    commands' phase and takes each tick's command, as for the exact log."""
+    rng = np.random.default_rng(0)
+    times = raw_log.commands.times_s
+    shifted = times + 0.007
+    jittered = shifted + rng.uniform(-0.005, 0.005, len(times))
+    exact = align(_with_command_times(raw_log, shifted), ARM_JOINTS)
+    traj = align(_with_command_times(raw_log, jittered), ARM_JOINTS)
+    start = jittered[0] + command_phase(jittered, jittered[0], 0.02)  # the first grid time
+    skip = int(round((start - shifted[0]) / 0.02))  # whole ticks after the exact log's start
+    assert abs(start - shifted[0] - 0.02 * skip) < 0.001  # on the ticks (jitter averages out)
+    n = len(traj.times_s)
+    assert skip in (0, 1) and n >= len(exact.times_s) - 2
+    np.testing.assert_array_equal(traj.command_rad, exact.command_rad[skip : skip + n])
+    assert command_phase(shifted, 0.0, 0.02) == pytest.approx(0.007)
+    assert command_phase(times, 0.0, 0.02) == 0.0  # on the grid: no shift at all
+
+
+def _with_command_times(raw, times):
+    return dataclasses.replace(raw, commands=dataclasses.replace(raw.commands, times_s=times))

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
 
 import mujoco
 import numpy as np
 import pytest
 
-from skillbridge.calibration.problem import delay_of_steps, steps_of_delay
+from skillbridge.calibration.fit import FitOptions, _build
+from skillbridge.calibration.problem import (
+    Problem,
+    delay_of_steps,
+    history_periods,
+    steps_of_delay,
+)
 from skillbridge.calibration.recording import align
 from skillbridge.calibration.replay import (
     WRITTEN_FIELDS,
@@ -124,3 +131,39 @@ def test_payload_adds_mass_at_the_hand():
     assert fields["body_mass"][hand] == pytest.approx(model.body_mass[hand] + 0.5)
     others = np.delete(np.arange(model.nbody), hand)
     np.testing.assert_array_equal(fields["body_mass"][others], model.body_mass[others])
+
+
+def test_first_segment_starts_once_the_command_history_is_recorded(excitation):
+    """A log that begins mid-motion (here: commands recorded from 2 s on, as when a recorder
+    or an excitation starts while the robot holds another target): what was commanded before
+    the first recorded command is unknown, so the first segment starts ``history_periods``
+    samples in and replays exactly; starting at sample 0 would guess that history."""
+    raw = synthesize(excitation, TRUTH)
+    keep = raw.commands.times_s >= 2.0
+    late_start = dataclasses.replace(
+        raw,
+        commands=dataclasses.replace(
+            raw.commands,
+            times_s=raw.commands.times_s[keep],
+            position=raw.commands.position[keep],
+            velocity=raw.commands.velocity[keep],
+        ),
+    )
+    traj = align(late_start, ARM_JOINTS)
+    options = FitOptions(fields=("armature",), joints=("panda_joint2",), initial=TRUTH)
+    problem, _ = _build(traj, options)
+    first = history_periods(problem.model, problem.substeps)
+    assert first == 6  # 42 history samples of 2 ms -> ceil(42 / 10) + 1 periods of 20 ms
+    assert problem.segments.starts[0] == first
+    steps = steps_of_delay(TRUTH.command_delay_s, problem.dt_s)
+    every = np.arange(len(problem.segments.starts))
+    pos, _ = problem.simulate(problem.x0, steps, every)
+    np.testing.assert_allclose(pos, problem.measured(every)[0], atol=1e-7)
+
+    guessed = dataclasses.replace(problem.segments, starts=problem.segments.starts - first)
+    blind = Problem(
+        traj=traj, model=problem.model, specs=problem.specs, base=TRUTH, segments=guessed,
+        weights=problem.weights, nthread=2,
+    )  # fmt: skip
+    pos, _ = blind.simulate(blind.x0, steps, every[:1])
+    assert np.abs(pos - blind.measured(every[:1])[0]).max() > 1e-5
