@@ -93,6 +93,12 @@ class BringupConfig:
     """Folder of the parameter files; default: the package's ``config/``."""
     duration_s: float = 0.0
     """Stop after this long (0: run until Ctrl-C)."""
+    sim_time: bool = False
+    """calibration: the simulator is the clock (it publishes ``/clock``, the excitation and the
+    recorder run with ``use_sim_time``), so load slows the run instead of shifting its timing."""
+    stop_when_done: bool = False
+    """calibration: stop (and finalize the recording) once the excitation has played to the
+    end; exit 1 if it cannot start."""
     threads: int = 4
 
 
@@ -161,11 +167,21 @@ def plan(cfg: BringupConfig) -> list[tuple[NodeEntry, dict[str, Any]]]:
         overrides.setdefault("policy_node", {})["allow_unverified"] = True
     if cfg.task is not None:
         overrides.setdefault("skill_manager", {})["task"] = cfg.task
+    for flag, value in (("--sim-time", cfg.sim_time), ("--stop-when-done", cfg.stop_when_done)):
+        if value and cfg.mode != "calibration":
+            raise RosNodeError(
+                f"{flag} applies to bringup calibration only (the policy and skill manager "
+                "nodes keep wall-clock time)"
+            )
     out = []
     for entry in MODES[cfg.mode]:
         if entry is RECORDER and not cfg.record:
             continue
         params = node_parameters(entry.name, [folder / f for f in entry.params])
+        if cfg.sim_time:
+            params.update(
+                {"publish_clock": True} if entry is SIM_ROBOT else {"use_sim_time": True}
+            )
         params.update(overrides.get(entry.name, {}))
         if entry in (POLICY, EXCITATION):
             params["autostart"] = True
@@ -206,23 +222,52 @@ def run_bringup(cfg: BringupConfig) -> int:
         names = ", ".join(e.name for e, _ in entries)
         print(f"skillbridge bringup {cfg.mode}: {names} (Ctrl-C to stop)", flush=True)
         end = time.monotonic() + cfg.duration_s if cfg.duration_s > 0 else None
-        while not stop.stopped and (end is None or time.monotonic() < end):
-            spin_until_stopped(executor, _Deadline(stop, end))
+        done = _ExcitationDone(nodes, entries) if cfg.stop_when_done else None
+        spin_until_stopped(executor, _Deadline(stop, end, done))
     finally:
         shut_down(nodes, executor)
     print("skillbridge bringup: stopped", flush=True)
+    if done is not None and done.failed:
+        print(f"skillbridge bringup: error: excitation did not start: {done.failed}", flush=True)
+        return 1
     return 0
 
 
-class _Deadline:
-    """A stop flag that also trips at a deadline."""
+class _ExcitationDone:
+    """Trips ``margin_s`` after the excitation node has played to the end, or when its autostart
+    failed (``failed`` then holds its error)."""
 
-    def __init__(self, stop: Any, end: float | None) -> None:
-        self._stop, self._end = stop, end
+    def __init__(
+        self, nodes: Sequence[Any], entries: Sequence[Any], margin_s: float = 0.5
+    ) -> None:
+        self._node = next(n for n, (e, _) in zip(nodes, entries, strict=True) if e is EXCITATION)
+        self._margin_s = margin_s
+        self._end: float | None = None
+        self.failed = ""
+
+    def __call__(self) -> bool:
+        if self._node.autostart_failed:
+            self.failed = self._node.last_error or "configure failed"
+            return True
+        if self._end is None and self._node.progress >= 1.0:
+            self._end = time.monotonic() + self._margin_s
+            print("skillbridge bringup: excitation played to the end", flush=True)
+        return self._end is not None and time.monotonic() >= self._end
+
+
+class _Deadline:
+    """A stop flag that also trips at a deadline or when ``done()`` says so."""
+
+    def __init__(self, stop: Any, end: float | None, done: Any = None) -> None:
+        self._stop, self._end, self._done = stop, end, done
 
     @property
     def stopped(self) -> bool:
-        return self._stop.stopped or (self._end is not None and time.monotonic() >= self._end)
+        return (
+            self._stop.stopped
+            or (self._end is not None and time.monotonic() >= self._end)
+            or (self._done is not None and self._done())
+        )
 
 
 def bringup(cfg: BringupConfig) -> int:

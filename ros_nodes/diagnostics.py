@@ -1,7 +1,9 @@
-"""``/diagnostics`` of the policy node: loop timing, inference time, observation age, safety."""
+"""``/diagnostics`` of the nodes: the policy node's loop timing, inference time, observation age
+and safety; the sim robot's clock and command timing."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from diagnostic_msgs.msg import DiagnosticArray, DiagnosticStatus, KeyValue
@@ -58,5 +60,24 @@ def policy_diagnostics(node: PolicyNode, state_age_s: float) -> DiagnosticArray:
         message=message,
         hardware_id="skillbridge_policy",
         values=values,
+    )
+    return DiagnosticArray(status=[diag])
+
+
+def status_array(
+    name: str, hardware_id: str, values: Mapping[str, object], problems: Sequence[str]
+) -> DiagnosticArray:
+    """One status with ``values`` as key/value strings: WARN naming ``problems``, else OK."""
+    pairs = [
+        KeyValue(key=k, value=str(round(v, 6)) if isinstance(v, float) else str(v))
+        for k, v in values.items()
+    ]
+    level = DiagnosticStatus.WARN if problems else DiagnosticStatus.OK
+    diag = DiagnosticStatus(
+        level=level,
+        name=name,
+        message="; ".join(problems) or "ok",
+        hardware_id=hardware_id,
+        values=pairs,
     )
     return DiagnosticArray(status=[diag])

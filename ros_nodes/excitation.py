@@ -62,6 +62,10 @@ class ExcitationTrajectory:
         return ExcitationTrajectory(times - times[0], names, targets, rate)
 
     def sample(self, t_s: float) -> np.ndarray:
-        """Targets at ``t_s`` seconds from the start (the last sample after the end), (J,)."""
-        k = int(np.searchsorted(self.times_s, t_s, side="right")) - 1
+        """Targets at ``t_s`` seconds from the start (the last sample after the end), (J,).
+
+        A sample due within a microsecond counts as due: ticks of a simulated clock land exactly
+        on the sample times, which float rounding may put a hair later.
+        """
+        k = int(np.searchsorted(self.times_s, t_s + 1e-6, side="right")) - 1
         return self.targets_rad[min(max(k, 0), len(self.times_s) - 1)]

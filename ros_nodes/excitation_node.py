@@ -5,12 +5,15 @@ limits (tightened by ``safety.*``). activate: once ``joint_states`` cover every 
 trajectory starts, faded in from the measured pose; joints it does not excite hold their measured
 position. Publishes ``joint_commands`` at the trajectory's rate and ``excitation_status`` (JSON:
 ``progress``, ``done``, ``safety``). deactivate holds the measured pose.
+
+Time is the node's ROS clock: with ``use_sim_time`` (the sim robot publishing ``/clock``) the
+trajectory is played in simulated time, each command computed and stamped at a tick of that
+clock, so the recording does not depend on the machine's load.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import time
 
 import numpy as np
 from sensor_msgs.msg import JointState
@@ -26,7 +29,12 @@ from skillbridge.ros_nodes.excitation import (
     ExcitationTrajectory,
 )
 from skillbridge.ros_nodes.lifecycle import ManagedNode
-from skillbridge.ros_nodes.messages import joint_state_to_robot_state, joint_targets_msg, json_msg
+from skillbridge.ros_nodes.messages import (
+    joint_state_to_robot_state,
+    joint_targets_msg,
+    json_msg,
+    ns_to_stamp,
+)
 from skillbridge.ros_nodes.params import declare_config, read_config
 from skillbridge.ros_nodes.process import run_nodes
 
@@ -55,7 +63,7 @@ class ExcitationNode(ManagedNode):
         self.safety: SafetyLayer | None = None
         self._state: RobotState | None = None
         self._state_time = 0.0
-        self._start = 0.0
+        self._start_ns = 0
         self._hold = np.zeros(len(PANDA_JOINTS))
         self._columns = np.zeros(0, dtype=int)
         self._timer = None
@@ -98,16 +106,17 @@ class ExcitationNode(ManagedNode):
     def activate(self) -> None:
         if self.safety is None or self.trajectory is None:
             raise RosNodeError("not configured")
-        if self._state is None or time.monotonic() - self._state_time > 0.5:
+        now_ns = self._now_ns()
+        if self._state is None or now_ns / 1e9 - self._state_time > 0.5:
             raise RosNodeError(f"no recent {self.config.joint_states_topic}; is the robot up?")
         try:
             pos, _ = self._state.select(PANDA_JOINTS)
         except ContractError as exc:
             raise RosNodeError(str(exc)) from exc
-        now = time.monotonic()
-        self.safety.activate(pos, now)
+        self.safety.activate(pos, now_ns / 1e9)
         self._hold = np.asarray(pos, dtype=np.float64).copy()
-        self._start = now + self.safety.config.fade_in_s  # the trajectory starts after the fade
+        # the trajectory starts after the fade-in
+        self._start_ns = now_ns + int(round(self.safety.config.fade_in_s * 1e9))
         self.progress = 0.0
         self._timer = self.create_timer(self.safety.period_s, self._tick)
 
@@ -132,25 +141,29 @@ class ExcitationNode(ManagedNode):
         except RosNodeError as exc:
             self.get_logger().error(str(exc))
             return
-        self._state, self._state_time = state, time.monotonic()
+        self._state, self._state_time = state, self._now_ns() / 1e9
         if self.safety is not None and all(n in state.joint_names for n in PANDA_JOINTS):
             self.safety.note_state(self._state_time)
 
     def _tick(self) -> None:
         assert self.safety is not None and self.trajectory is not None
-        now = time.monotonic()
+        now_ns = self._now_ns()
         proposed = self._hold.copy()
-        elapsed = max(0.0, now - self._start)
+        elapsed = max(0, now_ns - self._start_ns) / 1e9  # exact on ticks of a simulated clock
         proposed[self._columns] = self.trajectory.sample(elapsed)
         self.progress = min(1.0, elapsed / max(self.trajectory.duration_s, 1e-9))
-        out = self.safety.filter(proposed, now)
-        self._publish(out.targets)
+        out = self.safety.filter(proposed, now_ns / 1e9)
+        self._publish(out.targets, now_ns)
         if out.deactivate:
             self.get_logger().error("joint_states stale: deactivating")
             self.trigger_deactivate()
 
-    def _publish(self, targets: np.ndarray) -> None:
-        stamp = self.get_clock().now().to_msg()
+    def _now_ns(self) -> int:
+        return self.get_clock().now().nanoseconds
+
+    def _publish(self, targets: np.ndarray, now_ns: int | None = None) -> None:
+        """Publish targets stamped ``now_ns`` (the tick's clock reading; default: now)."""
+        stamp = ns_to_stamp(self._now_ns() if now_ns is None else now_ns)
         self._cmd_pub.publish(joint_targets_msg(PANDA_JOINTS, targets, stamp))
 
     def _publish_status(self) -> None:

@@ -81,6 +81,11 @@ class ManagedNode(LifecycleNode):
         return TransitionCallbackReturn.SUCCESS
 
     # --- autostart ------------------------------------------------------------------------------
+    @property
+    def autostart_failed(self) -> bool:
+        """The autostart's configure failed (it is not retried; ``last_error`` says why)."""
+        return self._configure_failed
+
     def start_autostart(self, retry_s: float = 0.25) -> None:
         """Configure, then activate (retried until it succeeds) from a timer of this node."""
         self._autostart_timer = self.create_timer(retry_s, self._autostart_step)

@@ -26,6 +26,16 @@ def s_to_stamp(seconds: float) -> Time:
     return Time(sec=sec, nanosec=min(int(round((seconds - sec) * 1e9)), 999_999_999))
 
 
+def stamp_to_ns(stamp: Time) -> int:
+    """Exact integer nanoseconds of a stamp."""
+    return int(stamp.sec) * 1_000_000_000 + int(stamp.nanosec)
+
+
+def ns_to_stamp(ns: int) -> Time:
+    """A stamp of exactly ``ns`` nanoseconds (no float rounding: clock ticks stay exact)."""
+    return Time(sec=ns // 1_000_000_000, nanosec=ns % 1_000_000_000)
+
+
 def joint_state_to_robot_state(msg: JointState) -> RobotState:
     """A ``RobotState`` labelled by the message's names (any order; velocities default to 0).
 
