@@ -120,6 +120,12 @@ COMMANDS: dict[str, dict[str, Command]] = {
             "fit",
             "identify the simulator from a robot log (MCAP/NPZ) -> ModelOverrides YAML + report",
         ),
+        "demo": Command(
+            "skillbridge.ros_nodes.calibration_demo",
+            "CalibrationDemoConfig",
+            "run_demo",
+            "round trip through ROS: excite the sim robot (known physics), record, fit, compare",
+        ),
     },
     "bringup": {
         "": Command(
