@@ -127,6 +127,14 @@ COMMANDS: dict[str, dict[str, Command]] = {
             "round trip through ROS: excite the sim robot (known physics), record, fit, compare",
         ),
     },
+    "demo": {
+        "": Command(
+            "skillbridge.ros_nodes.demo",
+            "DemoConfig",
+            "run_demo",
+            "the full stack on loopback: sim robot, policy, high level, two typed corrections",
+        ),
+    },
     "bringup": {
         "": Command(
             "skillbridge.ros_nodes.bringup",

@@ -21,7 +21,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -30,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from skillbridge.ros_nodes.bringup import RECORDER, BringupConfig, plan
+from skillbridge.ros_nodes.bringup import BringupConfig
 from skillbridge.ros_nodes.calibration_compare import (
     DEMO_DELAY_S,
     Row,
@@ -40,6 +39,7 @@ from skillbridge.ros_nodes.calibration_compare import (
 )
 from skillbridge.ros_nodes.errors import RosNodeError
 from skillbridge.ros_nodes.excitation import PANDA_JOINTS
+from skillbridge.ros_nodes.graph import NodeGraph
 
 ARM_JOINTS = PANDA_JOINTS[:7]
 EXCITATION_RATE_HZ = 50.0
@@ -97,18 +97,6 @@ def _run(argv: list[str], log: Path, what: str) -> str:
     return done.stdout
 
 
-def _nested(params: dict[str, Any]) -> dict[str, Any]:
-    """Dotted parameter names -> the nested mapping of a ROS 2 parameter file."""
-    out: dict[str, Any] = {}
-    for key, value in params.items():
-        *path, leaf = key.split(".")
-        node = out
-        for part in path:
-            node = node.setdefault(part, {})
-        node[leaf] = list(value) if isinstance(value, tuple) else value
-    return out
-
-
 class _Watcher:
     """An rclpy node in this process: the excitation's status and the sim robot's timing."""
 
@@ -150,47 +138,6 @@ class _Watcher:
         self.context.try_shutdown()
 
 
-class _Graph:
-    """The calibration nodes, one process each, with parameter files written from the plan."""
-
-    def __init__(self) -> None:
-        self.procs: dict[str, tuple[subprocess.Popen, Path]] = {}
-
-    def start(self, bringup: BringupConfig, folder: Path) -> None:
-        entries = plan(bringup)
-        entries.sort(key=lambda item: item[0] is not RECORDER)  # the recorder listens first
-        for entry, params in entries:
-            params_file = folder / f"{entry.name}.params.yaml"
-            params_file.write_text(
-                yaml.safe_dump({entry.name: {"ros__parameters": _nested(params)}})
-            )
-            module = entry.target.partition(":")[0]
-            argv = [sys.executable, "-m", module, "--ros-args", "-r", f"__node:={entry.name}"]
-            log = folder / f"{entry.name}.log"
-            with log.open("w") as out:
-                argv += ["--params-file", str(params_file)]
-                proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT)
-            self.procs[entry.name] = (proc, log)
-
-    def check_alive(self) -> None:
-        for name, (proc, log) in self.procs.items():
-            if proc.poll() is not None:
-                tail = "\n".join(log.read_text().strip().splitlines()[-5:])
-                raise RosNodeError(f"{name} exited ({proc.returncode}); log {log}:\n{tail}")
-
-    def stop(self, order: tuple[str, ...]) -> None:
-        """SIGINT each node in ``order`` and wait for it (killed after 15 s)."""
-        for name in order:
-            proc, _ = self.procs[name]
-            if proc.poll() is None:
-                proc.send_signal(signal.SIGINT)
-                try:
-                    proc.wait(15.0)
-                except subprocess.TimeoutExpired:
-                    proc.kill()
-                    proc.wait()
-
-
 def _bringup(cfg: CalibrationDemoConfig, out: Path) -> BringupConfig:
     lockstep = 1.0 / EXCITATION_RATE_HZ if cfg.sim_time else 0.0
     return BringupConfig(
@@ -219,7 +166,7 @@ def record(cfg: CalibrationDemoConfig, out: Path) -> dict[str, Any]:
     logs = out / "logs"
     logs.mkdir(exist_ok=True)
     start = time.monotonic()
-    watcher, graph = _Watcher(), _Graph()
+    watcher, graph = _Watcher(), NodeGraph()
     try:
         graph.start(_bringup(cfg, out), logs)
         while not watcher.status.get("done"):

@@ -148,7 +148,7 @@ class VecEnv:
         pos[grasped, -1] = cube_half[grasped]
         ph.write_joint_state(ids, pos, np.zeros_like(pos))
         pick = ~grasped & (self.rng.random(n) < self.config.pick_start_prob)
-        pick &= (tool_pos[:, 2] > 2 * cube_half + 0.03) & self.auto_commands
+        pick &= self.auto_commands
         self.pick_stage[ids] = np.where(pick, 0, -1)
         self._place_objects(ids, tool_pos, tool_rot, grasped, cube_half, pick)
         gripper = np.where(grasped, -1.0, motion.initial_gripper(self.rng, n, open_prob=1.0))
@@ -179,10 +179,6 @@ class VecEnv:
             cube_xy = sample_cube_away_from(
                 self.rng, tool_pos[:, :2], tcfg.cube_x_m, tcfg.cube_y_m
             )
-        # Pick starts: the cube right below the tool, nearly aligned with the fingers.
-        cube_xy = np.where(
-            pick[:, None], tool_pos[:, :2] + self.rng.uniform(-0.008, 0.008, (n, 2)), cube_xy
-        )
         cube_pos = np.column_stack([cube_xy, cube_half])
         cube_pos[grasped] = tool_pos[grasped]
         aligned = yaw_of_matrix(tool_rot) + np.where(pick, self.rng.uniform(-0.07, 0.07, n), 0.0)
@@ -230,7 +226,8 @@ class VecEnv:
             cmd[picking] = motion.pick_commands(
                 self.rng, stage[picking], tool_pos[picking], cube_pos[ids][picking]
             )
-            self.pick_stage[ids[picking]] = np.where(stage[picking] < 2, stage[picking] + 1, -1)
+            last = motion.PICK_STAGES - 1
+            self.pick_stage[ids[picking]] = np.where(stage[picking] < last, stage[picking] + 1, -1)
         self.set_commands(ids, cmd)
 
     # --- step ---------------------------------------------------------------------------------

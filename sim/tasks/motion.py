@@ -174,20 +174,28 @@ def distance_to_segment(point: np.ndarray, start: np.ndarray, end: np.ndarray) -
     return np.linalg.norm(point - closest, axis=1)
 
 
+PICK_STAGES = 5
+
+
 def pick_commands(
     rng: np.random.Generator, stage: np.ndarray, tool_pos: np.ndarray, cube_pos: np.ndarray
 ) -> np.ndarray:
-    """The pick primitive, one command per stage: 0 down onto the cube (aligned in xy),
-    1 close, 2 lift 5-15 cm. Rows (n, 5) for environments at ``stage`` (n,)."""
+    """The pick primitive, one command per stage, rows (n, 5) for environments at ``stage``:
+    0 over the cube at 10-20 cm, 1 down to 3-6 cm above it, 2 down to its centre, 3 close,
+    4 lift 5-15 cm. Translations also close the remaining xy offset to the cube."""
     n = len(stage)
+    heights = {
+        0: rng.uniform(0.10, 0.20, n),
+        1: rng.uniform(0.03, 0.06, n),
+        2: rng.uniform(0.0, 0.004, n),
+    }
     cmd = np.zeros((n, 5))
-    down = stage == 0
-    cmd[down, :2] = (cube_pos - tool_pos)[down, :2]
-    cmd[down, 2] = (cube_pos[down, 2] + rng.uniform(0.0, 0.004, int(down.sum()))) - tool_pos[
-        down, 2
-    ]
-    cmd[stage == 1, 4] = -1.0
-    lift = stage == 2
+    for k, above in heights.items():
+        rows = stage == k
+        cmd[rows, :2] = (cube_pos - tool_pos)[rows, :2]
+        cmd[rows, 2] = (cube_pos[:, 2] + above - tool_pos[:, 2])[rows]
+    cmd[stage == 3, 4] = -1.0
+    lift = stage == 4
     cmd[lift, 2] = rng.uniform(0.05, 0.15, int(lift.sum()))
     return cmd
 
