@@ -41,7 +41,14 @@ from skillbridge.contract.artifact import (
     check_verification_report,
     require_verified,
 )
-from skillbridge.contract.command import TOOL_DOWN
+from skillbridge.contract.command import (
+    MOTION_DONE_POS_M,
+    MOTION_DONE_ROT_RAD,
+    MOTION_DONE_SPEED_M_S,
+    MOTION_MIN_S,
+    MOTION_WINDOW_S,
+    TOOL_DOWN,
+)
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.contract.rotations import matrix_to_rotvec, rotz, yaw_of_matrix
 
@@ -58,10 +65,14 @@ class NonFiniteActionError(ContractError):
 class RuntimeConfig:
     """How motions are resolved and judged complete (defaults match the training task)."""
 
-    window_s: float = 2.5
+    window_s: float = MOTION_WINDOW_S
     """A motion is done at the latest this long after it started (the training window)."""
-    pos_tolerance_m: float = 0.01
-    rot_tolerance_rad: float = float(np.deg2rad(5.0))
+    pos_tolerance_m: float = MOTION_DONE_POS_M
+    rot_tolerance_rad: float = MOTION_DONE_ROT_RAD
+    min_motion_s: float = MOTION_MIN_S
+    """A motion is never reached sooner (the arm must have started moving)."""
+    max_tool_speed_m_s: float = MOTION_DONE_SPEED_M_S
+    """Reached also requires the tool to have settled (the hierarchy's completion rule)."""
     finger_open_min_m: float = 0.035
     """An open request is reached when the finger is open at least this far."""
     finger_closed_max_m: float = 0.032
@@ -175,6 +186,7 @@ class PolicyRuntime:
         self.motion: LanguageMotion | None = None
         self.sequence = 0
         self._started_s = 0.0
+        self._last_tool: tuple[float, np.ndarray] | None = None
 
     def _finger_column(self) -> int | None:
         name = self.config.finger_joint
@@ -301,6 +313,7 @@ class PolicyRuntime:
                 self.motion, self.sequence, False, "running", elapsed, np.nan, np.nan, False
             )
         tool_pos, tool_rot = self.tool(pos)
+        speed = self._tool_speed(tool_pos, now_s)
         pos_err = float(np.linalg.norm(self.target.pos_m[0] - tool_pos))
         rot_err = float(np.linalg.norm(matrix_to_rotvec(self.target.rot[0] @ tool_rot.T)))
         fingers = self._fingers_ok(pos, vel)
@@ -308,6 +321,8 @@ class PolicyRuntime:
             pos_err <= self.config.pos_tolerance_m
             and rot_err <= self.config.rot_tolerance_rad
             and fingers
+            and elapsed >= self.config.min_motion_s
+            and speed <= self.config.max_tool_speed_m_s
         )
         if self.motion is None:
             outcome, done = "idle", False
@@ -320,6 +335,13 @@ class PolicyRuntime:
         return MotionStatus(
             self.motion, self.sequence, done, outcome, elapsed, pos_err, rot_err, fingers
         )
+
+    def _tool_speed(self, tool_pos: np.ndarray, now_s: float) -> float:
+        """Tool speed from the previous status call (m/s; infinite on the first call)."""
+        last, self._last_tool = self._last_tool, (now_s, tool_pos.copy())
+        if last is None or now_s <= last[0]:
+            return float("inf")
+        return float(np.linalg.norm(tool_pos - last[1]) / (now_s - last[0]))
 
     def _fingers_ok(self, pos: np.ndarray, vel: np.ndarray) -> bool:
         if self._finger is None or self.target is None:

@@ -143,7 +143,9 @@ def test_completion_reached_timeout_and_sequence(policy, panda_spec):
     runtime.reset(state, 10.0)
     assert runtime.status(state, 10.0).outcome == "idle"
     runtime.set_motion(LanguageMotion.of("stop"), state, 10.0)
-    reached = runtime.status(state, 10.02)
+    # reached needs the minimum motion time and a settled tool (two still readings)
+    assert runtime.status(state, 10.02).outcome == "running"
+    reached = runtime.status(state, 10.35)
     assert (reached.done, reached.outcome, reached.sequence) == (True, "reached", 1)
     runtime.set_motion(LanguageMotion.of("left", "normal"), state, 11.0)
     running = runtime.status(state, 12.0)
