@@ -40,8 +40,10 @@ class RandomizationConfig:
     cube_size_scale: Range = (0.85, 1.15)
     action_delay_steps: tuple[int, int] = (0, 2)
     """Whole control periods of command delay, added to the overrides' ``command_delay_s``."""
-    joint_pos_noise_rad: float = 0.001
-    joint_vel_noise_rad_s: float = 0.02
+    joint_pos_noise_rad: float = 2e-4
+    """Encoder noise: about twice the Panda's joint resolution. Noise reaches the servo targets
+    through the delta action mapping; 1e-3 rad made the arm shake a held cube loose."""
+    joint_vel_noise_rad_s: float = 0.01
     push_force_n: Range = (0.0, 15.0)
     push_rate_hz: float = 0.2
     """Expected pushes per second per environment, each lasting ``push_duration_s``."""
