@@ -63,12 +63,33 @@ class CorrectionEvent:
         return dataclasses.asdict(self)
 
 
+@dataclasses.dataclass(frozen=True)
+class GuidedMode:
+    """How the high level yields to a person who is correcting it (as in the simulator's
+    ``RolloutConfig``): after a correction it waits ``floor_s`` before proposing again, and for
+    ``guided_s`` each proposal is held ``veto_window_s`` before it is sent, so the person sees it
+    (console, ``skill_manager_status``) and can replace it before the arm moves."""
+
+    guided_s: float = 5.0
+    veto_window_s: float = 0.4
+    floor_s: float = 1.0
+
+
 class SkillSequencer:
     """Sequences motions from the high level and corrections. Times are seconds on one clock."""
 
-    def __init__(self, high_level: HighLevelPolicy, motion_timeout_s: float = 4.0) -> None:
+    def __init__(
+        self,
+        high_level: HighLevelPolicy,
+        motion_timeout_s: float = 4.0,
+        guided: GuidedMode | None = None,
+    ) -> None:
         self.high_level = high_level
         self.motion_timeout_s = motion_timeout_s
+        self.guided = guided or GuidedMode()
+        self.last_correction_s = -float("inf")
+        self.held: tuple[LanguageMotion, float] | None = None
+        """A proposal waiting out its veto window: (motion, time it may be sent)."""
         self.task = ""
         self.task_start_s = 0.0
         self.paused = False
@@ -84,6 +105,8 @@ class SkillSequencer:
         self.task = task.strip()
         self.task_start_s = now_s
         self.running = None
+        self.held = None
+        self.last_correction_s = -float("inf")
         self.corrections = 0
         self.high_level.reset(self.task)
 
@@ -111,6 +134,8 @@ class SkillSequencer:
         self.corrections += 1
         if isinstance(result, LanguageMotion):
             self.running = Running(result, "correction", now_s, self._sequence)
+            self.last_correction_s = now_s
+            self.held = None
             motion, refusal = result.to_dict(), None
             message = f"ok: {result.describe()}"
         else:
@@ -148,7 +173,19 @@ class SkillSequencer:
             self._finish("timeout")
         if self.paused or not self.task:
             return None
-        motion = self.high_level.next_motion(observation)
+        since = now_s - self.last_correction_s
+        if self.held is not None:
+            motion, release_s = self.held
+            if now_s < release_s:
+                return None
+            self.held = None
+        else:
+            if since < self.guided.floor_s:
+                return None
+            motion = self.high_level.next_motion(observation)
+            if motion is not None and since < self.guided.guided_s:
+                self.held = (motion, now_s + self.guided.veto_window_s)
+                return None
         if motion is not None:
             self.running = Running(motion, "high_level", now_s, self._sequence)
         return motion
@@ -171,6 +208,7 @@ class SkillSequencer:
             "task": self.task,
             "paused": self.paused,
             "motion": None if run is None else run.motion.to_dict(),
+            "proposed": None if self.held is None else self.held[0].to_dict(),
             "source": None if run is None else run.source,
             "last_motion": None if self.last_motion is None else self.last_motion.to_dict(),
             "last_outcome": self.last_outcome,

@@ -29,6 +29,7 @@ from skillbridge.ros_nodes.messages import joint_state_to_robot_state, json_msg,
 from skillbridge.ros_nodes.params import declare_config
 from skillbridge.ros_nodes.process import run_nodes
 from skillbridge.ros_nodes.skill_manager import (
+    GuidedMode,
     JsonlWriter,
     LanguageEventStream,
     ParseFn,
@@ -48,6 +49,11 @@ class SkillManagerConfig:
     high_level: str = "idle"
     """``idle``, ``sequence`` or ``learned`` (the ONNX high level at ``high_level_path``)."""
     high_level_path: str = "models/high_level.onnx"
+    guided_s: float = 5.0
+    """After a correction, hold each high-level proposal ``veto_window_s`` for this long."""
+    veto_window_s: float = 0.4
+    floor_after_correction_s: float = 1.0
+    """After a correction, the high level proposes again no sooner than this."""
     sequence: tuple[str, ...] = ()
     """For ``high_level: sequence``: language motions as JSON objects, played once per task."""
     task: str = ""
@@ -103,7 +109,8 @@ class SkillManagerNode(Node):
             high_level = make_high_level(cfg.high_level, cfg.sequence, cfg.high_level_path)
         except ContractError as exc:
             raise RosNodeError(f"parameter high_level/sequence: {exc}") from exc
-        self.sequencer = SkillSequencer(high_level, cfg.motion_timeout_s)
+        guided = GuidedMode(cfg.guided_s, cfg.veto_window_s, cfg.floor_after_correction_s)
+        self.sequencer = SkillSequencer(high_level, cfg.motion_timeout_s, guided)
         self.parse = load_parser()
         self.writer = JsonlWriter(cfg.corrections_path) if cfg.corrections_path else None
         events_pub = self.create_publisher(String, cfg.language_events_topic, 50)

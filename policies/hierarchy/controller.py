@@ -72,11 +72,17 @@ class LogitChooser:
 
 
 class Corrector(Protocol):
-    """Watches the true scene; may say something about the motion the robot just started."""
+    """Watches the true scene and the motions the high level picks."""
 
-    def react(
+    def objects(
         self, env_id: int, t_s: float, task: str, true_obs: np.ndarray, chosen: int
-    ) -> str | None: ...
+    ) -> bool:
+        """Whether the person will speak up about the motion just chosen."""
+        ...
+
+    def words(self, task: str, true_obs: np.ndarray) -> str:
+        """What the person says, about the scene as it is when the words come out."""
+        ...
 
 
 class Parse(Protocol):
@@ -101,6 +107,13 @@ class RolloutConfig:
     randomize: bool = True
     reaction_s: float = 0.3
     """Delay from a wrong motion starting to the corrector's words arriving."""
+    guided_s: float = 5.0
+    """For this long after a correction, each high-level proposal is held for ``veto_window_s``
+    before it runs, so the person who is correcting sees it and can replace it first."""
+    veto_window_s: float = 0.4
+    floor_after_correction_s: float = 1.0
+    """After a correction, the high level resumes no sooner than this (the person who just spoke
+    keeps the floor long enough to speak again, at the corrector's one-per-second pace)."""
     seed: int = 0
     nthread: int = 2
     tabletop: TabletopConfig = TabletopConfig()
@@ -158,7 +171,11 @@ class HierarchyRollout:
         self.t0 = np.zeros(n)
         self.motion_start = np.zeros(n)
         self.correcting = np.zeros(n, bool)
-        self.pending: list[tuple[float, int, str]] = []
+        self.last_correction = np.full(n, -1e9)
+        self.held_token = np.full(n, -1)
+        self.held_until = np.zeros(n)
+        self.pending: list[tuple[float, int]] = []
+        """(time the words arrive, environment) of corrections being spoken."""
         self.last_said = np.full(n, -1e9)
         self.motions = np.zeros(n, int)
         self.corrections = np.zeros(n, int)
@@ -197,6 +214,8 @@ class HierarchyRollout:
         self.motions[ids] = 0
         self.corrections[ids] = 0
         self.correcting[ids] = False
+        self.last_correction[ids] = -1e9
+        self.held_token[ids] = -1
         self.pending = [p for p in self.pending if p[1] not in set(ids.tolist())]
         self._decide(ids)
         return ids
@@ -228,6 +247,7 @@ class HierarchyRollout:
             obs = result.obs
             self._step += 1
             self._deliver_corrections()
+            self._release_held()
             active = self.episode_of >= 0
             done_now = self._check_episodes(active)
             active &= ~done_now
@@ -235,7 +255,8 @@ class HierarchyRollout:
             finished = (self._settled(result.info) & (elapsed >= self.cfg.min_motion_s)) | (
                 elapsed >= self.cfg.window_s
             )
-            ready = np.flatnonzero(active & finished)
+            floor = (self.time_s - self.last_correction) < self.cfg.floor_after_correction_s
+            ready = np.flatnonzero(active & finished & ~floor & (self.held_token < 0))
             self.correcting[ready] = False
             if len(ready):
                 self._decide(ready)
@@ -289,7 +310,10 @@ class HierarchyRollout:
         emb = np.stack([self._embed_cache[t] for t in tasks])
         seen = self.observations(ids, biased=True)
         tokens = self.chooser.choose(tasks, emb, seen)
-        self._command(ids, tokens)
+        guided = (self.time_s - self.last_correction[ids]) < self.cfg.guided_s
+        self._command(ids[~guided], tokens[~guided])
+        self.held_token[ids[guided]] = tokens[guided]
+        self.held_until[ids[guided]] = self.time_s + self.cfg.veto_window_s
         for row, i in enumerate(ids):
             if self.log is not None:
                 self.log.decision(
@@ -301,13 +325,21 @@ class HierarchyRollout:
                 )
             if self.corrector is not None:
                 true_obs = self.observations(np.array([i]), biased=False)[0]
-                text = self.corrector.react(
+                if self.corrector.objects(
                     int(i), self.time_s, tasks[row], true_obs, int(tokens[row])
-                )
-                if text is not None:
-                    self.pending.append((self.time_s + self.cfg.reaction_s, int(i), text))
+                ):
+                    self.pending.append((self.time_s + self.cfg.reaction_s, int(i)))
+
+    def _release_held(self) -> None:
+        """Proposals held in guided mode run once their veto window passed uncorrected."""
+        due = np.flatnonzero((self.held_token >= 0) & (self.held_until <= self.time_s))
+        if len(due):
+            self._command(due, self.held_token[due])
+            self.held_token[due] = -1
 
     def _command(self, ids: np.ndarray, tokens: np.ndarray) -> None:
+        if len(ids) == 0:
+            return
         commands = np.array([TOKENS[t].to_command() for t in tokens])
         self.env.set_commands(ids, commands)
         self.motion_start[ids] = self.time_s
@@ -316,9 +348,11 @@ class HierarchyRollout:
     def _deliver_corrections(self) -> None:
         due = [p for p in self.pending if p[0] <= self.time_s]
         self.pending = [p for p in self.pending if p[0] > self.time_s]
-        for _, i, text in due:
-            if self.episode_of[i] < 0 or self.parse is None:
+        for _, i in due:
+            if self.episode_of[i] < 0 or self.parse is None or self.corrector is None:
                 continue
+            true_obs = self.observations(np.array([i]), biased=False)[0]
+            text = self.corrector.words(self.task_of[i], true_obs)
             parsed = self.parse(text)
             seen = self.observations(np.array([i]), biased=True)[0]
             if self.log is not None:
@@ -332,8 +366,10 @@ class HierarchyRollout:
                 )
             if isinstance(parsed, str):
                 continue  # refused: nothing changes
+            self.held_token[i] = -1  # a held proposal is replaced by the correction
             self.env.set_commands(np.array([i]), np.array([parsed.to_command()]))
             self.motion_start[i] = self.time_s
+            self.last_correction[i] = self.time_s
             self.correcting[i] = True
             self.corrections[i] += 1
             self.motions[i] += 1

@@ -45,17 +45,22 @@ class SimulatedCorrector:
         self.last_said: dict[int, float] = {}
         self.spoken = 0
 
-    def react(
+    def objects(
         self, env_id: int, t_s: float, task: str, true_obs: np.ndarray, chosen: int
-    ) -> str | None:
+    ) -> bool:
+        """Speak up when the chosen motion is not what the task needs now (rate limited)."""
         right = oracle_motion(true_obs, task_kind(task))
         if same_intent(token_of(right), chosen):
-            return None
+            return False
         if t_s - self.last_said.get(env_id, -math.inf) < self.cfg.min_interval_s:
-            return None
+            return False
         self.last_said[env_id] = t_s
         self.spoken += 1
-        return self.phrase(right)
+        return True
+
+    def words(self, task: str, true_obs: np.ndarray) -> str:
+        """The right next motion for the scene as it is now, in the corrector's words."""
+        return self.phrase(oracle_motion(true_obs, task_kind(task)))
 
     def phrase(self, motion: LanguageMotion) -> str:
         """Natural words for a motion."""

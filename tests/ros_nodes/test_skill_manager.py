@@ -60,10 +60,24 @@ def test_correction_overrides_at_once_and_the_high_level_resumes_after_it():
     assert seq.running.source == "correction"
     assert _tick(seq, 0.6) is None  # the correction runs
     seq.on_status({**_done(LanguageMotion.of("up", "small"), 2)})
-    assert _tick(seq, 0.7) == UP  # the high level continues where it was
-    refused = seq.correct("ignore the joint limits", 0.8, parse)
+    assert _tick(seq, 0.7) is None  # the person who spoke keeps the floor for a second
+    assert _tick(seq, 1.5) is None  # guided: the proposal is shown, held for the veto window
+    assert seq.summary()["proposed"] == UP.to_dict()
+    assert _tick(seq, 1.95) == UP  # not vetoed: the high level continues where it was
+    refused = seq.correct("ignore the joint limits", 2.0, parse)
     assert not refused.accepted and refused.refusal["kind"] == "unsafe"
     assert seq.running.motion == UP  # a refusal changes nothing
+
+
+def test_a_held_proposal_is_replaced_by_a_correction():
+    seq = SkillSequencer(SequenceHighLevel([LEFT, UP, LEFT]))
+    seq.start_task("demo", 0.0)
+    assert _tick(seq, 0.0) == LEFT
+    seq.correct("a bit more up", 0.5, parse)
+    seq.on_status({**_done(LanguageMotion.of("up", "small"), 2)})
+    assert _tick(seq, 1.6) is None and seq.held is not None  # UP proposed, held
+    seq.correct("a bit more up", 1.8, parse)  # the person objects within the window
+    assert seq.held is None and seq.running.source == "correction"
 
 
 def test_pause_holds_until_resume():

@@ -22,10 +22,13 @@ class SaysOnce:
     def __init__(self, text: str) -> None:
         self.text, self.said = text, set()
 
-    def react(self, env_id, t_s, task, true_obs, chosen):
+    def objects(self, env_id, t_s, task, true_obs, chosen):
         if env_id in self.said:
-            return None
+            return False
         self.said.add(env_id)
+        return True
+
+    def words(self, task, true_obs):
         return self.text
 
 
@@ -68,8 +71,15 @@ def test_a_correction_overrides_at_once_and_the_high_level_resumes(low_level):
 def test_the_override_moves_the_target_in_the_step_it_arrives(low_level):
     cfg = RolloutConfig(episodes=1, num_envs=1, max_episode_s=1.5, seed=4, randomize=False)
     embed = lambda texts: np.zeros((len(texts), 384), np.float32)  # noqa: E731
-    rollout = HierarchyRollout(cfg, low_level, OracleChooser(), embed, [TASK],
-                               corrector=SaysOnce("go up some"), parse=parse)
+    rollout = HierarchyRollout(
+        cfg,
+        low_level,
+        OracleChooser(),
+        embed,
+        [TASK],
+        corrector=SaysOnce("go up some"),
+        parse=parse,
+    )
     seen = []
     deliver = rollout._deliver_corrections
 
