@@ -303,6 +303,9 @@ class VecEnv:
         q, qd = ph.joint_pos(), ph.joint_vel()
         contact, _ = ph.table_contact()
         path_dev = motion.distance_to_segment(tool_pos, self.command_start, self.target.pos_m)
+        grasping, _ = ph.grasp_contact()
+        cube_pos, _ = ph.cube_pose()
+        holding = grasping & (np.linalg.norm(cube_pos - tool_pos, axis=1) < 0.03)
         step = motion.MotionStep(
             pos_err,
             rot_err,
@@ -313,6 +316,7 @@ class VecEnv:
             self.last_action,
             contact,
             path_dev,
+            holding,
         )
         terms = motion.motion_reward(step, cfg.rewards, self.spec, cfg.success)
         reward = np.sum(list(terms.values()), axis=0)

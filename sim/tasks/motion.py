@@ -60,6 +60,10 @@ class MotionRewardConfig:
     joint_limit_margin: float = 0.05
     """Fraction of each joint's range, at both ends, that is penalized."""
     table_contact: float = -2.0
+    hold: float = 1.0
+    """While the gripper is asked to stay closed and holds the cube: keeping it is worth more
+    than tracking a little faster without it (otherwise a policy learns to drop the cube to
+    move faster)."""
     path_deviation: float = -30.0
     """Per metre the tool strays from the straight segment between the command's start and
     target: motions go straight, as a person watching expects."""
@@ -137,6 +141,9 @@ class MotionStep:
     """(N,) bool."""
     path_dev: np.ndarray
     """(N,) metres from the start-target segment."""
+    holding: np.ndarray
+    """(N,) bool: fingers closed on the cube (grasp contact, cube centre within 3 cm of the
+    tool centre point)."""
 
 
 def motion_reward(
@@ -159,6 +166,7 @@ def motion_reward(
         "joint_limit": cfg.joint_limit * limit,
         "table_contact": cfg.table_contact * step.table_contact.astype(np.float64),
         "path_deviation": cfg.path_deviation * step.path_dev,
+        "hold": cfg.hold * ((step.gripper_target < 0) & step.holding),
     }
     return {k: v * spec.control_period_s for k, v in terms.items()}
 
