@@ -12,7 +12,7 @@ TORCH_INDEX ?=
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt setup.py | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: install demo test test-slow lint bench clean
+.PHONY: install demo demo-sim test test-slow lint bench clean
 
 install: $(STAMP)
 
@@ -24,7 +24,13 @@ $(STAMP): requirements.txt requirements-dev.txt setup.py
 	rm -f $(VENV)/.installed-*
 	touch $@
 
+# The main job: the whole stack on loopback (sim robot, policy node, learned high level, skill
+# manager, recorder) with two typed corrections mid-task; prints success, loop timing, MCAP path.
 demo: $(STAMP)
+	$(VENV)/bin/skillbridge demo
+
+# The batched simulator alone: a scripted controller executes language motions.
+demo-sim: $(STAMP)
 	$(VENV)/bin/skillbridge sim demo
 
 lint: $(STAMP)

@@ -72,6 +72,8 @@ class EvalResult:
     rot_err_p95_rad: float
     fingers_ok_rate: float
     steps_per_s: float
+    terminated: int = 0
+    """Episodes that ended early in a failure (escaped the workspace, physics error)."""
 
 
 def eval_env_config(cfg: EvalConfig, num_envs: int) -> EnvConfig:
@@ -110,15 +112,19 @@ def evaluate(policy: PolicyFn, policy_spec: PolicySpec, cfg: EvalConfig) -> Eval
     check_same_contract(policy_spec, env.spec)
     obs = env.reset()
     pos, rot, ok, fingers = [], [], [], []
+    terminated = 0
     start, steps = time.perf_counter(), 0
     while len(ok) < cfg.episodes:
         result = env.step(policy(obs["actor"]))
         steps += num_envs
-        ended = result.truncated & result.info["command_done"]
+        # An episode ends at its window (scored) or early on a failure (escape, physics error,
+        # non-finite action), which counts as a failed episode.
+        ended = (result.truncated & result.info["command_done"]) | result.terminated
         pos.extend(result.info["pos_err_m"][ended])
         rot.extend(result.info["rot_err_rad"][ended])
-        ok.extend(result.info["command_success"][ended])
+        ok.extend(result.info["command_success"][ended] & ~result.terminated[ended])
         fingers.extend(result.info["fingers_ok"][ended])
+        terminated += int(result.terminated.sum())
         obs = result.obs
     n = cfg.episodes
     pos_a, rot_a = np.asarray(pos[:n]), np.asarray(rot[:n])
@@ -131,6 +137,7 @@ def evaluate(policy: PolicyFn, policy_spec: PolicySpec, cfg: EvalConfig) -> Eval
         rot_err_p95_rad=float(np.percentile(rot_a, 95)),
         fingers_ok_rate=float(np.mean(fingers[:n])),
         steps_per_s=steps / (time.perf_counter() - start),
+        terminated=terminated,
     )
 
 
