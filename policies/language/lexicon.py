@@ -20,13 +20,58 @@ _OBJECTS = (
 """Things other than the gripper that "open"/"close" may name ("open the door")."""
 # Labels: a motion of the vocabulary, "rotate" (a rotation verb), a cue ("tilt", "speed",
 # "pickup", "goto", "other_way", "object"), or "" (words that only look like cues).
+_MODAL_BE = (
+    r"(?:should|ought to|needs? to|has to|have to|had to|must|would|is supposed to|"
+    r"was supposed to|are supposed to|were supposed to|is meant to|was meant to|wants? to)"
+)
 WORD_PATTERNS: tuple[tuple[str, str], ...] = (
-    (_w(r"all right|alright|that is right|you are right"), ""),
-    (_w(r"right (?:away|there|here|on|after|where|at|above|below|next to)"), ""),
+    (
+        _w(
+            r"(?:where|than|what) (?:it|you|we|i|they|the \w+) "
+            + _MODAL_BE
+            + r"(?: (?:have|be|go|sit|end up|\w+ed))?|"
+            r"(?:where|than) (?:it|the \w+) (?:belongs|goes)|"
+            r"than (?:needed|necessary|planned|intended|required|wanted|expected|asked)"
+        ),
+        "goal",
+    ),  # fmt: skip
+    (
+        _w(
+            r"all right|alright|(?:that|it|this|you) (?:is|are) (?:just |exactly |quite )?right"
+            r"(?! (?:of|side|edge|hand)\b)|not (?:quite |exactly )?right"
+        ),
+        "",
+    ),  # fmt: skip
+    (
+        _w(r"right (?:away|there|here|on|after|where|at|next to)")
+        + r"|\bright(?= (?:above|below|under|beneath|behind|in front)\b)",
+        "",
+    ),  # fmt: skip
+    (
+        _w(
+            r"(?:came|come|comes|coming) up(?=\s+(?:\w+\s+){0,3}short)|end(?:s|ed|ing)? up|"
+            r"(?:you|we|i) left(?= (?:it|them|that|this)\b)|stopped(?=\s+(?:\w+\s+){0,3}short)"
+        ),
+        "",
+    ),  # fmt: skip
+    (
+        _w(
+            r"undershot|undershoot\w*|(?:far|farther|further) (?:away )?from (?!"
+            + _ME
+            + r"\b)(?:the|that|this|its|it)\b|far away(?! from\b)|"
+            r"short(?! (?:distance|way|step|move|hop|bit|amount|nudge|while|time|burst|push|jog)"
+            r"s?\b)"
+        ),
+        "short",
+    ),  # fmt: skip
     (_w(r"(?:looks|seems|feels|sounds|exactly|just) (?:about )?right|go ahead (?:and|,)"), ""),
     (_w(r"up to|what is up|(?:i|we|they|have|has|had|nothing|anything|is there) left"), ""),
     (
-        _w(r"(?:toward|towards|closer to|close to|nearer to|nearer|near) " + _ME + "|back up"),
+        _w(
+            r"(?:toward|towards|closer to|close to|nearer to|nearer|near) "
+            + _ME
+            + r"|back(?:ed|ing|s)? (?:up|out)"
+        ),
         "backward",
     ),  # fmt: skip
     (_w(r"(?:get|getting|come|go|move|too|so|very|really|pretty|quite|is|are|be|stay) close"), ""),
@@ -35,9 +80,9 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     (_w(r"repeat\w*|again|one more time|do (?:it|that) twice"), "repeat"),
     (
         _w(
-            r"(?:bring|pull|move|come|draw|tuck) (?:it |the \w+ )?in"
-            r"(?! (?:an? (?!bit|little|touch|tad|smidge|hair)\w+|the|to|front|circles?|line|"
-            r"place)\b)"
+            r"(?:bring|brought|pull\w*|mov\w*|come|draw\w*|drew|tuck\w*) (?:it |the \w+ )?in"
+            r"(?! (?:an? (?!bit|little|touch|tad|smidge|hair|tiny|good|lot|long|wee)\w+|the|to|"
+            r"front|circles?|line|place)\b)"
         ),
         "backward",
     ),  # fmt: skip
@@ -83,7 +128,7 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     ),  # fmt: skip
     (
         _w(
-            r"(?:away|far) from " + _ME + r"|(?:further|farther) (?:out|away)|extend|"
+            r"(?:away|far) from " + _ME + r"|(?:further|farther) (?:out|away)|extend\w*|"
             r"(?<!watch )(?<!look )out(?! of)"
         ),
         "forward",
@@ -92,12 +137,15 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     (_w(r"clockwise|cw"), "rotate_cw"),
     (
         _w(
-            r"(?:tilt|roll|pitch|flip|lean|incline|bend)\w*|"
+            r"(?:tilt|roll|pitch|flip|incline|bend)\w*|leans?|"
             r"(?:point|angle) (?:it |the \w+ )?(?:up|down|upward|downward)"
         ),
         "tilt",
     ),  # fmt: skip
-    (_w(r"(?:over)?(?:rotat|turn|twist|spin|yaw|swivel|pivot|revolv|screw)\w*|angle"), "rotate"),
+    (
+        _w(r"(?:over)?(?:rotat|turn|twist|spin|spun|yaw|swivel|pivot|revolv|screw)\w*|angle"),
+        "rotate",
+    ),  # fmt: skip
     (_w(r"open (?:it |them |the \w+ |your \w+ )?up"), "open"),
     (_w(r"clamp (?:it )?down"), "close"),
     (
@@ -124,16 +172,32 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         ),
         "stop",
     ),  # fmt: skip
-    (_w(r"back|backward|rearward|reverse|retract|withdraw|retreat\w*|to the rear"), "backward"),
+    (_w(r"below|beneath|under|underneath"), "loc_down"),
+    (_w(r"above"), "loc_up"),
+    (_w(r"behind"), "loc_backward"),
+    (_w(r"in front(?: of)?"), "loc_forward"),
+    (
+        _w(
+            r"back|backed|backing|backward|rearward|reverse|retract\w*|withdr[ae]w\w*|retreat\w*|"
+            r"to the rear"
+        ),
+        "backward",
+    ),  # fmt: skip
     (_w(r"forward|ahead|onward|frontward|advance|to the front"), "forward"),
     (_w(r"left"), "left"),
     (_w(r"right"), "right"),
-    (_w(r"up|higher|high|upper|raise\w*|lift\w*|elevat\w*|rise|rising|ascend\w*"), "up"),
-    (_w(r"down|lower\w*|low|descend\w*|drop\w*|sink|dip|deep|deeper"), "down"),
+    (
+        _w(
+            r"up|higher|high|upper|raise\w*|lift\w*|elevat\w*|rise|rising|rose|risen|ascend\w*|"
+            r"climb\w*|shallow"
+        ),
+        "up",
+    ),  # fmt: skip
+    (_w(r"down|lower\w*|low|descend\w*|drop\w*|sink\w*|sank|sunk|dip\w*|deep|deeper"), "down"),
     (
         _w(
             r"move\w*|go|goes|going|shift\w*|slide|translat\w*|push|pull|bring|scoot|step|head|"
-            r"drift|carry|nudge|inch"
+            r"drift|carry|nudge|inch|lean(?:ed|ing|t)"
         ),
         "move_verb",
     ),  # fmt: skip
@@ -242,8 +306,89 @@ FILLERS = frozenset(("then", "now", "please", "ok", "okay", "thanks", "so", "and
                      "me", "robot", "hey", "uh", "hmm"))  # fmt: skip
 """Words that alone do not make a clause ("where is it? then")."""
 CLAUSE_WORDS = frozenset(("but", "and", "then", "so", "now", "please"))
-SUBJECTS = frozenset(("you", "we", "i", "gripper", "hand", "arm", "claw", "tool", "robot"))
 WH_WORDS = frozenset(("what", "where", "which", "who", "why", "whats", "wheres", "whose", "when"))
 """Question words that open a question, not a request ("how about ..." is a request)."""
 QUESTION_WORDS = frozenset(("is", "are", "am", "does", "did", "was", "were", "have", "has"))
 """Verbs that open a yes/no question when they start a clause."""
+
+# Clause grammar of relative corrections (see ``relative``): is a clause a command or a
+# description of the robot's error, and what is located where.
+MODALS = frozenset((
+    "should", "must", "can", "could", "would", "will", "shall", "might", "may", "need", "needs",
+    "needed", "want", "wants", "wanted", "supposed", "meant", "ought", "gotta", "gonna", "wanna",
+    "let", "lets", "try",
+))  # fmt: skip
+"""Words that frame the wanted motion or state ("you should move left", "it needs to be higher"):
+the direction named is the one asked for. "have/has/had/got/going" count before "to"."""
+FINITE_VERBS = frozenset((
+    "is", "are", "am", "was", "were", "did", "does", "has", "have", "had", "looks", "seems",
+    "appears", "sits", "sat", "hangs", "hung", "rests", "feels", "keeps", "kept", "stays",
+    "stayed", "remains", "remained",
+))  # fmt: skip
+"""Finite verbs that after a subject state a position or report an event ("it's low", "it looks
+high"); base forms ("look", "sit") are finite only after you/we/they (``FINITE_BASE``): "make it
+sit lower" is a command."""
+FINITE_BASE = frozenset(("look", "seem", "appear", "sit", "hang", "feel", "keep", "stay",
+                         "remain"))  # fmt: skip
+PLURAL_SUBJECTS = frozenset(("you", "we", "they", "i"))
+PAST_MOTION = frozenset((
+    "went", "gone", "moved", "drifted", "shifted", "slid", "slipped", "pulled", "pushed", "leaned",
+    "leant", "dropped", "lowered", "raised", "lifted", "backed", "turned", "rotated", "twisted",
+    "spun", "swung", "swiveled", "swivelled", "pivoted", "yawed", "veered", "strayed", "wandered",
+    "crept", "reached", "extended", "stepped", "headed", "brought", "took", "drove", "ran", "fell",
+    "sank", "sunk", "dipped", "descended", "rose", "risen", "climbed", "came", "landed", "ended",
+    "stopped", "nudged", "inched", "jogged", "scooted", "carried", "steered", "adjusted",
+    "retracted", "withdrew", "withdrawn", "advanced", "elevated", "overshot", "overdid",
+    "overdone", "overrotated", "overturned", "overextended", "overreached", "undershot",
+    "positioned", "placed", "settled", "translated", "traveled", "travelled", "shot", "got",
+    "wound", "aimed", "approached", "dove", "dived", "crossed",
+))  # fmt: skip
+"""Past tense and participles of motion verbs: a report of what the robot did."""
+NOT_VERBS_ING = frozenset((
+    "thing", "things", "nothing", "something", "anything", "everything", "bring", "string",
+    "spring", "ring", "king", "wing", "sing", "during", "ceiling", "morning", "evening",
+    "building",
+))  # fmt: skip
+"""Words ending in -ing that are no progressive verb."""
+IMPERATIVES = frozenset((
+    "move", "go", "come", "bring", "shift", "slide", "push", "pull", "get", "put", "take", "turn",
+    "rotate", "twist", "spin", "yaw", "swivel", "pivot", "nudge", "head", "step", "keep",
+    "continue", "lower", "raise", "lift", "drop", "back", "reach", "extend", "retract",
+    "withdraw", "advance", "descend", "rise", "sink", "dip", "elevate", "stay", "hold", "steer",
+    "adjust", "position", "shuffle", "guide", "reposition", "jog", "translate", "aim", "scoot",
+    "inch", "carry", "draw", "tuck", "make", "set", "place", "hover", "center", "centre", "align",
+    "fix", "correct", "be", "do", "approach", "swing", "stop", "shove", "ease", "creep",
+))  # fmt: skip
+"""Base forms that open an imperative clause ("go left of the cup", "lower it a bit")."""
+SPLITTING_IMPERATIVES = frozenset((
+    "move", "go", "come", "bring", "shift", "slide", "push", "pull", "get", "put", "take", "turn",
+    "rotate", "nudge", "head", "step", "try", "please",
+))  # fmt: skip
+"""Unambiguous verbs that start a new clause after a description ("too far left go right")."""
+LEAD_WORDS = frozenset((
+    "ok", "okay", "hmm", "uh", "um", "yes", "yeah", "no", "nope", "alright", "robot", "hey",
+    "just", "now", "well", "oh", "good", "careful", "then", "so", "and", "but", "also", "maybe",
+    "please", "again", "still", "sorry", "oops", "whoa", "actually",
+))  # fmt: skip
+"""Words that may precede the verb of a clause without being its subject or verb."""
+ROBOT_WORDS = frozenset((
+    "you", "yourself", "we", "i", "gripper", "hand", "arm", "claw", "tool", "robot", "effector",
+    "fingers", "jaws", "wrist", "tip",
+))  # fmt: skip
+"""Names of the moved thing (the robot, the gripper)."""
+TARGET_NOUNS = frozenset((
+    "target", "goal", "cube", "block", "object", "cup", "mug", "bottle", "box", "ball", "peg",
+    "hole", "slot", "spot", "mark", "marker", "item", "piece", "part", "destination", "bin",
+    "plate", "tray", "bowl", "jar", "sponge", "handle", "center", "centre", "middle", "there",
+))  # fmt: skip
+"""Names of the goal or of things around it (and existential "there"): a clause whose subject is
+one of these locates the goal relative to the robot ("the cube is to your left" -> left)."""
+SUBJECT_WORDS = ROBOT_WORDS | TARGET_NOUNS | {"it", "that", "this", "they", "he", "she"}
+STATE_ADJECTIVES = frozenset(("high", "low", "deep", "shallow"))
+"""Predicative adjectives: alone they state a position ("a tad low"), unlike the comparatives
+and adverbs of commands ("a bit lower", "up")."""
+EXCESS_PREFIXES = ("overshot", "overshoot", "overdid", "overdo", "overrotat", "overturn",
+                   "overextend", "overreach", "overstep", "overtravel")  # fmt: skip
+"""Words that report going beyond the goal (besides "too", "past", "beyond")."""
+SO_DEGREE = frozenset(("far", "much", "high", "low", "deep", "close", "little", "slightly"))
+"""After "so" these make it an intensifier ("you're so far left"), not a clause break."""

@@ -165,6 +165,105 @@ def rotate(rng: random.Random) -> Example:
     return Example(_decorate(rng, core), "rotate", motion, magnitude, angle_rad=angle)
 
 
+def describe(rng: random.Random) -> Example:
+    """Descriptions of the robot's error; the label is the correction that undoes it.
+
+    Where the gripper is ("you're a tad low" -> up), what it did ("you drifted right" -> left,
+    "you pulled back too much" -> forward), not far enough ("you're short of it" -> forward), too
+    far ("you went a little past it" -> backward), or where the goal is ("the cube is to your
+    left" -> left); sizes given in units are kept ("you're 2 cm too far left" -> right 2 cm).
+    """
+    form = rng.choices(_DESCRIBE_FORMS, (5, 4, 2, 2, 2, 2, 1.5))[0]
+    if form == "rotate":
+        return _rotation_error(rng)
+    magnitude, mag, size = _describe_size(rng)
+    template, motion = _DESCRIBERS[form](rng)
+    if "{mag}" not in template:
+        magnitude, size = "normal", None
+    core = template.format(mag=mag)
+    if form in ("state", "past") and rng.random() < 0.12:  # the description, then the command
+        verb = _pick(rng, [v for v in pb.MOVE_VERBS if v not in pb.SMALL_VERBS])
+        core = f"{core}, {verb} {_pick(rng, pb.DIRECTIONS[motion])}"
+    distance = size if size is not None else DISTANCE_M[magnitude]
+    text = _describe_decorate(rng, core)
+    return Example(text, "translate", motion, magnitude, distance_m=distance)
+
+
+_DESCRIBE_FORMS = ("state", "past", "action", "short", "over", "goal", "rotate")
+_POSITION_CUES = ("too", " of", "than", "high", "low", "short", "past", "beyond", "behind",
+                  "above", "below", "under", "beneath", "deep", "not", "off ")  # fmt: skip
+"""Places that stay descriptions without a subject ("a tad low"; "to the left" is a command)."""
+
+
+def _state(rng: random.Random) -> tuple[str, str]:
+    """ "you're {mag} left of the target" -> right."""
+    displaced = _pick(rng, tuple(pb.DISPLACED))
+    place = _pick(rng, pb.DISPLACED[displaced])
+    fragment = any(c in f" {place} " for c in _POSITION_CUES) and rng.random() < 0.35
+    subject = "" if fragment else _pick(rng, pb.DESCRIBE_SUBJECTS)
+    return _join(subject, "{mag}", place), _opposite(displaced)
+
+
+def _past(rng: random.Random) -> tuple[str, str]:
+    """ "you drifted {mag} to the left" -> right."""
+    displaced = _pick(rng, tuple(pb.PAST_WAYS))
+    verbs = pb.PAST_VERBS["side" if displaced in ("left", "right") else displaced]
+    way = _pick(rng, pb.PAST_WAYS[displaced])
+    templates = [t for t in pb.PAST_TEMPLATES if "too" not in t or "too" not in way]
+    template = _pick(rng, templates).format(verb=_pick(rng, verbs), way=way, mag="{mag}")
+    return template, _opposite(displaced)
+
+
+def _action(rng: random.Random) -> tuple[str, str]:
+    """ "you pulled back {mag} too much" -> forward."""
+    displaced = _pick(rng, tuple(pb.PAST_ACTIONS))
+    return _pick(rng, pb.PAST_ACTIONS[displaced]), _opposite(displaced)
+
+
+def _goal(rng: random.Random) -> tuple[str, str]:
+    """ "the cube is {mag} to your left" -> left."""
+    motion = _pick(rng, tuple(pb.GOAL_PLACES))
+    return _pick(rng, pb.GOAL_PLACES[motion]), motion
+
+
+_DESCRIBERS: dict[str, Callable[[random.Random], tuple[str, str]]] = {
+    "state": _state,
+    "past": _past,
+    "action": _action,
+    "short": lambda rng: (_pick(rng, pb.SHORTFALLS), "forward"),
+    "over": lambda rng: (_pick(rng, pb.OVERSHOOTS), "backward"),
+    "goal": _goal,
+}
+"""Template (with ``{mag}`` where the size goes) and the correction, per form."""
+
+
+def _describe_size(rng: random.Random) -> tuple[str, str, float | None]:
+    """(magnitude, its words, explicit distance in m or None) for a description."""
+    if rng.random() < 0.2:
+        size, words = _length(rng, 0.003, 0.06)
+        return "explicit", words, size
+    magnitude = rng.choices(("small", "normal", "large"), weights=(4, 3, 2))[0]
+    return magnitude, _pick(rng, pb.DESCRIBE_MAGNITUDE[magnitude]), None
+
+
+def _describe_decorate(rng: random.Random, core: str) -> str:
+    text = " ".join(_join(_pick(rng, pb.DESCRIBE_PREFIXES), core).split())
+    text += _pick(rng, pb.DESCRIBE_SUFFIXES)
+    return text[:1].upper() + text[1:] if rng.random() < 0.4 else text
+
+
+def _rotation_error(rng: random.Random) -> Example:
+    """ "you turned a bit too far clockwise" -> counterclockwise."""
+    motion = _pick(rng, ("rotate_cw", "rotate_ccw"))
+    magnitude = rng.choices(("small", "normal", "large", "explicit"), weights=(4, 3, 2, 2))[0]
+    if magnitude == "explicit":
+        angle, mag = _angle(rng, 2, 40)
+    else:
+        mag, angle = _pick(rng, pb.DESCRIBE_MAGNITUDE[magnitude]), ANGLE_RAD[magnitude]
+    core = _pick(rng, pb.ROTATED_STATE).format(d=_pick(rng, pb.TURNS[_opposite(motion)]), mag=mag)
+    return Example(_describe_decorate(rng, core), "rotate", motion, magnitude, angle_rad=angle)
+
+
 def _phrase(intent: str, motion: str | None, phrases: tuple[str, ...]) -> Callable:
     def make(rng: random.Random) -> Example:
         core = _pick(rng, phrases).format(obj=_pick(rng, pb.GRIP_OBJECTS))
@@ -236,6 +335,7 @@ def refusal(rng: random.Random) -> Example:
 
 GENERATORS: dict[str, tuple[Callable[[random.Random], Example], float]] = {
     "translate": (translate, 3.0),
+    "describe": (describe, 1.0),
     "rotate": (rotate, 1.5),
     "open": (_phrase("open", "open", pb.OPEN_PHRASES), 1.0),
     "close": (_phrase("close", "close", pb.CLOSE_PHRASES), 1.0),

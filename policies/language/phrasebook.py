@@ -217,3 +217,128 @@ NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "
                 "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen")  # fmt: skip
 ANGLE_WORDS = ("zero", "five", "ten", "fifteen", "twenty", "twenty-five", "thirty",
                "thirty-five", "forty", "forty-five", "fifty", "fifty-five", "sixty")  # fmt: skip
+
+# Descriptions of the robot's error ("you drifted right", "a tad low", "you're short of it"):
+# the motion asked for undoes the displacement described (see ``relative``).
+DESCRIBE_PREFIXES = ("",) * 10 + (
+    "hmm,", "no,", "ok,", "careful,", "uh,", "hey,", "robot,", "not quite,", "nope,", "oops,",
+    "looks like", "I think", "no no,", "hmm, no,",
+)  # fmt: skip
+"""Lead-ins that keep a description a description (no "please"/"could you" frames)."""
+DESCRIBE_SUFFIXES = ("",) * 10 + (
+    ", fix it", ", fix that", ", correct it", ", adjust", ".", "!", " now", " still",
+    ", can you fix that?",
+)  # fmt: skip
+DESCRIBE_MAGNITUDE = {
+    "small": ("a bit", "a little", "slightly", "a tad", "a touch", "just a little", "a hair",
+              "a little bit", "a tiny bit", "just slightly"),
+    "normal": ("",),
+    "large": ("way", "a lot", "much", "far", "quite a bit", "a good bit", "a long way"),
+}  # fmt: skip
+DESCRIBE_SUBJECTS = (
+    "you're", "you are", "it's", "it is", "the gripper is", "the hand is", "the claw is",
+    "you're still", "it's still", "now you're", "it looks", "it's sitting", "you seem",
+    "the tool is", "we're", "the end effector is", "you've ended up",
+)  # fmt: skip
+DISPLACED = {
+    "left": ("left", "to the left", "off to the left", "on the left side", "over to the left",
+             "too far left", "too far to the left", "too much to the left", "left of the target",
+             "to the left of the cube", "left of where it should be", "to the left of center",
+             "left of it", "to the left of where it needs to be", "further left than needed"),
+    "right": ("right of it", "to the right", "off to the right", "on the right side",
+              "over to the right", "too far right", "too far to the right",
+              "too much to the right",
+              "right of the target", "to the right of the cube", "right of where it should be",
+              "to the right of center", "to the right of the mark", "further right than needed"),
+    "forward": ("too far forward", "too far out", "ahead of the target", "in front of it",
+                "in front of the cube", "past the target", "too far ahead", "beyond the cube",
+                "past it", "beyond where it should be", "ahead of where it should be",
+                "too far from the base", "further out than it should be"),
+    "backward": ("too far back", "behind the target", "behind it", "short of the target",
+                 "short of it", "too close to the base", "too far back toward the base",
+                 "behind where it should be", "short", "not far enough out"),
+    "up": ("high", "too high", "above the target", "above where it should be", "up too high",
+           "higher than it should be", "above it", "too far up"),
+    "down": ("low", "too low", "below the target", "below where it should be", "under it",
+             "lower than it should be", "too deep", "beneath it", "too far down", "down too low",
+             "underneath the target"),
+}  # fmt: skip
+"""Where the gripper is, relative to the goal (``you're {mag} {place}``)."""
+PAST_VERBS = {
+    "side": ("drifted", "went", "moved", "slid", "shifted", "wandered", "crept", "veered",
+             "strayed", "leaned", "swung", "ended up", "got"),
+    "forward": ("went", "moved", "drifted", "pushed", "reached", "slid", "leaned", "ended up"),
+    "backward": ("went", "moved", "drifted", "pulled", "slid", "leaned", "came"),
+    "up": ("went", "moved", "drifted", "came", "rose", "climbed", "ended up"),
+    "down": ("went", "moved", "drifted", "came", "dropped", "sank", "dipped", "ended up"),
+}  # fmt: skip
+PAST_WAYS = {
+    "left": ("left", "to the left", "over to the left", "off to the left", "too far left"),
+    "right": ("right", "to the right", "over to the right", "off to the right", "too far right"),
+    "forward": ("forward", "out", "ahead", "too far forward", "out too far", "too far out"),
+    "backward": ("back", "backward", "back too far", "too far back", "toward the base"),
+    "up": ("up", "upward", "too high", "up too far", "too far up"),
+    "down": ("down", "downward", "too low", "down too far", "too deep"),
+}  # fmt: skip
+PAST_TEMPLATES = (
+    "you {verb} {mag} {way}", "you've {verb} {mag} {way}", "{verb} {mag} {way}",
+    "you {verb} {way} {mag}", "looks like you {verb} {mag} {way}", "it {verb} {mag} {way}",
+    "you {verb} {way} {mag} too much", "the gripper {verb} {mag} {way}",
+    "you have {verb} {mag} {way}", "you {verb} {mag} too far {way}",
+)  # fmt: skip
+"""What the robot did (templates with "too" take only ways without it)."""
+PAST_ACTIONS = {
+    "backward": ("you pulled back {mag} too much", "you backed off {mag} too much",
+                 "you retracted {mag} too far", "you backed up {mag} too far",
+                 "you pulled it in {mag} too far", "you came back {mag} too far"),
+    "forward": ("you reached out {mag} too far", "you pushed out {mag} too much",
+                "you extended {mag} too far", "you're reaching out {mag} too much",
+                "reaching out {mag} too much", "you stretched out {mag} too far"),
+    "up": ("you lifted it {mag} too high", "you raised it {mag} too much",
+           "you raised the gripper {mag} too far", "you lifted {mag} too much"),
+    "down": ("you lowered it {mag} too much", "you dropped {mag} too far",
+             "you lowered the gripper {mag} too far", "you dipped {mag} too deep"),
+}  # fmt: skip
+"""Motions that went too far ("you pulled back too much" -> forward)."""
+SHORTFALLS = (
+    "you're {mag} short", "you're {mag} short of it", "{mag} short of the target",
+    "almost there, {mag} short", "you stopped {mag} short", "you came up {mag} short",
+    "you fell {mag} short of the cube", "still {mag} short", "you're {mag} short of the block",
+    "not quite there", "not far enough", "you didn't go far enough", "you're not there yet",
+    "you undershot", "you undershot the target", "you haven't reached it yet", "nearly there",
+    "not quite far enough", "still not far enough", "you're not quite at the target",
+    "you're too far from the target", "you didn't reach it", "you almost reached it",
+)  # fmt: skip
+"""Not far enough along the approach: forward."""
+OVERSHOOTS = (
+    "you went {mag} past it", "you're {mag} past the target", "that's {mag} past the cube",
+    "you're {mag} beyond it", "you overshot", "you overshot the target", "you overshot it {mag}",
+    "you're reaching {mag} too far", "you went {mag} too far", "you've gone {mag} too far",
+    "you overextended", "that's {mag} too far", "you're overshooting", "{mag} past the target",
+    "you reached {mag} too far", "you're {mag} over the target, too far", "too far, you missed it",
+    "you went beyond the target", "you've gone past the mark",
+)  # fmt: skip
+"""Beyond the goal along the approach: backward."""
+GOAL_PLACES = {
+    "left": ("the cube is {mag} to your left", "the target is {mag} left of you",
+             "it's {mag} to your left", "the block is {mag} further left",
+             "the target is {mag} more to the left", "the goal is {mag} on your left"),
+    "right": ("the cube is {mag} to your right", "the target is {mag} right of you",
+              "it's {mag} to your right", "the block is {mag} further right",
+              "the target is {mag} more to the right", "the goal is {mag} on your right"),
+    "forward": ("the target is {mag} further out", "the cube is {mag} ahead of you",
+                "the target is {mag} in front of you", "the block is {mag} further forward"),
+    "backward": ("the target is {mag} behind you", "the cube is {mag} closer to the base",
+                 "the block is {mag} further back"),
+    "up": ("the target is {mag} above you", "the cube is {mag} higher",
+           "the goal is {mag} higher up"),
+    "down": ("the target is {mag} below you", "the cube is {mag} lower",
+             "the block is {mag} beneath you", "the goal is {mag} further down"),
+}  # fmt: skip
+"""Where the goal is, seen from the robot: the motion goes that way."""
+ROTATED_STATE = (
+    "the wrist is rotated {mag} too far {d}", "you're twisted {mag} {d}", "you turned {mag} {d}",
+    "you've turned {mag} too far {d}", "you over-rotated {mag} {d}", "you spun {mag} too far {d}",
+    "the gripper is turned {mag} too far {d}", "you twisted it {mag} too much {d}",
+)  # fmt: skip
+"""Rotation errors ("you turned a bit too far clockwise" -> counterclockwise)."""

@@ -5,9 +5,12 @@ left slightly", so direction, magnitude and safety are read from the words here,
 embedding. ``analyse`` returns ``Cues``: everything the words say, for ``parser`` to combine with
 the intent classifier. The text must already be ``units.normalize``-d.
 
-Relative forms invert a direction ("you're too far left", "overshot forward", "a bit less to the
-right", "you're left of it"); negation drops it ("not left, right"); a self-correction keeps the
-last one ("left, no, right").
+Descriptions of the robot's error invert a direction ("you're too far left", "you drifted right",
+"slightly right of the target", "a tad low"; see ``relative`` for the clause grammar), "less"
+inverts it in commands ("a bit less to the right"), a shortfall keeps it ("not far enough left")
+and without a direction means forward ("you're short of it"), an overshoot backward ("you went
+past it"); negation drops a direction ("not left, right"); a self-correction keeps the last one
+("left, no, right").
 """
 
 from __future__ import annotations
@@ -25,10 +28,18 @@ from skillbridge.policies.language.lexicon import (
     NEGATORS,
     QUESTION_WORDS,
     SELF_CORRECTIONS,
-    SUBJECTS,
     UNSAFE_PATTERNS,
     WH_WORDS,
     WORD_PATTERNS,
+)
+from skillbridge.policies.language.relative import (
+    LOCATIVES,
+    Clause,
+    Span,
+    clause_of,
+    description_sign,
+    implicit_motion,
+    read_clauses,
 )
 from skillbridge.policies.language.units import PUNCTUATION, Size, read_sizes
 
@@ -40,6 +51,9 @@ OPPOSITE = {
 
 TRANSLATION_WORDS = ("left", "right", "forward", "backward", "up", "down")
 ROTATION_WORDS = ("rotate_cw", "rotate_ccw")
+_NO_MOTION = frozenset(("move_verb", "short", "locative", "asked"))
+"""Labels that name no motion of their own: an error description made only of them moves along
+the approach ("you're short of it" -> forward)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,13 +125,16 @@ def _negated_harm(text: str) -> bool:
     return False
 
 
-def _blanking_matches(text: str, patterns: tuple[tuple[str, str], ...]) -> list[tuple[str, int]]:
-    """(label, char offset) of every pattern match; matched words are blanked for later ones."""
-    found: list[tuple[str, int]] = []
+def _blanking_matches(
+    text: str, patterns: tuple[tuple[str, str], ...]
+) -> list[tuple[str, int, int]]:
+    """(label, start, end char offset) of every pattern match; matched words are blanked for
+    later patterns."""
+    found: list[tuple[str, int, int]] = []
 
     def blank(match: re.Match[str], label: str) -> str:
         if label:
-            found.append((label, match.start()))
+            found.append((label, match.start(), match.end()))
         return " " * (match.end() - match.start())
 
     for pattern, label in patterns:
@@ -125,36 +142,51 @@ def _blanking_matches(text: str, patterns: tuple[tuple[str, str], ...]) -> list[
     return sorted(found, key=lambda f: f[1])
 
 
-def _window(tokens: list[str], index: int, width: int = 5) -> list[str]:
+def word_spans(text: str, plain: str) -> list[Span]:
+    """Word-pattern matches of ``plain`` as token spans of ``text`` (same character layout)."""
+    return [
+        (label, text[:start].count(" "), text[: end - 1].count(" ") + 1)
+        for label, start, end in _blanking_matches(plain, WORD_PATTERNS)
+    ]
+
+
+def _window(tokens: list[str], index: int, start: int = 0, width: int = 5) -> list[str]:
     """Up to ``width`` tokens before ``index``, stopping at the start of the clause."""
     window: list[str] = []
-    for t in reversed(tokens[max(0, index - width) : index]):
+    for t in reversed(tokens[max(start, index - width) : index]):
         if t in PUNCTUATION or t in CLAUSE_WORDS:
             break
         window.append(t)
     return window
 
 
-def _mention(text: str, tokens: list[str], label: str, offset: int) -> Mention:
-    index = text[:offset].count(" ")
-    window = _window(tokens, index)
-    nxt = tokens[index + 1 : index + 3]
+def _mention(tokens: list[str], span: Span, clause: Clause) -> Mention:
+    """A word cue with its negation and, for directions, whether it names the error."""
+    label, index, end = span
+    window = _window(tokens, index, clause.start)
+    nxt = tokens[end : end + 2]
     negated = any(w in NEGATORS for w in window) and not {"enough", "quite"} & set(nxt + window)
-    # "you're (a bit) to the left of it": the subject is left of the goal, so move right.
-    beside = bool(nxt) and nxt[0] == "of" and bool(SUBJECTS & set(_window(tokens, index, 8)))
-    inverted = bool(INVERTERS & set(window)) or beside
+    locative = label in LOCATIVES
+    if locative:  # "below the target" names a side only when it describes where the robot is
+        label = LOCATIVES[label] if clause.description else "locative"
+    if clause.question and label in OPPOSITE:  # "what is to the left of the toy?" asks
+        label = "asked"
+    if clause.description and label in OPPOSITE:
+        sign = description_sign(clause, tokens, index, end, locative=locative)
+    else:  # a command: "less" (or a stray "too") still inverts ("a bit less to the right")
+        sign = -1 if INVERTERS & set(window) else 1
     words = tokens[index] if index < len(tokens) else ""
-    return Mention(label, index, words, -1 if inverted else 1, negated)
+    return Mention(label, index, words, sign, negated)
 
 
 def _resolve(mentions: list[Mention], tokens: list[str], rotation: bool) -> tuple[str, ...]:
     """Direction motions in order, after inversion, negation and self-correction."""
     out: list[tuple[str, int]] = []
-    relative = any(m.sign < 0 and not m.negated for m in mentions)
+    relative = any(m.sign < 0 and not m.negated and m.label in OPPOSITE for m in mentions)
     for m in mentions:
         if m.negated or m.label not in OPPOSITE:
             continue
-        if relative and m.sign > 0 and m.words == "back" and len(mentions) > 1:
+        if relative and m.sign > 0 and m.words == "back":
             continue  # "too far left, come back": "back" undoes the overshoot
         label = m.label
         if rotation and label in ("left", "right"):
@@ -175,13 +207,22 @@ def read_magnitude(text: str) -> str | None:
     return found[-1][0] if found else None
 
 
+def _implicit(clauses: list[Clause], mentions: list[Mention], rotation: bool) -> list[Mention]:
+    """Approach motions of error descriptions that name nothing else ("you overshot")."""
+    if rotation or any(m.label not in _NO_MOTION for m in mentions):
+        return []
+    return [Mention(label, index, "") for label, index in implicit_motion(clauses)]
+
+
 def analyse(text: str) -> Cues:
     """Read every word cue of a normalized correction."""
     tokens = text.split()
     sizes, unitless, used = read_sizes(tokens)
     plain = " ".join(" " * len(t) if i in used else t for i, t in enumerate(tokens))
-    found = _blanking_matches(plain, WORD_PATTERNS)
-    mentions = [_mention(text, tokens, label, offset) for label, offset in found]
+    spans = word_spans(text, plain)
+    clauses = read_clauses(tokens, spans)
+    spans = [s for s in spans if s[0] != "goal"]
+    mentions = [_mention(tokens, s, clause_of(clauses, s[1])) for s in spans]
     cues = Cues(
         text=text,
         mentions=tuple(mentions),
@@ -193,7 +234,10 @@ def analyse(text: str) -> Cues:
         question=is_question(tokens),
         keeps_safety=bool(KEEPS_SAFETY & set(tokens)) or _negated_harm(text),
     )
-    directions = _resolve(mentions, tokens, cues.rotation_context)
+    rotation = cues.rotation_context
+    directions = _resolve(mentions, tokens, rotation) or _resolve(
+        _implicit(clauses, mentions, rotation), tokens, rotation
+    )
     return dataclasses.replace(cues, directions=directions)
 
 

@@ -1,6 +1,6 @@
 """Train the intent classifier on generated phrases and write ``intent_weights.npz``.
 
-    python -m skillbridge.policies.language.train [--seed 0] [--n-phrases 6000]
+    python -m skillbridge.policies.language.train [--seed 0] [--n-phrases 6500]
 
 Deterministic for a seed: the phrases come from ``paraphrases.generate(seed, n)``, the
 embeddings from the ONNX encoder (one thread), and the optimizer is full-batch gradient descent
@@ -28,7 +28,7 @@ class TrainConfig:
     """Intent classifier training (softmax regression, full batch)."""
 
     seed: int = 0
-    n_phrases: int = 6000
+    n_phrases: int = 6500
     """Phrases drawn for training (before de-duplication); the dev set draws a third of it."""
     l2: float = 1e-4
     """Weight decay on the weight matrix."""

@@ -69,6 +69,18 @@ ACCEPTED = [
     ("a little more to the left", "left", "small", 1 * CM),
     ("you're slightly left of the cube", "right", "small", 1 * CM),
     ("you rotated too far clockwise", "rotate_ccw", "normal", 15 * DEG),
+    # descriptions of the error: the opposite motion, magnitude and size kept
+    ("you're 2 cm too far left", "right", "explicit", 2 * CM),
+    ("you've drifted right", "left", "normal", 3 * CM),
+    ("a tad low", "up", "small", 1 * CM),
+    ("you're 5 mm left of the target", "right", "explicit", 0.5 * CM),
+    ("just below where it should be", "up", "normal", 3 * CM),
+    ("you're short of it", "forward", "normal", 3 * CM),
+    ("you went a little past it", "backward", "small", 1 * CM),
+    ("you pulled back too much", "forward", "normal", 3 * CM),
+    ("you leaned way too far left", "right", "large", 8 * CM),
+    ("you turned 10 degrees too far clockwise", "rotate_ccw", "explicit", 10 * DEG),
+    ("the cube is a little to your right", "right", "small", 1 * CM),
     # negation and self-correction
     ("not left, right", "right", "normal", 3 * CM),
     ("don't go up, go down", "down", "normal", 3 * CM),
