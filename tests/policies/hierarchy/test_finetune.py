@@ -35,8 +35,12 @@ def _corrections_session(tmp_path, high_level_path, encoder, count=25):
 def test_finetuning_follows_the_corrections(tmp_path, high_level_path, encoder):
     session, up = _corrections_session(tmp_path, high_level_path, encoder)
     out = tmp_path / "tuned.onnx"
-    report = finetune(FinetuneConfig(sessions=(str(session),), base=str(high_level_path),
-                                     out=str(out), epochs=15), embed=encoder)
+    report = finetune(
+        FinetuneConfig(
+            sessions=(str(session),), base=str(high_level_path), out=str(out), epochs=15
+        ),
+        embed=encoder,
+    )
     assert report["corrections"] == 25
     before, after = report["agreement_before"], report["agreement_after"]
     assert after["corrections"] >= 0.9 and after["corrections"] > before["corrections"] + 0.5
@@ -48,5 +52,9 @@ def test_finetuning_follows_the_corrections(tmp_path, high_level_path, encoder):
 def test_sessions_without_corrections_are_refused(tmp_path, high_level_path, encoder):
     empty = EventLog().write(tmp_path / "empty.jsonl")
     with pytest.raises(PolicyError, match="no accepted corrections"):
-        finetune(FinetuneConfig(sessions=(str(empty),), base=str(high_level_path),
-                                out=str(tmp_path / "x.onnx")), embed=encoder)
+        finetune(
+            FinetuneConfig(
+                sessions=(str(empty),), base=str(high_level_path), out=str(tmp_path / "x.onnx")
+            ),
+            embed=encoder,
+        )
