@@ -85,3 +85,7 @@ MOTION_DONE_ROT_RAD = float(np.deg2rad(3.0))
 MOTION_DONE_SPEED_M_S = 0.02
 MOTION_MIN_S = 0.3
 MOTION_WINDOW_S = 2.5
+
+#: Commanded tool headings stay within +-this (joint 7's travel around the home pose, with
+#: margin): the simulator flips, and the runtime clamps, rotations that would leave it.
+MAX_ABS_TOOL_YAW_RAD = 1.2

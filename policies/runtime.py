@@ -42,6 +42,7 @@ from skillbridge.contract.artifact import (
     require_verified,
 )
 from skillbridge.contract.command import (
+    MAX_ABS_TOOL_YAW_RAD,
     MOTION_DONE_POS_M,
     MOTION_DONE_ROT_RAD,
     MOTION_DONE_SPEED_M_S,
@@ -81,7 +82,7 @@ class RuntimeConfig:
     finger_joint: str | None = None
     """Joint whose position is the finger opening; None: the contract's last ``absolute`` joint
     (the gripper); no such joint means the fingers are never checked."""
-    max_abs_yaw_rad: float = 1.2
+    max_abs_yaw_rad: float = MAX_ABS_TOOL_YAW_RAD
     """Commanded tool headings are clamped to this (joint 7 travel, as in training)."""
     threads: int = 1
     """onnxruntime intra-op threads."""

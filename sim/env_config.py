@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Literal
 
+from skillbridge.contract.command import MAX_ABS_TOOL_YAW_RAD
 from skillbridge.sim.randomization import RandomizationConfig
 from skillbridge.sim.robot import PandaContractConfig
 from skillbridge.sim.scene import TRAINING_PHYSICS_DT_S, SceneConfig
@@ -36,7 +37,7 @@ class EnvConfig:
     pick_start_prob: float = 0.25
     """Fraction of ``motion`` episodes that start above the cube, aligned with it, and command the
     pick primitive first (down onto the cube, close, lift) before random commands."""
-    max_abs_yaw_rad: float = 1.2
+    max_abs_yaw_rad: float = MAX_ABS_TOOL_YAW_RAD
     """Commanded tool headings stay within this of the base x axis (joint 7 travel)."""
     scene: SceneConfig = SceneConfig(physics_dt_s=TRAINING_PHYSICS_DT_S)
     contract: PandaContractConfig = PandaContractConfig()

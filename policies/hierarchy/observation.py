@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from skillbridge.contract.command import MAX_ABS_TOOL_YAW_RAD
 from skillbridge.contract.rotations import quat_wxyz_to_matrix, wrap_angle, yaw_of_matrix
 
 OBS_NAMES: tuple[str, ...] = (
@@ -37,11 +38,20 @@ FINGER_OPEN_M = 0.04
 QUARTER_TURN = np.pi / 2
 
 
-def relative_cube_yaw(cube_yaw_rad: np.ndarray, tool_yaw_rad: np.ndarray) -> np.ndarray:
-    """Turn (rad, in [-pi/4, pi/4)) that aligns the gripper with the nearest cube face pair."""
-    return (wrap_angle(cube_yaw_rad - tool_yaw_rad) + QUARTER_TURN / 2) % QUARTER_TURN - (
+def relative_cube_yaw(
+    cube_yaw_rad: np.ndarray,
+    tool_yaw_rad: np.ndarray,
+    max_abs_tool_yaw: float = MAX_ABS_TOOL_YAW_RAD,
+) -> np.ndarray:
+    """Turn (rad) that aligns the gripper with a pair of cube faces: the nearest one (within
+    +-pi/4), unless it would take the heading past +-``max_abs_tool_yaw`` (where rotations are
+    refused); then the alignment a quarter turn the other way, which is always reachable."""
+    nearest = (wrap_angle(cube_yaw_rad - tool_yaw_rad) + QUARTER_TURN / 2) % QUARTER_TURN - (
         QUARTER_TURN / 2
     )
+    other = nearest - np.sign(nearest) * QUARTER_TURN
+    beyond = np.abs(tool_yaw_rad + nearest) > max_abs_tool_yaw
+    return np.where(beyond, other, nearest)
 
 
 def high_level_obs(

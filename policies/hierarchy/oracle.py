@@ -40,9 +40,15 @@ class OracleConfig:
     """Tool height above the cube centre when closing."""
     place_z_m: float = 0.036
     """Tool height at which a carried cube is released (cube bottom just above the table)."""
-    holding_dist_m: float = 0.025
+    holding_xy_m: float = 0.02
+    """A held cube's centre is within this of the tool axis..."""
+    holding_z_m: tuple[float, float] = (-0.045, 0.015)
+    """...and this far below / above the tool centre point (a grasp near the cube's top edge
+    lets it hang 2-3 cm low)."""
     finger_closed: float = 0.8
     """Finger opening fraction below which the gripper counts as closed."""
+    finger_empty: float = 0.25
+    """A closed gripper opened less than this holds nothing (the smallest cube keeps it at 0.5)."""
     pad_radius_m: float = 0.05
     pad_aim_m: float = 0.012
     """How close to the pad centre the cube is carried before descending."""
@@ -82,7 +88,13 @@ def oracle_motion(
     o = {name: float(obs[i]) for name, i in _COL.items()}
     closed = o["finger_open"] < cfg.finger_closed
     cube_rel = np.array([o["cube_rel_x"], o["cube_rel_y"], o["cube_rel_z"]])
-    holding = closed and np.linalg.norm(cube_rel) < cfg.holding_dist_m and o["cube_z"] > 0.02
+    holding = (
+        closed
+        and o["finger_open"] > cfg.finger_empty
+        and np.hypot(cube_rel[0], cube_rel[1]) < cfg.holding_xy_m
+        and cfg.holding_z_m[0] < cube_rel[2] < cfg.holding_z_m[1]
+        and o["cube_z"] > 0.02
+    )
     if holding:
         return _lift(o, cfg) if task == "lift" else _carry(o, cfg)
     on_pad = np.hypot(o["pad_rel_x"], o["pad_rel_y"]) <= cfg.pad_radius_m - 0.01

@@ -110,9 +110,9 @@ def test_the_arm_tracks_the_commanded_motion(start_node, probe, tmp_path, panda_
     from std_msgs.msg import String
 
     motions = [LanguageMotion.of("left", "large"), LanguageMotion.of("up", "normal")]
-    _graph(start_node, tmp_path, MOTION_POLICY, [m.to_json() for m in motions])
     states = probe.collect(JointState, "joint_states")
     statuses = probe.collect(String, "skill_status")
+    _graph(start_node, tmp_path, MOTION_POLICY, [m.to_json() for m in motions])
 
     def tool_now() -> np.ndarray:
         msg = states[-1][1]
@@ -130,6 +130,7 @@ def test_the_arm_tracks_the_commanded_motion(start_node, probe, tmp_path, panda_
             f"{motion.describe()} to start",
         )
         if start is None:
+            wait_for(lambda: len(states) > 0, 10, "joint_states to reach the probe")
             start = tool_now()
         expected += np.array(motion.to_command()[:3])
         wait_for(

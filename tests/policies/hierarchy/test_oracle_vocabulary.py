@@ -75,6 +75,17 @@ def test_cube_yaw_is_taken_modulo_a_quarter_turn():
     assert len(OBS_NAMES) == scene().shape[0]
 
 
+def test_cube_alignment_stays_within_the_heading_limit():
+    """Near the -1.2 rad heading limit a further clockwise turn would be refused (flipped) by
+    the arm: the other face pair, a quarter turn counterclockwise, is chosen instead."""
+    tool_yaw, cube_yaw = np.array([-1.14]), np.array([-1.24])
+    turn = relative_cube_yaw(cube_yaw, tool_yaw)[0]
+    assert turn == pytest.approx(math.pi / 2 - 0.1)
+    assert abs(tool_yaw[0] + turn) <= 1.2
+    # away from the limit the nearest face pair is kept
+    assert relative_cube_yaw(np.array([-0.2]), np.array([-0.1]))[0] == pytest.approx(-0.1)
+
+
 def test_approach_moves_one_axis_at_a_time_without_overshoot():
     assert motion(scene(tool=(0.42, 0.0, 0.2))) == "forward:large"  # 8 cm short
     assert motion(scene(tool=(0.5, -0.03, 0.2))) == "left:normal"
@@ -102,6 +113,14 @@ def test_recovers_from_a_failed_grasp_and_finishes():
     done = scene(tool=(0.5, 0.2, 0.05), cube=(0.5, 0.2, 0.025))
     assert motion(done) == "up:normal"
     assert motion(scene(tool=(0.5, 0.2, 0.12), cube=(0.5, 0.2, 0.025))) == "stop"
+
+
+def test_a_cube_hanging_low_in_the_grasp_is_still_held():
+    """A grasp near the top edge lets the cube hang 2.4 cm below the tool: carry on, don't drop."""
+    hanging = scene(tool=(0.5, 0.0, 0.119), finger=0.022, cube=(0.505, -0.004, 0.095))
+    assert motion(hanging) == "left:large"
+    empty = scene(tool=(0.5, 0.0, 0.119), finger=0.002, cube=(0.505, -0.004, 0.095))
+    assert motion(empty) == "open"
 
 
 def test_lift_task_stops_once_high():
