@@ -17,32 +17,33 @@ from skillbridge.sim.env_config import EnvConfig
 from skillbridge.sim.randomization import no_randomization
 
 
-def _deterministic_return(runner: Runner, steps: int = 100) -> float:
-    """Mean reward per step of the actor's mean action, on fixed seeds, without randomization."""
-    env = VecEnv(EnvConfig(num_envs=16, nthread=2, seed=123, randomization=no_randomization()))
-    obs, total = env.reset(), 0.0
+def _final_tracking_error(runner: Runner, steps: int = 125) -> float:
+    """Mean tool-to-target distance (m) over the last half second of one 2.5 s command window,
+    acting with the actor's mean action on fixed seeds, without randomization."""
+    env = VecEnv(EnvConfig(num_envs=32, nthread=2, seed=123, randomization=no_randomization()))
+    obs, errors = env.reset(), []
     for _ in range(steps):
         with torch.no_grad():
             action = runner.actor(torch.from_numpy(obs["actor"])).numpy()
         result = env.step(action)
-        total += float(result.reward.mean())
+        errors.append(float(result.info["pos_err_m"].mean()))
         obs = result.obs
-    return total / steps
+    return float(sum(errors[-25:]) / 25)
 
 
-def test_return_improves_on_a_short_run(tmp_path):
-    """60 iterations of 32 envs (46k steps, fixed seed): the deterministic policy's reward per
-    step on held-out seeds rises clearly above the untrained policy's."""
+def test_tracking_improves_on_a_short_run(tmp_path):
+    """120 iterations of 64 envs (184k steps, fixed seed): the deterministic policy ends its
+    commands clearly closer to their targets on held-out seeds (measured: 12.2 -> 7.7 cm)."""
     cfg = TrainConfig(
-        env=EnvConfig(num_envs=32, nthread=2, seed=0),
-        runner=RunnerConfig(max_iterations=60, log_dir=str(tmp_path), seed=0, progress=False),
+        env=EnvConfig(num_envs=64, nthread=2, seed=0),
+        runner=RunnerConfig(max_iterations=120, log_dir=str(tmp_path), seed=0, progress=False),
     )
     runner = Runner(cfg)
-    before = _deterministic_return(runner)
+    before = _final_tracking_error(runner)
     for _ in range(cfg.runner.max_iterations):
         runner.learn_once()
-    after = _deterministic_return(runner)
-    assert after > before + 0.01, (before, after)
+    after = _final_tracking_error(runner)
+    assert after < 0.8 * before, (before, after)
 
 
 def test_run_folder_has_config_logs_curves_and_checkpoints(tiny_run):
