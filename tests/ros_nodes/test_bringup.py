@@ -128,7 +128,8 @@ def test_bringup_sim_runs_and_stops_cleanly_on_ctrl_c(ros_env, tmp_path, tiny_po
     log = tmp_path / "bringup.log"
     argv = [SKILLBRIDGE, "bringup", "sim", "--policy-path", str(tiny_policy), "--param",
             f"recorder.path={tmp_path / 'bringup.mcap'}",
-            f"skill_manager.corrections_path={tmp_path / 'c.jsonl'}"]  # fmt: skip
+            f"skill_manager.corrections_path={tmp_path / 'c.jsonl'}",
+            f"skill_manager.high_level_path={ROOT / 'models' / 'high_level.onnx'}"]  # fmt: skip
     with log.open("w") as out:
         proc = subprocess.Popen(
             argv, env=ros_env, cwd=tmp_path, stdout=out, stderr=subprocess.STDOUT
