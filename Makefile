@@ -45,7 +45,7 @@ test-slow: $(STAMP)
 
 bench: $(STAMP)
 	@mkdir -p benchmarks/results
-	@for b in benchmarks/*.py; do \
+	@for b in benchmarks/[!_]*.py; do \
 		name=$$(basename $$b .py); echo "== $$name"; \
 		$(PY) $$b --json benchmarks/results/$$name.json || exit 1; \
 	done

@@ -21,9 +21,7 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import Result, parse_args, report
-from stable_baselines3 import PPO as SB3PPO
-from stable_baselines3.common.env_util import make_vec_env
-from stable_baselines3.common.vec_env import VecNormalize
+from _sb3 import make_sb3_ppo
 
 from skillbridge.policies.evaluate import EvalConfig, evaluate
 from skillbridge.policies.runner import Runner
@@ -74,18 +72,8 @@ def train_ours(budget_s: float, episodes: int) -> dict:
 
 def train_sb3(budget_s: float, episodes: int) -> dict:
     torch.set_num_threads(2)
-    vec = VecNormalize(make_vec_env(PandaGymEnv, n_envs=8, seed=0))
-    model = SB3PPO(
-        "MlpPolicy",
-        vec,
-        n_steps=256,
-        batch_size=512,
-        n_epochs=5,
-        seed=0,
-        policy_kwargs={"net_arch": [128, 128]},
-        device="cpu",
-        verbose=0,
-    )
+    model = make_sb3_ppo(n_epochs=5)
+    vec = model.get_env()
     start, steps = time.perf_counter(), 0
     while time.perf_counter() - start < budget_s:
         model.learn(total_timesteps=4096, reset_num_timesteps=False)

@@ -21,14 +21,11 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import Result, parse_args, report
-from stable_baselines3 import PPO as SB3PPO
-from stable_baselines3.common.env_util import make_vec_env
-from stable_baselines3.common.vec_env import VecNormalize
+from _sb3 import make_sb3_ppo
 
 from skillbridge.policies.runner import Runner
 from skillbridge.policies.train_config import RunnerConfig, TrainConfig
 from skillbridge.sim.env import VecEnv
-from skillbridge.sim.gym_env import PandaGymEnv
 
 
 def pure_stepping_rate(cfg: TrainConfig, budget_s: float) -> float:
@@ -56,18 +53,7 @@ def training_rate(cfg: TrainConfig, budget_s: float) -> float:
 
 
 def sb3_rate(budget_s: float) -> float:
-    vec = VecNormalize(make_vec_env(PandaGymEnv, n_envs=8, seed=0))
-    model = SB3PPO(
-        "MlpPolicy",
-        vec,
-        n_steps=256,
-        batch_size=512,
-        n_epochs=3,
-        seed=0,
-        policy_kwargs={"net_arch": [128, 128]},
-        device="cpu",
-        verbose=0,
-    )
+    model = make_sb3_ppo(n_epochs=3)
     model.learn(total_timesteps=2048)  # warm-up
     steps = 0
     start = time.perf_counter()

@@ -14,11 +14,11 @@ import time
 from collections.abc import Callable
 
 import numpy as np
-import onnxruntime as ort
 
 from skillbridge.contract import PolicySpec
 from skillbridge.contract.artifact import ONNX_INPUT, ONNX_OUTPUT
 from skillbridge.policies.errors import PolicyError
+from skillbridge.policies.onnx_session import open_session
 from skillbridge.sim.env import VecEnv
 from skillbridge.sim.env_config import EnvConfig
 from skillbridge.sim.randomization import RandomizationConfig, no_randomization
@@ -30,15 +30,7 @@ class OnnxPolicy:
     """An exported policy in onnxruntime (one intra-op thread), with the contract it carries."""
 
     def __init__(self, path: str, threads: int = 1) -> None:
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        try:
-            self.session = ort.InferenceSession(
-                str(path), options, providers=["CPUExecutionProvider"]
-            )
-        except Exception as exc:  # onnxruntime raises its own untyped errors
-            raise PolicyError(f"cannot load ONNX policy {path}: {exc}") from exc
+        self.session = open_session(path, threads, PolicyError, "ONNX policy")
         self.metadata = dict(self.session.get_modelmeta().custom_metadata_map)
         self.spec = PolicySpec.from_metadata(self.metadata)
 

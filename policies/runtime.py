@@ -52,6 +52,7 @@ from skillbridge.contract.command import (
 )
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.contract.rotations import matrix_to_rotvec, rotz, yaw_of_matrix
+from skillbridge.policies.onnx_session import open_session
 
 
 class PolicyLoadError(ContractError):
@@ -129,13 +130,7 @@ def load_session(path: str | Path, threads: int = 1) -> tuple[ort.InferenceSessi
             f"policy file {path} does not exist; export one with `skillbridge export RUN --out "
             f"{path}` (then `skillbridge verify {path}`)"
         )
-    options = ort.SessionOptions()
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    try:
-        session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-    except Exception as exc:  # onnxruntime raises its own untyped errors
-        raise PolicyLoadError(f"onnxruntime cannot load {path}: {exc}") from exc
+    session = open_session(path, threads, PolicyLoadError, "policy (onnxruntime)")
     inputs = [i.name for i in session.get_inputs()]
     outputs = [o.name for o in session.get_outputs()]
     if ONNX_INPUT not in inputs or ONNX_OUTPUT not in outputs:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import numpy as np
-import onnxruntime as ort
 
 from skillbridge.contract import tool_pose
 from skillbridge.contract.language import LanguageMotion
@@ -25,6 +24,7 @@ from skillbridge.policies.hierarchy.spec import (
     HighLevelSpec,
 )
 from skillbridge.policies.hierarchy.vocabulary import TOKENS
+from skillbridge.policies.onnx_session import open_session
 
 Encode = Callable[[Sequence[str]], np.ndarray]
 
@@ -39,15 +39,7 @@ class OnnxHighLevel:
     """A high-level ONNX file with its spec; implements ``HighLevelPolicy``."""
 
     def __init__(self, path: str, encode: Encode | None = None, threads: int = 1) -> None:
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        try:
-            self.session = ort.InferenceSession(
-                str(path), options, providers=["CPUExecutionProvider"]
-            )
-        except Exception as exc:  # onnxruntime raises its own untyped errors
-            raise PolicyError(f"cannot load high-level policy {path}: {exc}") from exc
+        self.session = open_session(path, threads, PolicyError, "high-level policy")
         self.spec = HighLevelSpec.from_metadata(self.session.get_modelmeta().custom_metadata_map)
         self.path = str(path)
         self._encode = encode

