@@ -60,8 +60,11 @@ class Probe:
         self._thread.start()
 
     def _spin(self) -> None:
+        # Entities are created under the same lock: creating a subscription while spin_once
+        # builds its wait set can kill this thread, and the probe then silently stops receiving.
         while self._running:
-            self.executor.spin_once(timeout_sec=0.02)
+            with self.lock:
+                self.executor.spin_once(timeout_sec=0.02)
 
     def collect(self, msg_type: type, topic: str) -> list:
         """Subscribe and return the (growing) list of ``(receive_time_s, msg)``."""
