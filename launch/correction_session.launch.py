@@ -24,6 +24,7 @@ def generate_launch_description() -> LaunchDescription:
         [
             DeclareLaunchArgument("use_sim", default_value="true"),
             DeclareLaunchArgument("policy_path", default_value="models/motion.onnx"),
+            DeclareLaunchArgument("high_level_path", default_value="models/high_level.onnx"),
             DeclareLaunchArgument("task", default_value=""),
             Node(
                 package="skillbridge",
@@ -51,7 +52,10 @@ def generate_launch_description() -> LaunchDescription:
                 parameters=[
                     os.path.join(config, "skill_manager.yaml"),
                     session,
-                    {"task": LaunchConfiguration("task")},
+                    {
+                        "task": LaunchConfiguration("task"),
+                        "high_level_path": LaunchConfiguration("high_level_path"),
+                    },
                 ],
                 output="screen",
             ),

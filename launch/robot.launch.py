@@ -25,6 +25,7 @@ def generate_launch_description() -> LaunchDescription:
     return LaunchDescription(
         [
             DeclareLaunchArgument("policy_path", default_value="models/motion.onnx"),
+            DeclareLaunchArgument("high_level_path", default_value="models/high_level.onnx"),
             DeclareLaunchArgument("namespace", default_value=""),
             DeclareLaunchArgument("task", default_value=""),
             LifecycleNode(
@@ -45,7 +46,10 @@ def generate_launch_description() -> LaunchDescription:
                 namespace=namespace,
                 parameters=[
                     os.path.join(config, "skill_manager.yaml"),
-                    {"task": LaunchConfiguration("task")},
+                    {
+                        "task": LaunchConfiguration("task"),
+                        "high_level_path": LaunchConfiguration("high_level_path"),
+                    },
                 ],
                 output="screen",
             ),

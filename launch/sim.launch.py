@@ -1,6 +1,7 @@
 """Simulated bringup: MuJoCo robot + policy (lifecycle, autostart) + skill manager + recorder.
 
     ros2 launch skillbridge sim.launch.py [policy_path:=models/motion.onnx] [task:="..."]
+        [high_level_path:=models/high_level.onnx]
 
 The same graph starts in one process with ``skillbridge bringup sim`` (no ROS 2 install needed).
 """
@@ -24,6 +25,7 @@ def generate_launch_description() -> LaunchDescription:
         [
             DeclareLaunchArgument("policy_path", default_value="models/motion.onnx"),
             DeclareLaunchArgument("task", default_value=""),
+            DeclareLaunchArgument("high_level_path", default_value="models/high_level.onnx"),
             Node(
                 package="skillbridge",
                 executable="sim_robot_node",
@@ -46,7 +48,10 @@ def generate_launch_description() -> LaunchDescription:
                 package="skillbridge",
                 executable="skill_manager_node",
                 name="skill_manager",
-                parameters=[os.path.join(config, "skill_manager.yaml"), {"task": task}],
+                parameters=[
+                    os.path.join(config, "skill_manager.yaml"),
+                    {"task": task, "high_level_path": LaunchConfiguration("high_level_path")},
+                ],
                 output="screen",
             ),
             Node(
