@@ -15,7 +15,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-import onnxruntime as ort
 import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -24,6 +23,7 @@ from _common import Result, parse_args, report
 from skillbridge.contract.artifact import ONNX_INPUT, ONNX_OUTPUT
 from skillbridge.policies.checkpoint import load_checkpoint
 from skillbridge.policies.export import DeployedActor, actor_from_checkpoint, export_onnx
+from skillbridge.policies.onnx_session import open_session
 from skillbridge.policies.runner import Runner
 from skillbridge.policies.train_config import RunnerConfig, TrainConfig
 from skillbridge.sim.env_config import EnvConfig
@@ -59,10 +59,7 @@ def main() -> int:
     n = 3000 if args.quick else 30000
     with tempfile.TemporaryDirectory() as tmp:
         onnx_path, ckpt, which = policy_files(Path(tmp))
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = 1
-        options.inter_op_num_threads = 1
-        session = ort.InferenceSession(str(onnx_path), options, providers=["CPUExecutionProvider"])
+        session = open_session(onnx_path, threads=1, what="policy")  # as the runtime opens it
         actor, spec = actor_from_checkpoint(load_checkpoint(ckpt))
         module = DeployedActor(actor).eval()
         torch.set_num_threads(1)

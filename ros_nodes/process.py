@@ -36,9 +36,10 @@ class StopFlag:
 
 
 def make_executor(threads: int = 1) -> Executor:
-    """One thread: rclpy's C++ events executor (no per-spin wait-set rebuild in Python: it cuts the
-    policy node's tick jitter and reading-to-command latency; ``SKILLBRIDGE_EXECUTOR=single``
-    selects the classic one). More threads: the multi-threaded executor."""
+    """One thread: rclpy's C++ events executor (no per-spin wait-set rebuild in Python; on the
+    2-core dev machine its loop timing was within the run-to-run noise of the classic executor,
+    see README) or, with ``SKILLBRIDGE_EXECUTOR=single``, the classic one. More threads: the
+    multi-threaded executor."""
     if threads > 1:
         return MultiThreadedExecutor(threads)
     if os.environ.get("SKILLBRIDGE_EXECUTOR", "events") == "single":

@@ -119,24 +119,28 @@ def test_the_arm_tracks_the_commanded_motion(start_node, probe, tmp_path, panda_
     last = motions[-1].to_dict()
     wait_for(
         lambda: any(
-            (s := json.loads(msg.data))["done"] and s["motion"] == last for _, msg in list(statuses)
+            (s := json.loads(msg.data))["done"] and s["motion"] == last
+            for _, msg in list(statuses)
         ),
         60,
         "the sequence to finish",
     )
     time.sleep(0.5)  # the sequence is over: the arm holds the last target
     assert recorder.stop() == 0
-    started_ns, start, end = None, None, None
+    started_ns, before_start, last = None, None, None
     for topic, stamp_ns, msg in read_recording(tmp_path / "session.mcap"):
         if topic == "/skill_status" and started_ns is None:
             if json.loads(msg.data)["motion"] == motions[0].to_dict():
                 started_ns = stamp_ns
         elif topic == "/joint_states":
-            pose = tool_pose(panda_spec.kinematics, np.array(msg.position), tuple(msg.name))[0]
             if started_ns is None:
-                start = pose
-            end = pose
-    assert started_ns is not None and start is not None, "no motion start in the recording"
+                before_start = msg
+            last = msg
+    assert started_ns is not None and before_start is not None, "no motion start in the recording"
+
+    def tool(msg) -> np.ndarray:
+        return tool_pose(panda_spec.kinematics, np.array(msg.position), tuple(msg.name))[0]
+
     expected = sum(np.array(m.to_command()[:3]) for m in motions)
-    moved = end - start
+    moved = tool(last) - tool(before_start)
     assert np.linalg.norm(moved - expected) < 0.015, f"moved {moved}, commanded {expected}"
