@@ -18,6 +18,7 @@ from skillbridge.contract.observation import (
     ObservationHistory,
     build_actor_obs,
     observation_frames,
+    stack_actor_obs,
 )
 from skillbridge.contract.spec import (
     COMMAND_NAMES,
@@ -45,6 +46,7 @@ __all__ = [
     "build_actor_obs",
     "hold_target",
     "observation_frames",
+    "stack_actor_obs",
     "resolve_target",
     "tool_pose",
 ]

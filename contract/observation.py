@@ -11,8 +11,8 @@ import numpy as np
 from skillbridge.contract.command import MotionTarget
 from skillbridge.contract.errors import ContractError
 from skillbridge.contract.kinematics import tool_pose
-from skillbridge.contract.rotations import matrix_to_rotvec
-from skillbridge.contract.spec import PolicySpec
+from skillbridge.contract.rotations import rotation_error
+from skillbridge.contract.spec import ObservationTerm, PolicySpec
 from skillbridge.contract.state import RobotState
 
 
@@ -74,7 +74,7 @@ def observation_frames(
     if not np.all(np.isfinite(action)):
         raise NonFiniteObservationError("non-finite values in the last action")
     tool_pos, tool_rot = tool or tool_pose(spec.kinematics, pos, spec.joint_names)
-    rot_error = matrix_to_rotvec(target.rot @ np.swapaxes(tool_rot, -1, -2))
+    rot_error = rotation_error(target.rot, tool_rot)
     return {
         "joint_pos_rel": pos - np.asarray(spec.default_joint_pos),
         "joint_vel": vel,
@@ -111,16 +111,46 @@ def build_actor_obs(
         NonFiniteObservationError: NaN/Inf in the readings or the last action.
     """
     frames = observation_frames(state, target, last_action, spec, tool=tool)
-    blocks = []
-    for term in spec.observation_terms:
-        frame = np.clip(frames[term.name] * term.scale, -term.clip, term.clip)
-        if term.history > 1:
-            if history is None:
-                raise ContractError(
-                    f"term {term.name!r} stacks history; pass an ObservationHistory"
-                )
-            frame = history.push(term.name, frame)
-        blocks.append(frame)
-    if history is not None:
-        history.end_frame()
+    return stack_actor_obs(frames, spec, history=history)
+
+
+def stack_actor_obs(
+    frames: dict[str, np.ndarray],
+    spec: PolicySpec,
+    *,
+    history: ObservationHistory | None = None,
+) -> np.ndarray:
+    """Scale, clip and stack the raw frames of ``observation_frames`` in the spec's term order
+    (with history), float32 (N, spec.obs_dim). ``build_actor_obs`` is the two in one call."""
+    terms = spec.observation_terms
+    scale, bound = _term_columns(terms)
+    current = np.concatenate([frames[t.name] for t in terms], axis=-1)
+    current = np.clip(current * scale, -bound, bound)
+    if all(t.history == 1 for t in terms):
+        return current.astype(np.float32)
+    if history is None:
+        name = next(t.name for t in terms if t.history > 1)
+        raise ContractError(f"term {name!r} stacks history; pass an ObservationHistory")
+    blocks, start = [], 0
+    for term in terms:
+        frame = current[:, start : start + term.size]
+        start += term.size
+        blocks.append(history.push(term.name, frame) if term.history > 1 else frame)
+    history.end_frame()
     return np.concatenate(blocks, axis=-1).astype(np.float32)
+
+
+_COLUMNS: dict[int, tuple[tuple[ObservationTerm, ...], np.ndarray, np.ndarray]] = {}
+
+
+def _term_columns(terms: tuple[ObservationTerm, ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Per-column scale and clip bound of one frame of every term (cached by identity: this runs
+    at every control step)."""
+    entry = _COLUMNS.get(id(terms))
+    if entry is None or entry[0] is not terms:
+        scale = np.concatenate([np.full(t.size, t.scale, dtype=np.float64) for t in terms])
+        bound = np.concatenate([np.full(t.size, t.clip, dtype=np.float64) for t in terms])
+        if len(_COLUMNS) > 64:
+            _COLUMNS.clear()
+        entry = _COLUMNS[id(terms)] = (terms, scale, bound)
+    return entry[1], entry[2]

@@ -112,15 +112,61 @@ def rotz(yaw_rad: np.ndarray) -> np.ndarray:
 
 
 def matrix_to_rotvec(rot: np.ndarray) -> np.ndarray:
-    """Rotation vectors (axis * angle, angle in [0, pi]). (..., 3, 3) -> (..., 3)."""
+    """Rotation vectors (axis * angle, angle in [0, pi]). (..., 3, 3) -> (..., 3).
+
+    The axis comes from the skew-symmetric part (2 sin(angle) axis), the angle from atan2 of
+    its norm and the trace. The skew part vanishes towards pi as well as towards zero: its axis
+    loses about 1e-16 / sin(angle) of accuracy, so rows within ~5e-5 rad of pi (rare: checked
+    with one ``any``) take the axis from the symmetric part instead.
+    """
     r = np.asarray(rot, dtype=np.float64)
-    q = matrix_to_quat_wxyz(r)  # w >= 0, so the angle is in [0, pi]
-    vec = q[..., 1:4]
-    sin_half = np.linalg.norm(vec, axis=-1)
-    angle = 2.0 * np.arctan2(sin_half, q[..., 0])
-    # angle / sin(angle/2) -> 2 as the angle -> 0
-    factor = np.where(sin_half > 1e-9, angle / np.maximum(sin_half, 1e-12), 2.0)
-    return vec * factor[..., None]
+    skew = np.stack(
+        [r[..., 2, 1] - r[..., 1, 2], r[..., 0, 2] - r[..., 2, 0], r[..., 1, 0] - r[..., 0, 1]],
+        axis=-1,
+    )
+    cos = 0.5 * (r[..., 0, 0] + r[..., 1, 1] + r[..., 2, 2] - 1.0)
+    two_sin = np.sqrt(np.einsum("...i,...i->...", skew, skew))
+    angle = np.arctan2(0.5 * two_sin, cos)
+    # angle / (2 sin(angle)) -> 1/2 as the angle -> 0
+    factor = np.where(two_sin > 1e-12, angle / np.maximum(two_sin, 1e-300), 0.5)
+    vec = skew * factor[..., None]
+    near_pi = (two_sin < 1e-4) & (cos < 0.0)
+    if np.any(near_pi):
+        vec[near_pi] = _rotvec_near_pi(r[near_pi], cos[near_pi], angle[near_pi], skew[near_pi])
+    return vec
+
+
+def _rotvec_near_pi(
+    r: np.ndarray, cos: np.ndarray, angle: np.ndarray, skew: np.ndarray
+) -> np.ndarray:
+    """(R + R^T) / 2 - cos I = (1 - cos) axis axis^T: the column of its largest diagonal entry
+    is the axis up to sign (well conditioned: 1 - cos ~ 2 here); the skew part gives the sign."""
+    sym = 0.5 * (r + np.swapaxes(r, -1, -2)) - cos[:, None, None] * np.eye(3)
+    diag = np.diagonal(sym, axis1=-2, axis2=-1)
+    best = np.argmax(diag, axis=-1)
+    column = np.take_along_axis(sym, best[:, None, None], axis=-1)[..., 0]
+    axis = column / np.linalg.norm(column, axis=-1, keepdims=True)
+    sign = np.where(np.einsum("ni,ni->n", axis, skew) < 0, -1.0, 1.0)
+    return axis * (sign * angle)[:, None]
+
+
+def rotation_error(target_rot: np.ndarray, rot: np.ndarray) -> np.ndarray:
+    """Rotation vector taking ``rot`` to ``target_rot``, both in the base frame. (..., 3, 3)
+    -> (..., 3)."""
+    return matrix_to_rotvec(np.asarray(target_rot) @ np.swapaxes(rot, -1, -2))
+
+
+def rotation_angle(target_rot: np.ndarray, rot: np.ndarray) -> np.ndarray:
+    """Angle (rad, [0, pi]) of the rotation taking ``rot`` to ``target_rot``: the norm of
+    ``rotation_error`` without its axis. (..., 3, 3) -> (...)."""
+    e = np.asarray(target_rot) @ np.swapaxes(rot, -1, -2)
+    two_sin = np.sqrt(
+        np.square(e[..., 2, 1] - e[..., 1, 2])
+        + np.square(e[..., 0, 2] - e[..., 2, 0])
+        + np.square(e[..., 1, 0] - e[..., 0, 1])
+    )
+    cos = 0.5 * (e[..., 0, 0] + e[..., 1, 1] + e[..., 2, 2] - 1.0)
+    return np.arctan2(0.5 * two_sin, cos)
 
 
 def yaw_of_matrix(rot: np.ndarray) -> np.ndarray:

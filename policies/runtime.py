@@ -51,7 +51,7 @@ from skillbridge.contract.command import (
     TOOL_DOWN,
 )
 from skillbridge.contract.language import LanguageMotion
-from skillbridge.contract.rotations import matrix_to_rotvec, rotz, yaw_of_matrix
+from skillbridge.contract.rotations import rotation_error, rotz, yaw_of_matrix
 from skillbridge.policies.onnx_session import open_session
 
 
@@ -311,7 +311,7 @@ class PolicyRuntime:
         tool_pos, tool_rot = self.tool(pos)
         speed = self._tool_speed(tool_pos, now_s)
         pos_err = float(np.linalg.norm(self.target.pos_m[0] - tool_pos))
-        rot_err = float(np.linalg.norm(matrix_to_rotvec(self.target.rot[0] @ tool_rot.T)))
+        rot_err = float(np.linalg.norm(rotation_error(self.target.rot[0], tool_rot)))
         fingers = self._fingers_ok(pos, vel)
         reached = (
             pos_err <= self.config.pos_tolerance_m

@@ -81,7 +81,7 @@ class SimRobot:
         self.targets[-1] = FINGER_OPEN_M
         self.physics.set_joint_targets(self.targets[None])
         self.physics.hold_ctrl_history(_ENV, self.targets[None])
-        self.backend.commit(_ENV)
+        self.physics.commit(_ENV)
 
     def set_targets(self, names: Sequence[str], positions: Sequence[float]) -> list[str]:
         """Set position targets of named joints (others keep theirs).

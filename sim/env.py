@@ -26,10 +26,12 @@ from skillbridge.contract import (
     action_to_joint_targets,
     build_actor_obs,
     hold_target,
+    observation_frames,
     resolve_target,
+    stack_actor_obs,
     tool_pose,
 )
-from skillbridge.contract.rotations import yaw_of_matrix
+from skillbridge.contract.rotations import rotation_error, yaw_of_matrix
 from skillbridge.sim.backend import make_backend
 from skillbridge.sim.env_config import EnvConfig
 from skillbridge.sim.errors import SimError
@@ -41,6 +43,11 @@ from skillbridge.sim.resets import sample_arm_starts, sample_cube_away_from
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import FINGER_OPEN_M, compile_scene
 from skillbridge.sim.tasks import motion, tabletop
+
+
+# An episode ends when the tool leaves this box (base frame): the arm is flailing.
+_WORKSPACE_CENTRE_M = np.array([0.5, 0.0, 0.3])
+_WORKSPACE_HALF_M = np.array([0.6, 0.7, 0.6])
 
 
 @dataclasses.dataclass
@@ -98,6 +105,8 @@ class VecEnv:
         self.push_steps_left = np.zeros(n, dtype=np.int64)
         self.push_force = np.zeros((n, 3))
         self.prev_tool_pos = np.zeros((n, 3))
+        self.tool_vel = np.zeros((n, 3))
+        """True tool velocity over the last control period, m/s (zero after a reset)."""
         self.command_start = np.zeros((n, 3))
         self.last_command = np.zeros((n, 5))
         """The command each environment is executing (dx_m, dy_m, dz_m, dyaw_rad, gripper)."""
@@ -158,7 +167,7 @@ class VecEnv:
         full_ctrl[:, : self.num_actions] = targets
         ph.ctrl[ids] = full_ctrl
         ph.hold_ctrl_history(ids, targets)
-        self.backend.commit(ids)
+        ph.commit(ids)
         self._set_target(ids, hold_target(tool_pos, tool_rot, gripper))
         self.last_action[ids] = 0.0
         self.episode_step[ids] = 0
@@ -166,6 +175,7 @@ class VecEnv:
         self.episode_return[ids] = 0.0
         self.push_steps_left[ids] = 0
         self.prev_tool_pos[ids] = tool_pos
+        self.tool_vel[ids] = 0.0
         self.command_start[ids] = tool_pos
         self.history.reset(ids)
         if self.auto_commands:
@@ -257,7 +267,9 @@ class VecEnv:
         self.command_step += 1
         reward, terms, tracking, window_done = self._evaluate(a)
         tool_pos, _ = self.physics.tool_pose()
-        escaped = np.any(np.abs(tool_pos - [0.5, 0.0, 0.3]) > [0.6, 0.7, 0.6], axis=1)
+        self.tool_vel = (tool_pos - self.prev_tool_pos) / self.dt_s
+        self.prev_tool_pos = tool_pos.copy()
+        escaped = np.any(np.abs(tool_pos - _WORKSPACE_CENTRE_M) > _WORKSPACE_HALF_M, axis=1)
         terminated = failed | nonfinite | escaped
         truncated = (self.episode_step >= self.max_episode_steps) & ~terminated
         self.last_action = a
@@ -277,7 +289,6 @@ class VecEnv:
             "episode_return": self.episode_return[done].copy(),
             "done_ids": done,
         }
-        self.prev_tool_pos = tool_pos
         if len(done):
             final = self._observe(commit=False)
             info["final_actor_obs"] = final["actor"][done]
@@ -350,16 +361,24 @@ class VecEnv:
         return {"actor": actor, "critic": self._critic()}
 
     def _critic(self) -> np.ndarray:
-        # Without encoder offsets the reported noise-free joints are the true ones: reuse their FK.
-        tool = None if np.any(self.physics.offsets) else self.physics.tool_pose()
-        noise_free = build_actor_obs(
+        true_tool = self.physics.tool_pose()
+        # Without encoder offsets the reported noise-free joints are the true ones: reuse their
+        # kinematics and rotation error.
+        offsets = bool(np.any(self.physics.offsets))
+        spec = self._critic_actor_spec
+        frames = observation_frames(
             self.physics.reported_state(),
             self.target,
             self.last_action,
-            self._critic_actor_spec,
-            tool=tool,
+            spec,
+            tool=None if offsets else true_tool,
         )
-        return critic_observation(self, noise_free)
+        true_rot_error = (
+            rotation_error(self.target.rot, true_tool[1])
+            if offsets
+            else frames["target_rot_error_b"]
+        )
+        return critic_observation(self, stack_actor_obs(frames, spec), true_rot_error)
 
     @property
     def observations(self) -> dict[str, np.ndarray]:

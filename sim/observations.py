@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from skillbridge.contract.rotations import matrix_to_rotvec
 from skillbridge.sim.tasks import motion
 
 if TYPE_CHECKING:
@@ -23,8 +22,7 @@ GRASP_FORCE_SCALE_N = 20.0
 def tool_terms(env: VecEnv) -> list[np.ndarray]:
     """True tool position (3), orientation as two rotation-matrix columns (6), velocity (3)."""
     pos, rot = env.physics.tool_pose()
-    vel = (pos - env.prev_tool_pos) / env.dt_s
-    return [pos, rot[:, :, 0], rot[:, :, 1], 0.2 * vel]
+    return [pos, rot[:, :, 0], rot[:, :, 1], 0.2 * env.tool_vel]
 
 
 def object_terms(env: VecEnv) -> list[np.ndarray]:
@@ -52,10 +50,10 @@ def contact_terms(env: VecEnv) -> list[np.ndarray]:
     ]
 
 
-def command_terms(env: VecEnv) -> list[np.ndarray]:
-    """True remaining command error (3 + 3), finger error (1), time left in the window (1)."""
-    tool_pos, tool_rot = env.physics.tool_pose()
-    rot_err = matrix_to_rotvec(env.target.rot @ np.swapaxes(tool_rot, -1, -2))
+def command_terms(env: VecEnv, rot_err: np.ndarray) -> list[np.ndarray]:
+    """True remaining command error (3 + 3), finger error (1), time left in the window (1).
+    ``rot_err``: the true rotation error (the caller has it already)."""
+    tool_pos, _ = env.physics.tool_pose()
     finger = env.physics.finger_pos()
     finger_err = 1.0 - motion.finger_tracking_reward(env.target.gripper, finger)
     time_left = 1.0 - env.command_step / max(env.command_steps, 1)
@@ -72,11 +70,16 @@ def disturbance_terms(env: VecEnv) -> list[np.ndarray]:
     ]
 
 
-def critic_observation(env: VecEnv, noise_free_actor: np.ndarray) -> np.ndarray:
-    """(num_envs, critic_dim) float32: noise-free actor terms, then the privileged terms."""
-    blocks = [noise_free_actor]
-    for group in (tool_terms, object_terms, contact_terms, command_terms, disturbance_terms):
-        blocks.extend(
-            np.asarray(b, dtype=np.float64).reshape(env.num_envs, -1) for b in group(env)
-        )
-    return np.concatenate(blocks, axis=1).astype(np.float32)
+def critic_observation(
+    env: VecEnv, noise_free_actor: np.ndarray, true_rot_error: np.ndarray
+) -> np.ndarray:
+    """(num_envs, critic_dim) float32: noise-free actor terms, then the privileged terms.
+    ``true_rot_error``: rotation vector from the true tool orientation to the target, (N, 3)."""
+    blocks = [
+        *tool_terms(env),
+        *object_terms(env),
+        *contact_terms(env),
+        *command_terms(env, true_rot_error),
+        *disturbance_terms(env),
+    ]
+    return np.concatenate([noise_free_actor, *blocks], axis=1, dtype=np.float32)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import mujoco
 import numpy as np
 
-from skillbridge.contract import PolicySpec, RobotState, tool_pose
+from skillbridge.contract import PolicySpec, RobotState
 from skillbridge.sim.backend import PhysicsBackend
 from skillbridge.sim.overrides import ModelOverrides, reported_joint_offsets
 from skillbridge.sim.scene import (
@@ -22,6 +22,7 @@ from skillbridge.sim.scene import (
     PAD_BODY,
     POLICY_JOINTS,
     TABLE_CONTACT_SENSOR,
+    TCP_SITE,
 )
 
 
@@ -53,6 +54,9 @@ class PandaPhysics:
         self.mocap_pos = backend.state("mocap_pos")
         self.xfrc = backend.state("xfrc_applied")
         self.sensordata = backend.output("sensordata")
+        tcp = model.site(TCP_SITE).id
+        self._tcp_pos = backend.output("site_xpos")[:, tcp]
+        self._tcp_rot = backend.output("site_xmat")[:, tcp]
         self._tool_cache: tuple[np.ndarray, np.ndarray] | None = None
         self.history = backend.state("history") if model.nhistory else None
         self._history_slices = [
@@ -96,7 +100,8 @@ class PandaPhysics:
             self.history[env_ids, values] = targets[:, column : column + 1]
 
     def write_joint_state(self, env_ids: np.ndarray, pos: np.ndarray, vel: np.ndarray) -> None:
-        """Set true joint positions/velocities (the mimic finger follows finger 1)."""
+        """Set true joint positions/velocities (the mimic finger follows finger 1); ``commit``
+        before reading the tool pose."""
         self._tool_cache = None
         for column, (qa, va) in enumerate(zip(self._qpos_idx, self._qvel_idx, strict=True)):
             self.qpos[env_ids, qa] = pos[:, column]
@@ -106,11 +111,21 @@ class PandaPhysics:
 
     # --- tool ---------------------------------------------------------------------------------
     def tool_pose(self) -> tuple[np.ndarray, np.ndarray]:
-        """True tool centre point pose from the true joints: (N, 3), (N, 3, 3). Cached until the
-        next ``step`` or state write."""
+        """True tool centre point pose, (N, 3), (N, 3, 3): MuJoCo's ``tcp`` site after the last
+        step or commit (the contract's kinematics of the true joints give the same to 1e-9 m; a
+        test checks it). Copies, cached until the next step or state write."""
         if self._tool_cache is None:
-            self._tool_cache = tool_pose(self.spec.kinematics, self.joint_pos(), POLICY_JOINTS)
+            self._tool_cache = (
+                self._tcp_pos.copy(),
+                self._tcp_rot.reshape(self.num_envs, 3, 3).copy(),
+            )
         return self._tool_cache
+
+    def commit(self, env_ids: np.ndarray) -> None:
+        """After state or model-field writes: recompute these environments' derived quantities
+        (the tool pose among them)."""
+        self._tool_cache = None
+        self.backend.commit(env_ids)
 
     def step(self, nsubsteps: int) -> np.ndarray:
         """Step the backend; returns the (N,) mask of failed environments."""

@@ -229,10 +229,13 @@ class DomainRandomizer:
         if not cfg.enabled or cfg.push_rate_hz <= 0:
             return np.zeros(num_envs, bool), np.zeros((num_envs, 3))
         start = self._rng.random(num_envs) < cfg.push_rate_hz * dt_s
-        direction = self._rng.normal(size=(num_envs, 3))
-        direction /= np.linalg.norm(direction, axis=1, keepdims=True)
-        magnitude = self._rng.uniform(*cfg.push_force_n, size=num_envs)
-        return start, direction * magnitude[:, None]
+        force = np.zeros((num_envs, 3))
+        count = int(start.sum())
+        if count:  # a few per hundred steps: draw forces only for those
+            direction = self._rng.normal(size=(count, 3))
+            direction /= np.linalg.norm(direction, axis=1, keepdims=True)
+            force[start] = direction * self._rng.uniform(*cfg.push_force_n, size=count)[:, None]
+        return start, force
 
     def joint_noise(self, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
         """Additive sensor noise for joint positions and velocities."""

@@ -12,7 +12,7 @@ import dataclasses
 import numpy as np
 
 from skillbridge.contract import MotionTarget, PolicySpec, RobotState, tool_pose
-from skillbridge.contract.rotations import matrix_to_rotvec
+from skillbridge.contract.rotations import rotation_error
 
 
 @dataclasses.dataclass(frozen=True)
@@ -38,7 +38,7 @@ def tool_jacobian(spec: PolicySpec, arm_pos: np.ndarray, eps: float = 1e-6) -> n
         p_plus, r_plus = tool_pose(spec.kinematics, plus, names)
         p_minus, r_minus = tool_pose(spec.kinematics, minus, names)
         jac[:, :3, j] = (p_plus - p_minus) / (2 * eps)
-        jac[:, 3:, j] = matrix_to_rotvec(r_plus @ np.swapaxes(r_minus, -1, -2)) / (2 * eps)
+        jac[:, 3:, j] = rotation_error(r_plus, r_minus) / (2 * eps)
     del rot0
     return jac
 
@@ -65,7 +65,7 @@ class ScriptedMotionController:
         pos = np.atleast_2d(pos)
         tool_pos, tool_rot = tool_pose(spec.kinematics, pos, spec.joint_names)
         pos_err = target.pos_m - tool_pos
-        rot_err = matrix_to_rotvec(target.rot @ np.swapaxes(tool_rot, -1, -2))
+        rot_err = rotation_error(target.rot, tool_rot)
         dt = spec.control_period_s
         self._integral = np.clip(self._integral + pos_err * dt, -0.05, 0.05)
         twist = np.concatenate(

@@ -16,7 +16,7 @@ import dataclasses
 import numpy as np
 
 from skillbridge.contract import GRIPPER_OPEN, MotionTarget, PolicySpec
-from skillbridge.contract.rotations import matrix_to_rotvec
+from skillbridge.contract.rotations import rotation_angle
 from skillbridge.sim.scene import FINGER_OPEN_M
 
 
@@ -85,8 +85,7 @@ def tracking_errors(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Position error norm (m) and rotation error angle (rad), each (N,)."""
     pos_err = np.linalg.norm(target.pos_m - tool_pos, axis=-1)
-    rot_err = np.linalg.norm(matrix_to_rotvec(target.rot @ np.swapaxes(tool_rot, -1, -2)), axis=-1)
-    return pos_err, rot_err
+    return pos_err, rotation_angle(target.rot, tool_rot)
 
 
 def finger_reached(

@@ -21,8 +21,9 @@ def main() -> None:
     rank, world = distributed.init_from_env()
     cfg = TrainConfig(
         env=EnvConfig(num_envs=8, nthread=1),
-        runner=RunnerConfig(max_iterations=2, log_dir=str(out), run_name="dist", seed=5,
-                            progress=False),
+        runner=RunnerConfig(
+            max_iterations=2, log_dir=str(out), run_name="dist", seed=5, progress=False
+        ),
     )
     runner = Runner(cfg, rank, world)
     first_obs = runner.obs["actor"][0].copy()

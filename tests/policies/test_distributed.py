@@ -17,7 +17,10 @@ def test_two_cpu_ranks_keep_identical_parameters(tmp_path):
     env = {**os.environ, "OMP_NUM_THREADS": "1", "MASTER_ADDR": "127.0.0.1"}
     result = subprocess.run(
         [str(torchrun), "--standalone", "--nproc-per-node", "2", str(WORKER), str(tmp_path)],
-        capture_output=True, text=True, env=env, timeout=600,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     ranks = [torch.load(tmp_path / f"rank{r}.pt", weights_only=True) for r in (0, 1)]

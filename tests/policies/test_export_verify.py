@@ -61,8 +61,9 @@ def test_normalizer_is_baked_into_the_graph(exported, tiny_run):
 
 
 def test_verify_writes_a_report_bound_to_the_file(exported, tiny_run):
-    report = verify(VerifyConfig(policy=str(exported), checkpoint=str(tiny_run), episodes=6,
-                                 **RELAXED))
+    report = verify(
+        VerifyConfig(policy=str(exported), checkpoint=str(tiny_run), episodes=6, **RELAXED)
+    )
     names = {c["name"]: c for c in report["checks"]}
     assert names["parity_random_obs"]["value"] <= 1e-5
     assert names["parity_recorded_obs"]["passed"]
@@ -87,13 +88,16 @@ def test_a_changed_file_no_longer_matches_its_report(exported, tmp_path):
         require_verified(copy)
 
 
-def test_quality_gate_fails_an_untrained_policy_and_the_cli_exits_nonzero(exported, tiny_run,
-                                                                         tmp_path):
+def test_quality_gate_fails_an_untrained_policy_and_the_cli_exits_nonzero(
+    exported, tiny_run, tmp_path
+):
     copy = tmp_path / "weak.onnx"
     copy.write_bytes(exported.read_bytes())
     result = subprocess.run(
         [str(SKILLBRIDGE), "verify", str(copy), "--checkpoint", str(tiny_run), "--episodes", "6"],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "FAIL" in result.stdout and "nominal_success_rate" in result.stdout
@@ -111,11 +115,16 @@ def test_verify_without_checkpoint_says_how_to_run_parity(exported, tmp_path):
 
 
 def test_onnx_without_contract_is_refused(tmp_path):
-    model = onnx.helper.make_model(onnx.helper.make_graph(
-        [onnx.helper.make_node("Identity", ["obs"], ["action"])], "g",
-        [onnx.helper.make_tensor_value_info("obs", onnx.TensorProto.FLOAT, ["batch", 4])],
-        [onnx.helper.make_tensor_value_info("action", onnx.TensorProto.FLOAT, ["batch", 4])],
-    ), opset_imports=[onnx.helper.make_opsetid("", 18)], ir_version=10)
+    model = onnx.helper.make_model(
+        onnx.helper.make_graph(
+            [onnx.helper.make_node("Identity", ["obs"], ["action"])],
+            "g",
+            [onnx.helper.make_tensor_value_info("obs", onnx.TensorProto.FLOAT, ["batch", 4])],
+            [onnx.helper.make_tensor_value_info("action", onnx.TensorProto.FLOAT, ["batch", 4])],
+        ),
+        opset_imports=[onnx.helper.make_opsetid("", 18)],
+        ir_version=10,
+    )
     path = tmp_path / "plain.onnx"
     onnx.save(model, str(path))
     with pytest.raises(ContractError, match="skillbridge export"):
