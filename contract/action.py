@@ -30,9 +30,9 @@ def action_to_joint_targets(
     if not np.all(np.isfinite(a)):
         raise ContractError("action contains NaN or Inf; hold the previous targets instead")
     a = np.clip(a, -spec.action_clip, spec.action_clip)
-    delta = np.array([m == "delta" for m in spec.action_modes])
+    arrays = spec.arrays
     base = np.where(
-        delta, np.asarray(measured_pos, np.float64), np.asarray(spec.default_joint_pos)
+        arrays.delta_action, np.asarray(measured_pos, np.float64), arrays.default_joint_pos
     )
-    targets = base + np.asarray(spec.action_scale) * a
-    return np.clip(targets, spec.joint_pos_lower, spec.joint_pos_upper)
+    targets = base + arrays.action_scale * a
+    return np.clip(targets, arrays.joint_pos_lower, arrays.joint_pos_upper)

@@ -66,8 +66,8 @@ def observation_frames(
     """
     pos, vel = state.select(spec.joint_names)
     pos, vel = np.atleast_2d(pos), np.atleast_2d(vel)
-    bad = ~(np.isfinite(pos) & np.isfinite(vel))
-    if bad.any():
+    if not (np.isfinite(pos).all() and np.isfinite(vel).all()):
+        bad = ~(np.isfinite(pos) & np.isfinite(vel))
         joints = [spec.joint_names[j] for j in np.flatnonzero(bad.any(axis=0))]
         raise NonFiniteObservationError(f"non-finite joint readings for {joints}")
     action = np.atleast_2d(np.asarray(last_action, dtype=np.float64))
@@ -76,7 +76,7 @@ def observation_frames(
     tool_pos, tool_rot = tool or tool_pose(spec.kinematics, pos, spec.joint_names)
     rot_error = rotation_error(target.rot, tool_rot)
     return {
-        "joint_pos_rel": pos - np.asarray(spec.default_joint_pos),
+        "joint_pos_rel": pos - spec.arrays.default_joint_pos,
         "joint_vel": vel,
         "last_action": action,
         "target_pos_error_b": target.pos_m - tool_pos,

@@ -7,10 +7,13 @@ content hash, so the robot side never repeats any of it in parameters.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 from collections.abc import Mapping
 from typing import Any
+
+import numpy as np
 
 from skillbridge.contract.errors import ContractError
 
@@ -77,6 +80,24 @@ class KinematicChain:
     @property
     def joint_names(self) -> tuple[str, ...]:
         return tuple(link.joint_name for link in self.links if link.joint_name is not None)
+
+
+@dataclasses.dataclass(frozen=True)
+class SpecArrays:
+    """Read-only numpy views of a spec's per-joint values, in ``joint_names`` order."""
+
+    default_joint_pos: np.ndarray
+    joint_pos_lower: np.ndarray
+    joint_pos_upper: np.ndarray
+    action_scale: np.ndarray
+    delta_action: np.ndarray
+    """bool: the joint's action is an offset from the measured position."""
+
+
+def _frozen(values, dtype=np.float64) -> np.ndarray:
+    out = np.array(values, dtype=dtype)
+    out.flags.writeable = False
+    return out
 
 
 @dataclasses.dataclass(frozen=True)
@@ -152,6 +173,17 @@ class PolicySpec:
         if size in {"joints", "actions"}:
             return len(self.joint_names)
         return int(size)
+
+    @functools.cached_property
+    def arrays(self) -> SpecArrays:
+        """The per-joint tuples as float arrays, built once: control loops read them each step."""
+        return SpecArrays(
+            default_joint_pos=_frozen(self.default_joint_pos),
+            joint_pos_lower=_frozen(self.joint_pos_lower),
+            joint_pos_upper=_frozen(self.joint_pos_upper),
+            action_scale=_frozen(self.action_scale),
+            delta_action=_frozen([mode == "delta" for mode in self.action_modes], bool),
+        )
 
     @property
     def num_joints(self) -> int:

@@ -9,6 +9,10 @@ import numpy as np
 
 from skillbridge.contract.errors import ContractError
 
+# Column indices by (state joint names, requested names): a control loop asks the same question
+# every step.
+_INDICES: dict[tuple[tuple[str, ...], tuple[str, ...]], np.ndarray] = {}
+
 
 @dataclasses.dataclass(frozen=True)
 class RobotState:
@@ -27,8 +31,8 @@ class RobotState:
     def __post_init__(self) -> None:
         names = tuple(self.joint_names)
         object.__setattr__(self, "joint_names", names)
-        duplicates = sorted({n for n in names if names.count(n) > 1})
-        if duplicates:
+        if len(set(names)) != len(names):
+            duplicates = sorted({n for n in names if names.count(n) > 1})
             raise ContractError(f"joint names repeat in the robot state: {duplicates}")
         pos = np.asarray(self.joint_pos_rad, dtype=np.float64)
         vel = np.asarray(self.joint_vel_rad_s, dtype=np.float64)
@@ -55,6 +59,16 @@ class RobotState:
 
     def indices_of(self, names: Sequence[str]) -> np.ndarray:
         """Column of each requested joint. Raises ContractError naming every missing joint."""
+        key = (self.joint_names, tuple(names))
+        found = _INDICES.get(key)
+        if found is None:
+            found = self._find_indices(key[1])
+            if len(_INDICES) > 256:
+                _INDICES.clear()
+            _INDICES[key] = found
+        return found
+
+    def _find_indices(self, names: tuple[str, ...]) -> np.ndarray:
         index = {n: i for i, n in enumerate(self.joint_names)}
         missing = [n for n in names if n not in index]
         if missing:
@@ -63,7 +77,9 @@ class RobotState:
                 f"(it has {list(self.joint_names)}); "
                 "check the driver's joint names against the policy contract"
             )
-        return np.array([index[n] for n in names], dtype=np.int64)
+        found = np.array([index[n] for n in names], dtype=np.int64)
+        found.flags.writeable = False
+        return found
 
     def select(self, names: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """Positions and velocities of ``names``, in that order. Shapes: (..., len(names))."""

@@ -44,7 +44,6 @@ from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import FINGER_OPEN_M, compile_scene
 from skillbridge.sim.tasks import motion, tabletop
 
-
 # An episode ends when the tool leaves this box (base frame): the arm is flailing.
 _WORKSPACE_CENTRE_M = np.array([0.5, 0.0, 0.3])
 _WORKSPACE_HALF_M = np.array([0.6, 0.7, 0.6])
@@ -329,8 +328,7 @@ class VecEnv:
             path_dev,
             holding,
         )
-        terms = motion.motion_reward(step, cfg.rewards, self.spec, cfg.success)
-        reward = np.sum(list(terms.values()), axis=0)
+        reward, terms = motion.motion_reward(step, cfg.rewards, self.spec, cfg.success)
         fingers_ok = motion.finger_reached(self.target.gripper, q[:, -1], qd[:, -1], cfg.success)
         success = motion.command_success(pos_err, rot_err, fingers_ok, cfg.success)
         window_done = self.command_step >= self.command_steps

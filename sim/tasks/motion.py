@@ -147,9 +147,9 @@ class MotionStep:
 
 def motion_reward(
     step: MotionStep, cfg: MotionRewardConfig, spec: PolicySpec, tol: SuccessTolerance
-) -> dict[str, np.ndarray]:
-    """Reward terms, each (N,), already weighted and multiplied by the control period."""
-    lower, upper = np.asarray(spec.joint_pos_lower), np.asarray(spec.joint_pos_upper)
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """The reward (N,) and its terms, each (N,), weighted and multiplied by the control period."""
+    lower, upper = spec.arrays.joint_pos_lower, spec.arrays.joint_pos_upper
     limit = joint_limit_penalty(step.joint_pos, lower, upper, cfg.joint_limit_margin)
     terms = {
         "pos_coarse": cfg.pos_coarse * np.exp(-np.square(step.pos_err / cfg.pos_coarse_std_m)),
@@ -167,7 +167,8 @@ def motion_reward(
         "path_deviation": cfg.path_deviation * step.path_dev,
         "hold": cfg.hold * ((step.gripper_target < 0) & step.holding),
     }
-    return {k: v * spec.control_period_s for k, v in terms.items()}
+    weighted = np.stack(list(terms.values())) * spec.control_period_s
+    return weighted.sum(axis=0), dict(zip(terms, weighted, strict=True))
 
 
 def distance_to_segment(point: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
