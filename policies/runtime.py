@@ -17,6 +17,7 @@ Errors are ``ContractError`` subclasses so that this module depends on the contr
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 from pathlib import Path
 
@@ -294,6 +295,21 @@ class PolicyRuntime:
         targets = action_to_joint_targets(action[0], pos, self.spec)
         self.last_action = np.asarray(action, dtype=np.float64).reshape(1, -1)
         return targets
+
+    def warm_up(self, state: RobotState) -> None:
+        """Run the path of ``step`` on ``state`` without changing anything (no history, last
+        action or target update): brings its code and data back into the CPU caches before a
+        tick that has to be fast. Errors are ignored: the real tick reports them."""
+        if self.target is None:
+            return
+        history = copy.deepcopy(self._history) if self._history is not None else None
+        try:
+            obs = build_actor_obs(state, self.target, self.last_action, self.spec, history=history)
+            action = self.session.run([ONNX_OUTPUT], {ONNX_INPUT: obs})[0]
+            pos, _ = self.measured(state)
+            action_to_joint_targets(action[0], pos, self.spec)
+        except ContractError:
+            pass
 
     def status(self, state: RobotState, now_s: float) -> MotionStatus:
         """Whether the current motion is complete (reached, or its window elapsed)."""

@@ -37,6 +37,7 @@ def policy_diagnostics(node: PolicyNode, state_age_s: float) -> DiagnosticArray:
         KeyValue(key="estop", value=str(status["estop"]).lower()),
         KeyValue(key="verified", value=str(status["verified"]).lower()),
         KeyValue(key="ticks", value=str(node.ticks)),
+        KeyValue(key="prewarmed_ticks", value=str(node.prewarm_hits)),
         KeyValue(key="motion", value=str(status["motion"])),
         KeyValue(key="state_age_ms", value=f"{state_age_s * 1e3:.3f}"),
     ]

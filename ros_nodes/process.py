@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Sequence
 
 import rclpy
@@ -49,10 +50,18 @@ def make_executor(threads: int = 1) -> Executor:
     return EventsExecutor()
 
 
-def spin_until_stopped(executor: Executor, stop: StopFlag, period_s: float = 0.05) -> None:
-    """Spin until the flag is set (checked every ``period_s``)."""
+def spin_until_stopped(
+    executor: Executor, stop: StopFlag, period_s: float = 0.05, nodes: Sequence[Node] = ()
+) -> None:
+    """Spin until the flag is set (checked every ``period_s``).
+
+    While a node's ``busy_poll_until`` (monotonic seconds) lies ahead, the loop polls without
+    sleeping: a control node sets it just before a tick it expects, so that the tick starts on a
+    running CPU instead of one waking from idle (see ``PolicyNode`` ``prewarm_s``).
+    """
     while not stop.stopped and rclpy.ok():
-        executor.spin_once(timeout_sec=period_s)
+        polling = any(time.monotonic() < getattr(n, "busy_poll_until", 0.0) for n in nodes)
+        executor.spin_once(timeout_sec=0.0 if polling else period_s)
 
 
 def shut_down(nodes: Sequence[Node], executor: Executor) -> None:
@@ -88,7 +97,7 @@ def run_nodes(
     for node in nodes:
         executor.add_node(node)
     try:
-        spin_until_stopped(executor, stop)
+        spin_until_stopped(executor, stop, nodes=nodes)
     finally:
         shut_down(nodes, executor)
     return 0

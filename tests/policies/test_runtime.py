@@ -89,6 +89,25 @@ def test_joint_order_of_the_driver_does_not_matter(tmp_path, panda_spec):
     np.testing.assert_array_equal(out[0], out[1])
 
 
+def test_warm_up_changes_nothing(tmp_path, panda_spec):
+    rng = np.random.default_rng(3)
+    weight = rng.normal(0, 0.1, (panda_spec.obs_dim, panda_spec.action_dim))
+    path = write_linear_policy(tmp_path / "lin.onnx", panda_spec, weight=weight)
+    q = np.array(panda_spec.default_joint_pos) + rng.normal(0, 0.05, 8)
+    states = [_state(panda_spec, q + 0.01 * k) for k in range(3)]
+    plain, warmed = PolicyRuntime(path), PolicyRuntime(path)
+    for runtime in (plain, warmed):
+        runtime.reset(states[0], 0.0)
+        runtime.set_motion(LanguageMotion.of("left", "small"), states[0], 0.0)
+    for state in states:
+        warmed.warm_up(states[-1])  # a different reading than the tick's
+        np.testing.assert_array_equal(warmed.step(state), plain.step(state))
+        np.testing.assert_array_equal(warmed.last_action, plain.last_action)
+    bad = _state(panda_spec, np.full(8, np.nan))
+    warmed.warm_up(bad)  # errors are left to the real tick
+    np.testing.assert_array_equal(warmed.step(states[0]), plain.step(states[0]))
+
+
 def test_missing_joint_is_named(policy, panda_spec):
     runtime = PolicyRuntime(policy)
     names = tuple(n for n in panda_spec.joint_names if n != "panda_joint4")
