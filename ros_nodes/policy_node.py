@@ -95,6 +95,7 @@ class PolicyNode(ManagedNode):
         self._warm_timer = None
         self._tick_interval_s = 0.0
         self._last_tick_s = 0.0
+        self._expected_tick_s = 0.0
         self.busy_poll_until = 0.0
         """Monotonic time until which the process loop polls instead of sleeping."""
         self.prewarm_hits = 0
@@ -308,7 +309,7 @@ class PolicyNode(ManagedNode):
         self._publish_targets(out.targets, self._state_stamp)
         self.ticks += 1
         self._note_tick(now)
-        self._schedule_prewarm(now)
+        self._schedule_prewarm()
         self._report_after_tick(now)
         if out.deactivate:
             self._error(
@@ -320,13 +321,22 @@ class PolicyNode(ManagedNode):
 
     # --- prewarm ------------------------------------------------------------------------------
     def _note_tick(self, now: float) -> None:
-        """Smoothed interval between ticks (outliers clipped at twice the average)."""
+        """Track the readings' schedule (joint_states trigger): a smoothed interval and a
+        phase-locked expected time of the next one. A driver's timer that fires late once keeps
+        its schedule (the next reading comes early), so predicting from the schedule, not from
+        the last arrival, keeps the warm-up ahead of that early one."""
         if self._last_tick_s > 0:
             gap, ema = now - self._last_tick_s, self._tick_interval_s
             self._tick_interval_s = gap if ema == 0 else 0.9 * ema + 0.1 * min(gap, 2 * ema)
         self._last_tick_s = now
+        interval = self._tick_interval_s
+        error = now - self._expected_tick_s
+        if interval == 0 or abs(error) > 0.5 * interval:
+            self._expected_tick_s = now + interval  # (re)synchronize
+        else:
+            self._expected_tick_s += interval + 0.1 * error
 
-    def _schedule_prewarm(self, tick_start: float) -> None:
+    def _schedule_prewarm(self) -> None:
         """Arm the warm-up ``prewarm_s`` before the next expected tick: the control timer's next
         call (timer trigger), or one smoothed reading interval after this one (joint_states)."""
         self.busy_poll_until = 0.0
@@ -337,7 +347,7 @@ class PolicyNode(ManagedNode):
         if until_ns is not None:
             delay = until_ns * 1e-9 - lead
         else:
-            delay = self._tick_interval_s - lead - (time.monotonic() - tick_start)
+            delay = self._expected_tick_s - lead - time.monotonic()
         if delay < lead:  # too fast to be worth it (or no estimate yet)
             return
         if self._warm_timer is None:
@@ -351,7 +361,9 @@ class PolicyNode(ManagedNode):
         self._warm_timer.cancel()  # one shot: the next tick re-arms it
         if self.runtime is not None and self._state is not None:
             self.runtime.warm_up(self._state)
-        self.busy_poll_until = time.monotonic() + 2 * self.config.prewarm_s
+        # Poll until the tick, and for up to 2 x prewarm_s past its expected time (a late
+        # reading costs polling time, never a cold tick, within that margin).
+        self.busy_poll_until = time.monotonic() + 3 * self.config.prewarm_s
 
     def _publish_targets(self, targets: np.ndarray, stamp=None) -> None:
         assert self.runtime is not None
