@@ -343,11 +343,7 @@ class PolicyNode(ManagedNode):
         lead = self.config.prewarm_s
         if lead <= 0 or self.safety is None:
             return
-        until_ns = self._timer.time_until_next_call() if self._timer is not None else None
-        if until_ns is not None:
-            delay = until_ns * 1e-9 - lead
-        else:
-            delay = self._expected_tick_s - lead - time.monotonic()
+        delay = self._expected_tick_in_s() - lead
         if delay < lead:  # too fast to be worth it (or no estimate yet)
             return
         if self._warm_timer is None:
@@ -356,10 +352,18 @@ class PolicyNode(ManagedNode):
             self._warm_timer.timer_period_ns = int(delay * 1e9)
             self._warm_timer.reset()
 
+    def _expected_tick_in_s(self) -> float:
+        until_ns = self._timer.time_until_next_call() if self._timer is not None else None
+        if until_ns is not None:
+            return until_ns * 1e-9
+        return self._expected_tick_s - time.monotonic()
+
     def _prewarm(self) -> None:
         assert self._warm_timer is not None
         self._warm_timer.cancel()  # one shot: the next tick re-arms it
-        if self.runtime is not None and self._state is not None:
+        # A rehearsal that started late would hold up the tick itself: then only poll.
+        late = self._expected_tick_in_s() < 0.5 * self.config.prewarm_s
+        if not late and self.runtime is not None and self._state is not None:
             self.runtime.warm_up(self._state)
         # Poll until the tick, and for up to 2 x prewarm_s past its expected time (a late
         # reading costs polling time, never a cold tick, within that margin).
