@@ -1,9 +1,10 @@
 """``skillbridge bringup sim|robot|calibration``: the launch files' graph in ONE process.
 
-The same nodes with the same parameter files as ``launch/*.launch.py``, on a multi-threaded
-executor; lifecycle nodes are driven configure -> activate (activation waits for
-``joint_states``); Ctrl-C deactivates them (they hold) and shuts down cleanly. For machines
-without ``ros2 launch``: this is what the tests and the demo use.
+The same nodes with the same parameter files as ``launch/*.launch.py``, on rclpy's events
+executor (``--threads N`` > 1: the multi-threaded one, see ``BringupConfig.threads``);
+lifecycle nodes are driven configure -> activate (activation waits for ``joint_states``);
+Ctrl-C deactivates them (they hold) and shuts down cleanly. For machines without
+``ros2 launch``: this is what the tests and the demo use.
 """
 
 from __future__ import annotations
@@ -99,7 +100,11 @@ class BringupConfig:
     stop_when_done: bool = False
     """calibration: stop (and finalize the recording) once the excitation has played to the
     end; exit 1 if it cannot start."""
-    threads: int = 4
+    threads: int = 1
+    """Executor threads. 1 (default): rclpy's events executor, every callback on one thread.
+    More: rclpy's multi-threaded executor; measured here, its dispatch loop spins holding the
+    GIL while a ready callback's group is busy and starves the worker threads (the sim-time
+    calibration graph ran at a real-time factor of 0.01-0.03 with 4 threads)."""
 
 
 def config_dir(override: str | None = None) -> Path:
@@ -204,17 +209,21 @@ def _build(entry: NodeEntry, params: dict[str, Any]):
 def run_bringup(cfg: BringupConfig) -> int:
     """Start the graph; return when stopped (Ctrl-C, SIGTERM or ``duration_s``)."""
     import rclpy
-    from rclpy.executors import MultiThreadedExecutor
     from rclpy.signals import SignalHandlerOptions
 
-    from skillbridge.ros_nodes.process import StopFlag, shut_down, spin_until_stopped
+    from skillbridge.ros_nodes.process import (
+        StopFlag,
+        make_executor,
+        shut_down,
+        spin_until_stopped,
+    )
 
     entries = plan(cfg)
     rclpy.init(signal_handler_options=SignalHandlerOptions.NO)
     stop = StopFlag()
     stop.install()
     nodes = []
-    executor = MultiThreadedExecutor(num_threads=cfg.threads)
+    executor = make_executor(cfg.threads)
     try:
         for entry, params in entries:
             nodes.append(_build(entry, params))

@@ -74,10 +74,6 @@ def test_the_recording_runs_on_exact_ticks_of_the_simulated_clock(demo):
     assert int(timing["late_commands"]) == 0 and int(timing["lockstep_timeouts"]) == 0
 
 
-# Slow: 100-135 s on the 2-core machine (the one-process graph with lockstep runs at a real-time
-# factor of ~0.02); it also failed 2 of 7 runs with commands 10/30 ms apart in its first half
-# second, undiagnosed (README, Calibration). Run it with `make test-slow`.
-@pytest.mark.slow
 def test_bringup_calibration_on_sim_time_stops_by_itself(ros_env, tmp_path):
     """The one-process graph (``skillbridge bringup calibration``) on the simulator's clock with
     lockstep: it plays a short excitation, stops when it is done and finalizes the recording."""

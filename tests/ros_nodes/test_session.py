@@ -26,6 +26,14 @@ SEQUENCE = [LanguageMotion.of(m, "normal").to_json() for m in ("left", "right") 
 
 def _graph(start_node, tmp_path: Path, policy: Path, sequence=SEQUENCE, task="demo"):
     start_node("skillbridge.ros_nodes.sim_robot_node", "sim_robot", {"publish_rate_hz": 100.0})
+    # The recorder first, recording joint_states before any motion starts: on a loaded machine
+    # a recorder started last matched the topics after the first motion had begun.
+    recorder = start_node(
+        "skillbridge.ros_nodes.recorder_node",
+        "recorder",
+        {"path": str(tmp_path / "session.mcap"), "flush_period_s": 0.5},
+    )
+    wait_for(lambda: "recording /joint_states" in recorder.log(), 30, "the recorder to start")
     start_node(
         "skillbridge.ros_nodes.policy_node",
         "policy_node",
@@ -41,11 +49,6 @@ def _graph(start_node, tmp_path: Path, policy: Path, sequence=SEQUENCE, task="de
             "task": task,
             "corrections_path": str(tmp_path / "corrections.jsonl"),
         },
-    )
-    recorder = start_node(
-        "skillbridge.ros_nodes.recorder_node",
-        "recorder",
-        {"path": str(tmp_path / "session.mcap"), "flush_period_s": 0.5},
     )
     return manager, recorder
 
