@@ -12,7 +12,7 @@ from skillbridge.contract.command import MotionTarget
 from skillbridge.contract.errors import ContractError
 from skillbridge.contract.kinematics import tool_pose
 from skillbridge.contract.rotations import rotation_error
-from skillbridge.contract.spec import ObservationTerm, PolicySpec
+from skillbridge.contract.spec import PolicySpec
 from skillbridge.contract.state import RobotState
 
 
@@ -122,10 +122,9 @@ def stack_actor_obs(
 ) -> np.ndarray:
     """Scale, clip and stack the raw frames of ``observation_frames`` in the spec's term order
     (with history), float32 (N, spec.obs_dim). ``build_actor_obs`` is the two in one call."""
-    terms = spec.observation_terms
-    scale, bound = _term_columns(terms)
+    terms, arrays = spec.observation_terms, spec.arrays
     current = np.concatenate([frames[t.name] for t in terms], axis=-1)
-    current = np.clip(current * scale, -bound, bound)
+    current = np.clip(current * arrays.obs_scale, -arrays.obs_clip, arrays.obs_clip)
     if all(t.history == 1 for t in terms):
         return current.astype(np.float32)
     if history is None:
@@ -138,19 +137,3 @@ def stack_actor_obs(
         blocks.append(history.push(term.name, frame) if term.history > 1 else frame)
     history.end_frame()
     return np.concatenate(blocks, axis=-1).astype(np.float32)
-
-
-_COLUMNS: dict[int, tuple[tuple[ObservationTerm, ...], np.ndarray, np.ndarray]] = {}
-
-
-def _term_columns(terms: tuple[ObservationTerm, ...]) -> tuple[np.ndarray, np.ndarray]:
-    """Per-column scale and clip bound of one frame of every term (cached by identity: this runs
-    at every control step)."""
-    entry = _COLUMNS.get(id(terms))
-    if entry is None or entry[0] is not terms:
-        scale = np.concatenate([np.full(t.size, t.scale, dtype=np.float64) for t in terms])
-        bound = np.concatenate([np.full(t.size, t.clip, dtype=np.float64) for t in terms])
-        if len(_COLUMNS) > 64:
-            _COLUMNS.clear()
-        entry = _COLUMNS[id(terms)] = (terms, scale, bound)
-    return entry[1], entry[2]

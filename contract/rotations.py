@@ -120,12 +120,7 @@ def matrix_to_rotvec(rot: np.ndarray) -> np.ndarray:
     with one ``any``) take the axis from the symmetric part instead.
     """
     r = np.asarray(rot, dtype=np.float64)
-    skew = np.stack(
-        [r[..., 2, 1] - r[..., 1, 2], r[..., 0, 2] - r[..., 2, 0], r[..., 1, 0] - r[..., 0, 1]],
-        axis=-1,
-    )
-    cos = 0.5 * (r[..., 0, 0] + r[..., 1, 1] + r[..., 2, 2] - 1.0)
-    two_sin = np.sqrt(np.einsum("...i,...i->...", skew, skew))
+    skew, two_sin, cos = _skew_sin_cos(r)
     angle = np.arctan2(0.5 * two_sin, cos)
     # angle / (2 sin(angle)) -> 1/2 as the angle -> 0
     factor = np.where(two_sin > 1e-12, angle / np.maximum(two_sin, 1e-300), 0.5)
@@ -134,6 +129,18 @@ def matrix_to_rotvec(rot: np.ndarray) -> np.ndarray:
     if np.any(near_pi):
         vec[near_pi] = _rotvec_near_pi(r[near_pi], cos[near_pi], angle[near_pi], skew[near_pi])
     return vec
+
+
+def _skew_sin_cos(r: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Of rotation matrices (..., 3, 3): the skew-symmetric part as a vector, 2 sin(angle) axis
+    (..., 3); its norm 2 sin(angle); and cos(angle) from the trace."""
+    skew = np.stack(
+        [r[..., 2, 1] - r[..., 1, 2], r[..., 0, 2] - r[..., 2, 0], r[..., 1, 0] - r[..., 0, 1]],
+        axis=-1,
+    )
+    two_sin = np.sqrt(np.einsum("...i,...i->...", skew, skew))
+    cos = 0.5 * (r[..., 0, 0] + r[..., 1, 1] + r[..., 2, 2] - 1.0)
+    return skew, two_sin, cos
 
 
 def _rotvec_near_pi(
@@ -159,13 +166,7 @@ def rotation_error(target_rot: np.ndarray, rot: np.ndarray) -> np.ndarray:
 def rotation_angle(target_rot: np.ndarray, rot: np.ndarray) -> np.ndarray:
     """Angle (rad, [0, pi]) of the rotation taking ``rot`` to ``target_rot``: the norm of
     ``rotation_error`` without its axis. (..., 3, 3) -> (...)."""
-    e = np.asarray(target_rot) @ np.swapaxes(rot, -1, -2)
-    two_sin = np.sqrt(
-        np.square(e[..., 2, 1] - e[..., 1, 2])
-        + np.square(e[..., 0, 2] - e[..., 2, 0])
-        + np.square(e[..., 1, 0] - e[..., 0, 1])
-    )
-    cos = 0.5 * (e[..., 0, 0] + e[..., 1, 1] + e[..., 2, 2] - 1.0)
+    _, two_sin, cos = _skew_sin_cos(np.asarray(target_rot) @ np.swapaxes(rot, -1, -2))
     return np.arctan2(0.5 * two_sin, cos)
 
 

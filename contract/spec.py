@@ -84,7 +84,8 @@ class KinematicChain:
 
 @dataclasses.dataclass(frozen=True)
 class SpecArrays:
-    """Read-only numpy views of a spec's per-joint values, in ``joint_names`` order."""
+    """Read-only numpy views of a spec's per-joint values (in ``joint_names`` order) and of its
+    observation terms' scales and clip bounds."""
 
     default_joint_pos: np.ndarray
     joint_pos_lower: np.ndarray
@@ -92,6 +93,10 @@ class SpecArrays:
     action_scale: np.ndarray
     delta_action: np.ndarray
     """bool: the joint's action is an offset from the measured position."""
+    obs_scale: np.ndarray
+    """Scale of each column of one frame of every observation term, in term order."""
+    obs_clip: np.ndarray
+    """Clip bound of each of those columns."""
 
 
 def _frozen(values, dtype=np.float64) -> np.ndarray:
@@ -176,13 +181,16 @@ class PolicySpec:
 
     @functools.cached_property
     def arrays(self) -> SpecArrays:
-        """The per-joint tuples as float arrays, built once: control loops read them each step."""
+        """The per-joint tuples and term scales as arrays, built once: control loops read them
+        every step."""
         return SpecArrays(
             default_joint_pos=_frozen(self.default_joint_pos),
             joint_pos_lower=_frozen(self.joint_pos_lower),
             joint_pos_upper=_frozen(self.joint_pos_upper),
             action_scale=_frozen(self.action_scale),
             delta_action=_frozen([mode == "delta" for mode in self.action_modes], bool),
+            obs_scale=_frozen([t.scale for t in self.observation_terms for _ in range(t.size)]),
+            obs_clip=_frozen([t.clip for t in self.observation_terms for _ in range(t.size)]),
         )
 
     @property

@@ -282,17 +282,7 @@ class PolicyRuntime:
         """
         if self.target is None:
             raise ContractError("PolicyRuntime.step before reset(); call reset(state, now_s)")
-        obs = build_actor_obs(
-            state, self.target, self.last_action, self.spec, history=self._history
-        )
-        self._obs_buffer[:] = obs
-        action = self.session.run([ONNX_OUTPUT], {ONNX_INPUT: self._obs_buffer})[0]
-        if not np.all(np.isfinite(action)):
-            raise NonFiniteActionError(
-                "the policy output NaN/Inf; holding. Check the observation ranges and the file"
-            )
-        pos, _ = self.measured(state)
-        targets = action_to_joint_targets(action[0], pos, self.spec)
+        targets, action = self._infer(state, self._history)
         self.last_action = np.asarray(action, dtype=np.float64).reshape(1, -1)
         return targets
 
@@ -304,12 +294,25 @@ class PolicyRuntime:
             return
         history = copy.deepcopy(self._history) if self._history is not None else None
         try:
-            obs = build_actor_obs(state, self.target, self.last_action, self.spec, history=history)
-            action = self.session.run([ONNX_OUTPUT], {ONNX_INPUT: obs})[0]
-            pos, _ = self.measured(state)
-            action_to_joint_targets(action[0], pos, self.spec)
+            self._infer(state, history)
         except ContractError:
             pass
+
+    def _infer(
+        self, state: RobotState, history: ObservationHistory | None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Observation -> onnxruntime -> action mapping: (targets (J,), action (1, A)). Updates
+        only ``history``."""
+        assert self.target is not None
+        obs = build_actor_obs(state, self.target, self.last_action, self.spec, history=history)
+        self._obs_buffer[:] = obs
+        action = self.session.run([ONNX_OUTPUT], {ONNX_INPUT: self._obs_buffer})[0]
+        if not np.all(np.isfinite(action)):
+            raise NonFiniteActionError(
+                "the policy output NaN/Inf; holding. Check the observation ranges and the file"
+            )
+        pos, _ = self.measured(state)
+        return action_to_joint_targets(action[0], pos, self.spec), action
 
     def status(self, state: RobotState, now_s: float) -> MotionStatus:
         """Whether the current motion is complete (reached, or its window elapsed)."""

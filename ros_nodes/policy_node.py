@@ -341,7 +341,7 @@ class PolicyNode(ManagedNode):
         call (timer trigger), or one smoothed reading interval after this one (joint_states)."""
         self.busy_poll_until = 0.0
         lead = self.config.prewarm_s
-        if lead <= 0 or self.safety is None:
+        if lead <= 0:
             return
         delay = self._expected_tick_in_s() - lead
         if delay < lead:  # too fast to be worth it (or no estimate yet)

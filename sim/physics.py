@@ -102,7 +102,6 @@ class PandaPhysics:
     def write_joint_state(self, env_ids: np.ndarray, pos: np.ndarray, vel: np.ndarray) -> None:
         """Set true joint positions/velocities (the mimic finger follows finger 1); ``commit``
         before reading the tool pose."""
-        self._tool_cache = None
         for column, (qa, va) in enumerate(zip(self._qpos_idx, self._qvel_idx, strict=True)):
             self.qpos[env_ids, qa] = pos[:, column]
             self.qvel[env_ids, va] = vel[:, column]
