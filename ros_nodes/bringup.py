@@ -223,7 +223,7 @@ def run_bringup(cfg: BringupConfig) -> int:
     stop = StopFlag()
     stop.install()
     nodes = []
-    executor = make_executor(cfg.threads)
+    executor = make_executor(cfg.threads, sim_time=cfg.sim_time)
     try:
         for entry, params in entries:
             nodes.append(_build(entry, params))

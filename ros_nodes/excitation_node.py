@@ -67,6 +67,9 @@ class ExcitationNode(ManagedNode):
         self._hold = np.zeros(len(PANDA_JOINTS))
         self._columns = np.zeros(0, dtype=int)
         self._timer = None
+        self._last_tick_ns = -1
+        self.repeated_ticks = 0
+        """Timer calls at a clock reading already commanded (dropped: one command per instant)."""
         self.progress = 0.0
         self._cmd_pub = self.create_publisher(JointState, self.config.joint_commands_topic, 10)
         self._status_pub = self.create_publisher(String, self.config.status_topic, 10)
@@ -118,6 +121,7 @@ class ExcitationNode(ManagedNode):
         # the trajectory starts after the fade-in
         self._start_ns = now_ns + int(round(self.safety.config.fade_in_s * 1e9))
         self.progress = 0.0
+        self._last_tick_ns = -1
         self._timer = self.create_timer(self.safety.period_s, self._tick)
 
     def deactivate(self) -> None:
@@ -148,6 +152,14 @@ class ExcitationNode(ManagedNode):
     def _tick(self) -> None:
         assert self.safety is not None and self.trajectory is not None
         now_ns = self._now_ns()
+        if now_ns <= self._last_tick_ns:
+            # the executor called the timer again at an instant (or a clock that went back):
+            # a second command stamped the same would make the recording ambiguous
+            self.repeated_ticks += 1
+            if self.repeated_ticks == 1:
+                self.get_logger().warning(f"timer called again at {now_ns / 1e9:.4f} s: dropped")
+            return
+        self._last_tick_ns = now_ns
         proposed = self._hold.copy()
         elapsed = max(0, now_ns - self._start_ns) / 1e9  # exact on ticks of a simulated clock
         proposed[self._columns] = self.trajectory.sample(elapsed)
@@ -174,6 +186,7 @@ class ExcitationNode(ManagedNode):
                     "lifecycle": self.lifecycle_state,
                     "progress": progress,
                     "done": progress >= 1.0,
+                    "repeated_ticks": self.repeated_ticks,
                     "safety": "inactive" if self.safety is None else str(self.safety.mode),
                     "errors": [self.last_error] if self.last_error else [],
                 }

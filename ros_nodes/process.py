@@ -36,18 +36,32 @@ class StopFlag:
         return self.event.is_set()
 
 
-def make_executor(threads: int = 1) -> Executor:
+def make_executor(threads: int = 1, *, sim_time: bool = False, context=None) -> Executor:
     """One thread: rclpy's C++ events executor (no per-spin wait-set rebuild in Python; on the
     2-core dev machine its loop timing was within the run-to-run noise of the classic executor,
     see README) or, with ``SKILLBRIDGE_EXECUTOR=single``, the classic one. More threads: the
-    multi-threaded executor."""
+    multi-threaded executor.
+
+    ``sim_time`` (a node runs with ``use_sim_time``): always the classic executor. The events
+    executor's timers manager posts a ROS-time timer for dispatch once per ``/clock`` update
+    that was queued before the timer ran, and each dispatch calls the timer: when two clock
+    updates arrive together the callback runs twice at one instant and the timer then skips the
+    next one (in a burst test 165 of 239 calls repeated an instant; the classic executor: none).
+    A lockstep simulation then waits for a command that never comes. ``context``: rclpy's
+    default when None.
+    """
     if threads > 1:
-        return MultiThreadedExecutor(threads)
-    if os.environ.get("SKILLBRIDGE_EXECUTOR", "events") == "single":
-        return SingleThreadedExecutor()
+        return MultiThreadedExecutor(threads, context=context)
+    if sim_time or os.environ.get("SKILLBRIDGE_EXECUTOR", "events") == "single":
+        return SingleThreadedExecutor(context=context)
     from rclpy.experimental import EventsExecutor
 
-    return EventsExecutor()
+    return EventsExecutor(context=context)
+
+
+def uses_sim_time(nodes: Sequence[Node]) -> bool:
+    """Whether any of the nodes runs on the simulated clock (``use_sim_time``)."""
+    return any(node.get_parameter("use_sim_time").value for node in nodes)
 
 
 def spin_until_stopped(
@@ -93,7 +107,7 @@ def run_nodes(
     stop = StopFlag()
     stop.install()
     nodes = make_nodes()
-    executor = make_executor(threads)
+    executor = make_executor(threads, sim_time=uses_sim_time(nodes))
     for node in nodes:
         executor.add_node(node)
     try:
