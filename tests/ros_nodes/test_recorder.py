@@ -73,3 +73,47 @@ def test_shutdown_finalizes_a_standard_mcap(start_node, probe, tmp_path):
     assert summary is not None and summary.statistics.message_count >= sent
     schemas = {s.name for s in summary.schemas.values()}
     assert schemas == {"sensor_msgs/msg/JointState", "std_msgs/msg/String"}
+
+
+def test_the_graphs_own_topics_are_recorded_from_the_publishers_first_message(
+    start_node, probe, tmp_path
+):
+    """The recorder subscribes to the skillbridge topics before anyone publishes them, so a node
+    that starts later loses nothing to the recorder's discovery poll (here 30 s: never)."""
+    from std_msgs.msg import String
+
+    path = tmp_path / "early.mcap"
+    recorder = start_node(
+        "skillbridge.ros_nodes.recorder_node",
+        "recorder",
+        {"path": str(path), "discovery_period_s": 30.0, "topics": ["skill_status", "correction"]},
+    )
+    wait_for(lambda: "recording /skill_status" in recorder.log(), 20, "the recorder to start")
+    status = probe.publisher(String, "skill_status")
+    wait_for(lambda: status.get_subscription_count() >= 1, 10, "the recorder to match")
+    status.publish(String(data='{"first": true}'))
+    time.sleep(0.3)
+    assert recorder.stop(signal.SIGINT) == 0
+    recorded = [(t, m) for t, _, m in read_recording(path)]
+    assert [(t, m.data) for t, m in recorded] == [("/skill_status", '{"first": true}')]
+
+
+def test_a_known_topic_published_with_another_type_is_reported(start_node, probe, tmp_path):
+    from sensor_msgs.msg import JointState
+
+    recorder = start_node(
+        "skillbridge.ros_nodes.recorder_node",
+        "recorder",
+        {"path": str(tmp_path / "wrong.mcap"), "discovery_period_s": 0.2, "topics": ["task"]},
+    )
+    wait_for(lambda: "recording /task" in recorder.log(), 20, "the recorder to start")
+    probe.publisher(JointState, "task")
+    wait_for(
+        lambda: (
+            "not recording /task: it is published as ['sensor_msgs/msg/JointState']"
+            in recorder.log()
+        ),
+        10,
+        "the type mismatch to be reported",
+    )
+    assert recorder.stop(signal.SIGINT) == 0
