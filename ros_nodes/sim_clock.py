@@ -36,7 +36,9 @@ class LockstepGate:
     (by a command), the clock may advance up to the next instant; there it waits for a command
     stamped at or after that instant. After ``timeout_s`` of wall time without one the gate
     counts a timeout and disengages until the next command arrives (a controller that stopped
-    must not stall the simulation).
+    must not stall the simulation). The timeout is declared one held tick after the deadline
+    passed, never on the first tick that sees it: if this process itself was stalled, the
+    commands that arrived meanwhile are delivered before that tick.
     """
 
     def __init__(self, period_ns: int, timeout_s: float) -> None:
@@ -52,6 +54,7 @@ class LockstepGate:
         """Ticks held back waiting for a command."""
         self.timeouts = 0
         self._waiting_since: float | None = None
+        self._overdue = False
 
     def on_command(self, stamp_ns: int) -> None:
         """A command stamped ``stamp_ns`` arrived: the next instant is one period after it."""
@@ -59,7 +62,7 @@ class LockstepGate:
             return
         if self.next_ns is None or stamp_ns >= self.next_ns:
             self.next_ns = stamp_ns + self.period_ns
-            self._waiting_since = None
+            self._waiting_since, self._overdue = None, False
 
     def may_advance(self, sim_ns: int, wall_s: float) -> bool:
         """Whether the clock may leave ``sim_ns`` now (``wall_s``: a monotonic wall clock)."""
@@ -67,11 +70,12 @@ class LockstepGate:
             return True
         if self._waiting_since is None:
             self._waiting_since = wall_s
-        if wall_s - self._waiting_since < self.timeout_s:
+        if not self._overdue:
+            self._overdue = wall_s - self._waiting_since >= self.timeout_s
             self.waits += 1
             return False
         self.timeouts += 1
-        self.next_ns, self._waiting_since = None, None
+        self.next_ns, self._waiting_since, self._overdue = None, None, False
         return True
 
 

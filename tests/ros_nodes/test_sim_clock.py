@@ -42,11 +42,23 @@ def test_lockstep_times_out_and_disengages_until_the_next_command():
     gate = LockstepGate(period_ns=20 * MS, timeout_s=2.0)
     gate.on_command(0)
     assert not gate.may_advance(20 * MS, 10.0)
-    assert gate.may_advance(20 * MS, 12.0)  # 2 s of wall clock: step on, counted
+    assert not gate.may_advance(20 * MS, 12.0)  # 2 s of wall clock: one more tick to deliver
+    assert gate.may_advance(20 * MS, 12.002)  # still nothing: step on, counted
     assert gate.timeouts == 1 and gate.next_ns is None
     assert gate.may_advance(40 * MS, 12.0)  # disengaged: free running
     gate.on_command(50 * MS)
     assert not gate.may_advance(70 * MS, 12.0)  # re-engaged by the next command
+
+
+def test_a_command_delivered_after_the_gates_own_stall_is_no_timeout():
+    """This process stalled past the deadline: the first tick after it still waits, and the
+    command that arrived meanwhile releases the instant."""
+    gate = LockstepGate(period_ns=20 * MS, timeout_s=2.0)
+    gate.on_command(0)
+    assert not gate.may_advance(20 * MS, 10.0)
+    assert not gate.may_advance(20 * MS, 13.0)  # the first tick after a 3 s stall
+    gate.on_command(20 * MS)
+    assert gate.may_advance(20 * MS, 13.002) and gate.timeouts == 0
 
 
 def test_without_a_lockstep_period_the_gate_never_waits():
