@@ -16,6 +16,7 @@ from skillbridge.contract.kinematics import tool_pose
 from skillbridge.contract.observation import (
     NonFiniteObservationError,
     ObservationHistory,
+    SingleRobotObservation,
     build_actor_obs,
     observation_frames,
     stack_actor_obs,
@@ -38,6 +39,7 @@ __all__ = [
     "KinematicChain",
     "MotionTarget",
     "NonFiniteObservationError",
+    "SingleRobotObservation",
     "ObservationHistory",
     "ObservationTerm",
     "PolicySpec",

@@ -11,6 +11,7 @@ whatever the batch, so the environment's 64 and the policy node's one both cost 
 from __future__ import annotations
 
 import dataclasses
+import math
 
 import numpy as np
 
@@ -117,3 +118,56 @@ def tool_pose(
         rot = rot @ local[..., k, :, :]
     pos = pos + rot @ plan.offset_pos[-1]
     return pos, rot @ plan.tool_rot
+
+
+class SingleChainPose:
+    """``tool_pose`` of one robot in plain Python floats (no numpy call per evaluation).
+
+    The same folded chain as ``tool_pose`` and the same products in the same order; a test holds
+    the two equal to 1e-15. The policy node's tick computes one pose per period after the CPU
+    has idled, when each numpy call costs several times its warm time; this costs about a third
+    of the vectorized path then (dev VM: ~75 µs vs ~135 µs p50 after 10 ms of sleep).
+    """
+
+    def __init__(self, chain: KinematicChain, joint_names: tuple[str, ...]) -> None:
+        """Args: the contract's chain and the names labelling the joint vector passed to
+        ``__call__`` (must include the chain's joints)."""
+        plan = _plan(chain)
+        column = {name: i for i, name in enumerate(joint_names)}
+        self._columns = [column[name] for name in plan.joint_names]
+        self._offsets = plan.offset_pos.tolist()
+        self._links = list(
+            zip(
+                plan.fixed_rot.tolist(),
+                plan.fixed_k1.tolist(),
+                plan.fixed_k2.tolist(),
+                strict=True,
+            )
+        )
+        self._tool_rot = plan.tool_rot.tolist()
+
+    def __call__(self, q: list[float]) -> tuple[list[float], list[list[float]]]:
+        """Tool position [x, y, z] and rotation (row lists) of joint positions ``q``."""
+        pos, rot = self._offsets[0], None
+        for k, column in enumerate(self._columns):
+            s, t = math.sin(q[column]), 1.0 - math.cos(q[column])
+            f, k1, k2 = self._links[k]
+            local = [[f[i][j] + s * k1[i][j] + t * k2[i][j] for j in range(3)] for i in range(3)]
+            if rot is None:
+                rot = local
+                continue
+            pos = _add_rotated(pos, rot, self._offsets[k])
+            rot = _matmul3(rot, local)
+        pos = _add_rotated(pos, rot, self._offsets[-1])
+        return pos, _matmul3(rot, self._tool_rot)
+
+
+def _add_rotated(pos: list[float], rot: list[list[float]], v: list[float]) -> list[float]:
+    return [pos[i] + rot[i][0] * v[0] + rot[i][1] * v[1] + rot[i][2] * v[2] for i in range(3)]
+
+
+def _matmul3(a: list[list[float]], b: list[list[float]]) -> list[list[float]]:
+    return [
+        [a[i][0] * b[0][j] + a[i][1] * b[1][j] + a[i][2] * b[2][j] for j in range(3)]
+        for i in range(3)
+    ]

@@ -1,9 +1,12 @@
-"""Rotation conversions, in one place. numpy only; every function is batched over leading axes.
+"""Rotation conversions, in one place. numpy only; every function is batched over leading axes
+except ``rotation_error_single`` (one rotation as row lists, for the policy node's tick).
 
 MuJoCo quaternions are ``wxyz``; ROS messages are ``xyzw``. Names say which.
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -161,6 +164,25 @@ def rotation_error(target_rot: np.ndarray, rot: np.ndarray) -> np.ndarray:
     """Rotation vector taking ``rot`` to ``target_rot``, both in the base frame. (..., 3, 3)
     -> (..., 3)."""
     return matrix_to_rotvec(np.asarray(target_rot) @ np.swapaxes(rot, -1, -2))
+
+
+def rotation_error_single(
+    target_rot: list[list[float]], rot: list[list[float]]
+) -> list[float] | None:
+    """``rotation_error`` of one pair of rotations given as row lists, in plain Python floats.
+    None within ~5e-5 rad of pi, where the axis must come from the symmetric part: the caller
+    then uses ``rotation_error``."""
+    e = [
+        [sum(target_rot[i][k] * rot[j][k] for k in range(3)) for j in range(3)] for i in range(3)
+    ]  # target_rot @ rot.T
+    skew = [e[2][1] - e[1][2], e[0][2] - e[2][0], e[1][0] - e[0][1]]
+    two_sin = math.sqrt(skew[0] * skew[0] + skew[1] * skew[1] + skew[2] * skew[2])
+    cos = 0.5 * (e[0][0] + e[1][1] + e[2][2] - 1.0)
+    if two_sin < 1e-4 and cos < 0.0:
+        return None
+    angle = math.atan2(0.5 * two_sin, cos)
+    factor = angle / two_sin if two_sin > 1e-12 else 0.5
+    return [factor * v for v in skew]
 
 
 def rotation_angle(target_rot: np.ndarray, rot: np.ndarray) -> np.ndarray:

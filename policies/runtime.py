@@ -30,6 +30,7 @@ from skillbridge.contract import (
     ObservationHistory,
     PolicySpec,
     RobotState,
+    SingleRobotObservation,
     action_to_joint_targets,
     build_actor_obs,
     hold_target,
@@ -178,6 +179,7 @@ class PolicyRuntime:
             else None
         )
         self._obs_buffer = np.zeros((1, self.spec.obs_dim), dtype=np.float32)
+        self._single_obs = SingleRobotObservation(self.spec)
         self.last_action = np.zeros((1, self.spec.action_dim))
         self.target: MotionTarget | None = None
         self.motion: LanguageMotion | None = None
@@ -304,7 +306,10 @@ class PolicyRuntime:
         """Observation -> onnxruntime -> action mapping: (targets (J,), action (1, A)). Updates
         only ``history``."""
         assert self.target is not None
-        obs = build_actor_obs(state, self.target, self.last_action, self.spec, history=history)
+        if history is None and self._single_obs.applies:
+            obs = self._single_obs(state, self.target, self.last_action)
+        else:
+            obs = build_actor_obs(state, self.target, self.last_action, self.spec, history=history)
         self._obs_buffer[:] = obs
         action = self.session.run([ONNX_OUTPUT], {ONNX_INPUT: self._obs_buffer})[0]
         if not np.all(np.isfinite(action)):

@@ -13,6 +13,7 @@ from skillbridge.contract import (
     NonFiniteObservationError,
     ObservationHistory,
     RobotState,
+    SingleRobotObservation,
     action_to_joint_targets,
     build_actor_obs,
     hold_target,
@@ -148,3 +149,54 @@ def test_commands_resolve_relative_to_the_tool(panda_spec):
     assert target.gripper[0] == 1.0
     with pytest.raises(ContractError, match="non-finite"):
         resolve_target(pos[None], rot[None], np.array([[np.nan, 0, 0, 0, 0]]), np.ones(1))
+
+
+def _random_rotation(rng) -> np.ndarray:
+    q, r = np.linalg.qr(rng.normal(size=(3, 3)))
+    q = q * np.sign(np.diag(r))
+    return q if np.linalg.det(q) > 0 else -q
+
+
+def test_the_single_robot_observation_equals_the_batched_definition(panda_spec):
+    """Random joint states (shuffled order, an extra joint), targets in every direction, wide
+    velocities (the clip) and actions: the plain-Python path gives build_actor_obs's values."""
+    rng = np.random.default_rng(7)
+    single = SingleRobotObservation(panda_spec)
+    assert single.applies
+    lower, upper = np.array(panda_spec.joint_pos_lower), np.array(panda_spec.joint_pos_upper)
+    for _ in range(200):
+        order = rng.permutation(len(POLICY_JOINTS))
+        names = tuple(POLICY_JOINTS[i] for i in order) + ("some_other_joint",)
+        q = rng.uniform(lower, upper)
+        vel = rng.normal(scale=10.0, size=q.shape)
+        state = RobotState(names, np.append(q[order], 0.3), np.append(vel[order], 0.0))
+        target = hold_target(
+            rng.uniform(-1, 1, (1, 3)), _random_rotation(rng)[None], rng.choice([-1.0, 1.0], 1)
+        )
+        action = rng.normal(scale=2.0, size=(1, panda_spec.action_dim))
+        expected = build_actor_obs(state, target, action, panda_spec)
+        got = single(state, target, action)
+        assert got.dtype == np.float32 and got.shape == expected.shape
+        np.testing.assert_allclose(got, expected, rtol=1e-6, atol=1e-6)
+
+
+def test_the_single_robot_observation_hands_over_what_it_does_not_cover(panda_spec):
+    single = SingleRobotObservation(panda_spec)
+    q = np.array(panda_spec.default_joint_pos)
+    pos, rot = tool_pose(panda_spec.kinematics, q, POLICY_JOINTS)
+    # a target half a turn away: the axis comes from the symmetric part (batched branch)
+    flipped = rot @ np.diag([1.0, -1.0, -1.0])
+    target = hold_target(pos[None], flipped[None], np.ones(1))
+    state = RobotState(POLICY_JOINTS, q, np.zeros(8))
+    np.testing.assert_allclose(
+        single(state, target, np.zeros(8)),
+        build_actor_obs(state, target, np.zeros(8), panda_spec),
+        atol=1e-6,
+    )
+    bad = RobotState(POLICY_JOINTS, np.where(np.arange(8) == 3, np.nan, q), np.zeros(8))
+    with pytest.raises(NonFiniteObservationError, match="panda_joint4"):
+        single(bad, target, np.zeros(8))
+    terms = tuple(dataclasses.replace(t, history=2) for t in panda_spec.observation_terms)
+    assert not SingleRobotObservation(
+        dataclasses.replace(panda_spec, observation_terms=terms)
+    ).applies
