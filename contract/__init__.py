@@ -3,7 +3,7 @@
 numpy and the standard library only: importing this package never imports mujoco, torch or rclpy.
 """
 
-from skillbridge.contract.action import action_to_joint_targets
+from skillbridge.contract.action import SingleRobotAction, action_to_joint_targets
 from skillbridge.contract.command import (
     GRIPPER_CLOSED,
     GRIPPER_OPEN,
@@ -39,6 +39,7 @@ __all__ = [
     "KinematicChain",
     "MotionTarget",
     "NonFiniteObservationError",
+    "SingleRobotAction",
     "SingleRobotObservation",
     "ObservationHistory",
     "ObservationTerm",

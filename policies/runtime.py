@@ -8,7 +8,9 @@ node (and any other driver loop) is a thin shell around it. The runtime
 2. resolves each language motion once against the measured tool pose (``resolve_target``), with
    the target kept inside the contract's workspace box and heading range;
 3. per control step builds the observation with ``build_actor_obs``, runs the session and maps the
-   action with ``action_to_joint_targets``;
+   action with ``action_to_joint_targets`` (for one robot: the contract's plain-Python
+   ``SingleRobotObservation`` / ``SingleRobotAction``, the same values without a numpy call per
+   term, which a tick after idle pays several times over);
 4. reports motion completion the way training scores it: tool within 1 cm / 5 degrees of the
    target and the fingers in the requested state, or the motion's window (2.5 s) elapsed.
 
@@ -30,8 +32,8 @@ from skillbridge.contract import (
     ObservationHistory,
     PolicySpec,
     RobotState,
+    SingleRobotAction,
     SingleRobotObservation,
-    action_to_joint_targets,
     build_actor_obs,
     hold_target,
     resolve_target,
@@ -180,6 +182,7 @@ class PolicyRuntime:
         )
         self._obs_buffer = np.zeros((1, self.spec.obs_dim), dtype=np.float32)
         self._single_obs = SingleRobotObservation(self.spec)
+        self._single_action = SingleRobotAction(self.spec)
         self.last_action = np.zeros((1, self.spec.action_dim))
         self.target: MotionTarget | None = None
         self.motion: LanguageMotion | None = None
@@ -317,7 +320,7 @@ class PolicyRuntime:
                 "the policy output NaN/Inf; holding. Check the observation ranges and the file"
             )
         pos, _ = self.measured(state)
-        return action_to_joint_targets(action[0], pos, self.spec), action
+        return self._single_action(action[0], pos), action
 
     def status(self, state: RobotState, now_s: float) -> MotionStatus:
         """Whether the current motion is complete (reached, or its window elapsed)."""

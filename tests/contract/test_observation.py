@@ -13,6 +13,7 @@ from skillbridge.contract import (
     NonFiniteObservationError,
     ObservationHistory,
     RobotState,
+    SingleRobotAction,
     SingleRobotObservation,
     action_to_joint_targets,
     build_actor_obs,
@@ -200,3 +201,21 @@ def test_the_single_robot_observation_hands_over_what_it_does_not_cover(panda_sp
     assert not SingleRobotObservation(
         dataclasses.replace(panda_spec, observation_terms=terms)
     ).applies
+
+
+def test_the_single_robot_action_mapping_equals_the_batched_one(panda_spec):
+    """Delta and absolute joints, actions beyond the clip, measured poses at and beyond the
+    limits: the same targets; a wrong shape or NaN is refused the same way."""
+    rng = np.random.default_rng(3)
+    single = SingleRobotAction(panda_spec)
+    lower, upper = np.array(panda_spec.joint_pos_lower), np.array(panda_spec.joint_pos_upper)
+    for _ in range(200):
+        action = rng.normal(scale=3.0, size=panda_spec.action_dim)
+        measured = rng.uniform(lower - 0.2, upper + 0.2)
+        np.testing.assert_array_equal(
+            single(action[None], measured), action_to_joint_targets(action, measured, panda_spec)
+        )
+    with pytest.raises(ContractError, match="shape"):
+        single(np.zeros(7), lower)
+    with pytest.raises(ContractError, match="NaN"):
+        single(np.full(8, np.nan), lower)
