@@ -183,6 +183,9 @@ class PolicyRuntime:
         self._obs_buffer = np.zeros((1, self.spec.obs_dim), dtype=np.float32)
         self._single_obs = SingleRobotObservation(self.spec)
         self._single_action = SingleRobotAction(self.spec)
+        self.observation_path = "single" if self._single_obs.applies else "batched"
+        """Which implementation builds the observation: ``single`` (the contract's plain-Python
+        one) or ``batched`` (``build_actor_obs``: history terms, or a disagreement at reset)."""
         self.last_action = np.zeros((1, self.spec.action_dim))
         self.target: MotionTarget | None = None
         self.motion: LanguageMotion | None = None
@@ -236,6 +239,20 @@ class PolicyRuntime:
             self._history.reset()
         self.motion = None
         self._started_s = now_s
+        self._cross_check(state)
+
+    def _cross_check(self, state: RobotState) -> None:
+        """The plain-Python observation must equal the contract's definition on a real reading;
+        if it ever does not, every later step uses the definition (``observation_path``)."""
+        if self.observation_path != "single":
+            return
+        try:
+            single = self._single_obs(state, self.target, self.last_action)
+            reference = build_actor_obs(state, self.target, self.last_action, self.spec)
+        except ContractError:
+            return  # a bad reading: the step reports it
+        if not np.allclose(single, reference, rtol=1e-5, atol=1e-5):
+            self.observation_path = "batched"
 
     def _current_gripper(self, pos: np.ndarray) -> float:
         if self.target is not None:
@@ -309,7 +326,7 @@ class PolicyRuntime:
         """Observation -> onnxruntime -> action mapping: (targets (J,), action (1, A)). Updates
         only ``history``."""
         assert self.target is not None
-        if history is None and self._single_obs.applies:
+        if history is None and self.observation_path == "single":
             obs = self._single_obs(state, self.target, self.last_action)
         else:
             obs = build_actor_obs(state, self.target, self.last_action, self.spec, history=history)

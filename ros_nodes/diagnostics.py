@@ -41,6 +41,8 @@ def policy_diagnostics(node: PolicyNode, state_age_s: float) -> DiagnosticArray:
         KeyValue(key="motion", value=str(status["motion"])),
         KeyValue(key="state_age_ms", value=f"{state_age_s * 1e3:.3f}"),
     ]
+    if node.runtime is not None:
+        values.append(KeyValue(key="observation_path", value=node.runtime.observation_path))
     if safety is not None:
         values.append(KeyValue(key="control_period_ms", value=f"{safety.period_s * 1e3:.3f}"))
         values += [

@@ -108,6 +108,33 @@ def test_warm_up_changes_nothing(tmp_path, panda_spec):
     np.testing.assert_array_equal(warmed.step(states[0]), plain.step(states[0]))
 
 
+def test_steps_equal_the_batched_contract_and_a_disagreement_falls_back(tmp_path, panda_spec):
+    """The runtime's one-robot observation gives the targets of ``build_actor_obs``; should it
+    ever disagree on a real reading at reset, the runtime switches to the definition."""
+    from skillbridge.contract import action_to_joint_targets, build_actor_obs
+
+    rng = np.random.default_rng(5)
+    weight = rng.normal(0, 0.1, (panda_spec.obs_dim, panda_spec.action_dim))
+    path = write_linear_policy(tmp_path / "lin.onnx", panda_spec, weight=weight)
+    runtime = PolicyRuntime(path)
+    state = _state(panda_spec, np.array(panda_spec.default_joint_pos) + rng.normal(0, 0.1, 8))
+    runtime.reset(state, 0.0)
+    runtime.set_motion(LanguageMotion.of("left", "small"), state, 0.0)
+    assert runtime.observation_path == "single"
+    obs = build_actor_obs(state, runtime.target, runtime.last_action, panda_spec)
+    action = obs.astype(np.float64) @ weight
+    expected = action_to_joint_targets(
+        action[0], state.select(panda_spec.joint_names)[0], panda_spec
+    )
+    np.testing.assert_allclose(runtime.step(state), expected, atol=1e-5)
+    broken = PolicyRuntime(path)
+    broken._single_obs = lambda *_: np.zeros((1, panda_spec.obs_dim), np.float32)
+    broken.reset(state, 0.0)
+    assert broken.observation_path == "batched"
+    broken.set_motion(LanguageMotion.of("left", "small"), state, 0.0)
+    np.testing.assert_allclose(broken.step(state), expected, atol=1e-5)
+
+
 def test_missing_joint_is_named(policy, panda_spec):
     runtime = PolicyRuntime(policy)
     names = tuple(n for n in panda_spec.joint_names if n != "panda_joint4")

@@ -208,6 +208,7 @@ def test_nan_and_stale_readings_hold_then_deactivate_and_estop_latches(
     assert int(keys["held_ticks_nonfinite_observation"]) > 0
     # the warm-up before each expected tick ran (how often it lands depends on the load)
     assert 0 < int(keys["prewarmed_ticks"]) <= int(keys["ticks"])
+    assert keys["observation_path"] == "single"
     assert node.stop() == 0
 
 
