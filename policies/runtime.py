@@ -146,6 +146,21 @@ def load_session(path: str | Path, threads: int = 1) -> tuple[ort.InferenceSessi
     return session, spec
 
 
+@dataclasses.dataclass(frozen=True)
+class _Rehearsal:
+    """The inputs and result of a ``warm_up``."""
+
+    state: RobotState
+    target: MotionTarget
+    last_action: np.ndarray
+    result: tuple[np.ndarray, np.ndarray]
+
+    def matches(self, state: RobotState, target: MotionTarget, last_action: np.ndarray) -> bool:
+        """The same objects (neither the runtime nor the node mutates them: a new reading, a
+        new motion or a step each bring new ones)."""
+        return state is self.state and target is self.target and last_action is self.last_action
+
+
 class PolicyRuntime:
     """One robot's policy loop state: contract, session, current target, last action."""
 
@@ -192,6 +207,7 @@ class PolicyRuntime:
         self.sequence = 0
         self._started_s = 0.0
         self._last_tool: tuple[float, np.ndarray] | None = None
+        self._rehearsed: _Rehearsal | None = None
 
     def _finger_column(self) -> int | None:
         name = self.config.finger_joint
@@ -304,21 +320,31 @@ class PolicyRuntime:
         """
         if self.target is None:
             raise ContractError("PolicyRuntime.step before reset(); call reset(state, now_s)")
-        targets, action = self._infer(state, self._history)
+        rehearsed, self._rehearsed = self._rehearsed, None
+        if rehearsed is not None and rehearsed.matches(state, self.target, self.last_action):
+            targets, action = rehearsed.result  # the rehearsal's inputs: its outputs
+        else:
+            targets, action = self._infer(state, self._history)
         self.last_action = np.asarray(action, dtype=np.float64).reshape(1, -1)
         return targets
 
     def warm_up(self, state: RobotState) -> None:
-        """Run the path of ``step`` on ``state`` without changing anything (no history, last
-        action or target update): brings its code and data back into the CPU caches before a
-        tick that has to be fast. Errors are ignored: the real tick reports them."""
+        """Run the path of ``step`` on ``state`` without changing what the policy does (no
+        history, last action or target update): brings its code and data back into the CPU
+        caches before a tick that has to be fast. Errors are ignored: the real tick reports
+        them. The result is kept for the next ``step``: called with this same state object, the
+        same target and last action (and no history terms), it returns it instead of computing
+        it again (a control timer that finds no newer reading then ticks in a few µs)."""
+        self._rehearsed = None
         if self.target is None:
             return
         history = copy.deepcopy(self._history) if self._history is not None else None
         try:
-            self._infer(state, history)
+            result = self._infer(state, history)
         except ContractError:
-            pass
+            return
+        if history is None:
+            self._rehearsed = _Rehearsal(state, self.target, self.last_action, result)
 
     def _infer(
         self, state: RobotState, history: ObservationHistory | None

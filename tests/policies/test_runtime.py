@@ -135,6 +135,44 @@ def test_steps_equal_the_batched_contract_and_a_disagreement_falls_back(tmp_path
     np.testing.assert_allclose(broken.step(state), expected, atol=1e-5)
 
 
+def test_a_step_on_the_rehearsed_inputs_reuses_the_rehearsal_and_nothing_else(
+    tmp_path, panda_spec, monkeypatch
+):
+    rng = np.random.default_rng(4)
+    weight = rng.normal(0, 0.1, (panda_spec.obs_dim, panda_spec.action_dim))
+    path = write_linear_policy(tmp_path / "lin.onnx", panda_spec, weight=weight)
+    plain, warmed = PolicyRuntime(path), PolicyRuntime(path)
+    q = np.array(panda_spec.default_joint_pos)
+    state, newer = _state(panda_spec, q + 0.02), _state(panda_spec, q + 0.03)
+    for runtime in (plain, warmed):
+        runtime.reset(state, 0.0)
+        runtime.set_motion(LanguageMotion.of("left", "small"), state, 0.0)
+    inferences = []
+    infer = warmed._infer
+    monkeypatch.setattr(warmed, "_infer", lambda *a: inferences.append(1) or infer(*a))
+
+    def check(step_state) -> None:
+        np.testing.assert_array_equal(warmed.step(step_state), plain.step(step_state))
+        np.testing.assert_array_equal(warmed.last_action, plain.last_action)
+
+    warmed.warm_up(state)
+    check(state)  # the same reading, target and last action: reused
+    assert len(inferences) == 1
+    warmed.warm_up(state)
+    check(newer)  # a newer reading arrived: computed
+    assert len(inferences) == 3
+    warmed.warm_up(newer)
+    check(newer)  # rehearsed after the last step, on this reading: reused
+    assert len(inferences) == 4
+    warmed.warm_up(newer)
+    for runtime in (plain, warmed):
+        runtime.set_motion(LanguageMotion.of("up", "small"), newer, 0.1)
+    check(newer)  # a new motion since the rehearsal: computed
+    assert len(inferences) == 6
+    check(newer)  # a rehearsal is used once at most
+    assert len(inferences) == 7
+
+
 def test_missing_joint_is_named(policy, panda_spec):
     runtime = PolicyRuntime(policy)
     names = tuple(n for n in panda_spec.joint_names if n != "panda_joint4")
