@@ -24,6 +24,13 @@ HIGH_LEVEL_PERIOD_S = 0.5
 SEQUENCE = [LanguageMotion.of(m, "normal").to_json() for m in ("left", "right") * 10]
 
 
+def _recorded_topics(path: Path) -> set[str]:
+    """Topics with a message in the flushed part of a recording being written."""
+    if not path.is_file():
+        return set()
+    return {topic for topic, _, _ in read_recording(path)}
+
+
 def _graph(start_node, tmp_path: Path, policy: Path, sequence=SEQUENCE, task="demo"):
     start_node("skillbridge.ros_nodes.sim_robot_node", "sim_robot", {"publish_rate_hz": 100.0})
     # The recorder first, recording joint_states before any motion starts: on a loaded machine
@@ -38,6 +45,14 @@ def _graph(start_node, tmp_path: Path, policy: Path, sequence=SEQUENCE, task="de
         "skillbridge.ros_nodes.policy_node",
         "policy_node",
         {"policy_path": str(policy), "autostart": True},
+    )
+    # The motions start only once the recorder holds the policy node's commands (it holds
+    # the arm from activation): DDS discovery between two processes took seconds once, and
+    # the first motion's status was never recorded.
+    wait_for(
+        lambda: "/joint_commands" in _recorded_topics(tmp_path / "session.mcap"),
+        30,
+        "the recorder to record the policy node",
     )
     manager = start_node(
         "skillbridge.ros_nodes.skill_manager_node",
