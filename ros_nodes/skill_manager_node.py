@@ -120,6 +120,9 @@ class SkillManagerNode(Node):
         )
         self._robot = None
         self._objects: dict[str, ObjectPose] = {}
+        self._policy_node: str | None = None
+        """The node that last reported itself active on skill_status."""
+        self._listening = False
         self._cmd_pub = self.create_publisher(String, cfg.skill_command_topic, 10)
         self._feedback_pub = self.create_publisher(String, cfg.feedback_topic, 10)
         self._status_pub = self.create_publisher(String, cfg.status_topic, 10)
@@ -155,6 +158,8 @@ class SkillManagerNode(Node):
         except json.JSONDecodeError:
             self.get_logger().error(f"skill_status is not JSON: {msg.data[:80]!r}")
             return
+        if status.get("lifecycle") == "active" and status.get("node"):
+            self._policy_node = str(status["node"])
         was_running = self.sequencer.running
         self.sequencer.on_status(status)
         if was_running is not None and self.sequencer.running is None:
@@ -199,6 +204,8 @@ class SkillManagerNode(Node):
 
     # --- outputs ------------------------------------------------------------------------------
     def _tick(self) -> None:
+        if not self._policy_listening():
+            return
         now = time.monotonic()
         observation = self.sequencer.observation(now, self._robot, dict(self._objects))
         motion = self.sequencer.tick(now, observation)
@@ -210,6 +217,24 @@ class SkillManagerNode(Node):
                 motion,
             )
             self._send(motion)
+
+    def _policy_listening(self) -> bool:
+        """Whether the high level may send: an active policy node has reported on skill_status,
+        it subscribes to skill_command, and every skill_command subscription the graph shows is
+        matched to this publisher. A command published before DDS matched the policy node's
+        subscription is lost (seen at start-up when discovery took seconds: the first motion
+        never ran). Once true it stays true."""
+        if self._listening or self._policy_node is None:
+            return self._listening
+        topic = self._cmd_pub.topic_name
+        subscribers = self.get_subscriptions_info_by_topic(topic)
+        if not any(info.node_name == self._policy_node for info in subscribers):
+            return False
+        if self._cmd_pub.get_subscription_count() < len(subscribers):
+            return False
+        self._listening = True
+        self.get_logger().info(f"{self._policy_node} listens on {topic}: the high level starts")
+        return True
 
     def _observation_row(self, now: float, observation=None):
         """What a learned high level sees now (None for other high levels or missing inputs)."""

@@ -137,7 +137,7 @@ def test_the_arm_tracks_the_commanded_motion(start_node, probe, tmp_path, panda_
     from std_msgs.msg import String
 
     motions = [LanguageMotion.of("left", "large"), LanguageMotion.of("up", "normal")]
-    _, recorder = _graph(start_node, tmp_path, MOTION_POLICY, [m.to_json() for m in motions])
+    manager, recorder = _graph(start_node, tmp_path, MOTION_POLICY, [m.to_json() for m in motions])
     statuses = probe.collect(String, "skill_status")
     last = motions[-1].to_dict()
     wait_for(
@@ -149,6 +149,8 @@ def test_the_arm_tracks_the_commanded_motion(start_node, probe, tmp_path, panda_
         "the sequence to finish",
     )
     time.sleep(0.5)  # the sequence is over: the arm holds the last target
+    # the high level waited for the policy node to hear skill_command before its first motion
+    assert "policy_node listens on /skill_command" in manager.log()
     assert recorder.stop() == 0
     started_ns, before_start, last = None, None, None
     for topic, stamp_ns, msg in read_recording(tmp_path / "session.mcap"):
