@@ -86,8 +86,8 @@ class PolicyNode(ManagedNode):
         self.safety: SafetyLayer | None = None
         self._estop_reason = ""
         self._state: RobotState | None = None
-        self._state_stamp = None
         self._state_msg: JointState | None = None
+        """The reading ``_state`` was converted from (its stamp goes on the commands)."""
         self._state_time = 0.0
         self._pending: LanguageMotion | None = None
         self._errors: list[str] = []
@@ -226,8 +226,7 @@ class PolicyNode(ManagedNode):
             self._error(str(exc))
             return
         now = time.monotonic()
-        self._state, self._state_stamp, self._state_time = state, msg.header.stamp, now
-        self._state_msg = msg
+        self._state, self._state_msg, self._state_time = state, msg, now
         if self.runtime is None or self.safety is None:
             return
         if all(n in state.joint_names for n in self.runtime.spec.joint_names):
@@ -308,7 +307,7 @@ class PolicyNode(ManagedNode):
         self.inference_s.add(time.perf_counter() - start)
         out = safety.filter(proposed, now, fault)
         self._hold_reasons = out.reasons
-        self._publish_targets(out.targets, self._state_stamp)
+        self._publish_targets(out.targets, self._state_msg.header.stamp)
         self.ticks += 1
         self._note_tick(now)
         self._schedule_prewarm()
