@@ -45,17 +45,26 @@ WARMUP_S = 1.0
 
 # --- roles (each runs in its own process) --------------------------------------------------------
 def _spin_role(make, seconds: float) -> None:
+    """Spin the role's node for ``seconds`` on the executor the policy node uses (rclpy's events
+    executor, added once: ``rclpy.spin_once(node)`` would add and remove the node on every call
+    and make the bare baselines slower than a bare node need be)."""
     import rclpy
+
+    from skillbridge.ros_nodes.process import make_executor
 
     rclpy.init()
     node = make()
+    executor = make_executor()
+    executor.add_node(node)
     end = time.monotonic() + seconds
     try:
         while time.monotonic() < end:
-            rclpy.spin_once(node, timeout_sec=0.05)
+            executor.spin_once(timeout_sec=0.05)
     except KeyboardInterrupt:  # the orchestrator stops roles that outlive their case
         pass
+    executor.remove_node(node)
     node.destroy_node()
+    executor.shutdown(timeout_sec=1.0)
     rclpy.try_shutdown()
 
 
