@@ -231,8 +231,15 @@ class PolicyNode(ManagedNode):
             return
         if all(n in state.joint_names for n in self.runtime.spec.joint_names):
             self.safety.note_state(now)
-            if self.config.trigger == "joint_states" and self.lifecycle_state == "active":
+            if self.lifecycle_state != "active":
+                return
+            if self.config.trigger == "joint_states":
                 self.tick()
+            else:
+                # Compute when the reading arrives, act on the clock: the next control tick
+                # finds this result (same reading, target and last action) and only filters
+                # and publishes it, so its timing no longer depends on a reading's phase.
+                self.runtime.warm_up(state)
 
     def _on_skill_command(self, msg: String) -> None:
         try:
