@@ -180,7 +180,7 @@ class SingleRobotObservation:
         rot_error = None
         if all(map(math.isfinite, q + qd + action)):
             tool_pos, tool_rot = self._pose(q)
-            rot_error = rotation_error_single(target.rot[0].tolist(), tool_rot)
+            rot_error = rotation_error_single(target.rot[0].ravel().tolist(), tool_rot)
         if rot_error is None:  # the batched definition raises or takes the near-pi branch
             return build_actor_obs(state, target, last_action, self.spec)
         target_pos = target.pos_m[0].tolist()
@@ -192,7 +192,14 @@ class SingleRobotObservation:
             "target_rot_error_b": rot_error,
             "gripper_target": [float(target.gripper[0])],
             "tool_pos_b": tool_pos,
-            "tool_rot_b": [tool_rot[i][0] for i in range(3)] + [tool_rot[i][1] for i in range(3)],
+            "tool_rot_b": [
+                tool_rot[0],
+                tool_rot[3],
+                tool_rot[6],
+                tool_rot[1],
+                tool_rot[4],
+                tool_rot[7],
+            ],
         }
         raw = [v for name in self._order for v in frames[name]]
         obs = [min(max(v * s, -c), c) for v, (s, c) in zip(raw, self._scale_clip, strict=True)]
