@@ -317,7 +317,10 @@ class PolicyNode(ManagedNode):
         self._publish_targets(out.targets, self._state_msg.header.stamp)
         self.ticks += 1
         self._note_tick(now)
-        if not self._schedule_prewarm():  # else the warm-up sends the reports
+        armed = self._schedule_prewarm()
+        # The warm-up sends the reports, away from the command's delivery; a tick sends them
+        # when none is armed, or when ticks keep coming before it fires (irregular readings).
+        if not armed or now - self._last_status_s >= 2.0 / self.config.status_rate_hz:
             self._report_after_tick(now)
         if out.deactivate:
             self._error(

@@ -1,8 +1,11 @@
-"""The policy node's control tick on its timer, in process: the work of a reading is done when it
-arrives, and the tick only filters and publishes it (nothing is published over DDS that a test
-reads: the node's methods are called directly, which is what its executor does)."""
+"""The policy node's control tick, in process: on the timer the work of a reading is done when it
+arrives and the tick only filters and publishes it; the reports keep coming whatever the ticks'
+rhythm (nothing goes over DDS that a test reads: the node's callbacks are called directly, as
+its executor would)."""
 
 from __future__ import annotations
+
+import time
 
 import numpy as np
 import pytest
@@ -82,3 +85,21 @@ def test_a_reading_that_cannot_be_computed_is_held_by_the_tick(node):
     node.tick()
     assert "nonfinite_observation" in node._hold_reasons
     np.testing.assert_allclose(node.safety.last_target, held)
+
+
+def test_status_keeps_coming_when_ticks_outrun_the_warm_up(node):
+    """Readings every 10 ms arm a warm-up (which sends the reports) that never gets to run here
+    (nothing spins the executor): the ticks then send the status themselves."""
+    node.set_parameters(
+        [Parameter("trigger", value="joint_states"), Parameter("prewarm_s", value=0.0015)]
+    )
+    node.trigger_configure()
+    node._on_joint_states(_reading(HOME))
+    node.trigger_activate()
+    statuses: list = []
+    node._status_pub.publish = statuses.append
+    for _ in range(40):
+        node._on_joint_states(_reading(HOME))
+        time.sleep(0.01)
+    assert node.ticks == 40 and node._warm_timer is not None  # armed, never fired
+    assert len(statuses) >= 2
