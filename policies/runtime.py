@@ -198,6 +198,8 @@ class PolicyRuntime:
         self._obs_buffer = np.zeros((1, self.spec.obs_dim), dtype=np.float32)
         self._single_obs = SingleRobotObservation(self.spec)
         self._single_action = SingleRobotAction(self.spec)
+        self.reused_rehearsal = False
+        """Whether the last ``step`` returned a ``warm_up``'s result instead of computing."""
         self.observation_path = "single" if self._single_obs.applies else "batched"
         """Which implementation builds the observation: ``single`` (the contract's plain-Python
         one) or ``batched`` (``build_actor_obs``: history terms, or a disagreement at reset)."""
@@ -321,7 +323,10 @@ class PolicyRuntime:
         if self.target is None:
             raise ContractError("PolicyRuntime.step before reset(); call reset(state, now_s)")
         rehearsed, self._rehearsed = self._rehearsed, None
-        if rehearsed is not None and rehearsed.matches(state, self.target, self.last_action):
+        self.reused_rehearsal = rehearsed is not None and rehearsed.matches(
+            state, self.target, self.last_action
+        )
+        if self.reused_rehearsal:
             targets, action = rehearsed.result  # the rehearsal's inputs: its outputs
         else:
             targets, action = self._infer(state, self._history)

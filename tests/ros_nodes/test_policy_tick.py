@@ -13,6 +13,7 @@ from rclpy.parameter import Parameter
 from sensor_msgs.msg import JointState
 
 from skillbridge.ros_nodes.policy_node import PolicyNode
+from skillbridge.ros_nodes.timing import RollingSamples
 
 NAMES = [*(f"panda_joint{i}" for i in range(1, 8)), "panda_finger_joint1"]
 HOME = [0.0, -0.785398, 0.0, -2.356194, 0.0, 1.570796, 0.785398, 0.04]
@@ -67,8 +68,11 @@ def test_a_control_tick_publishes_what_was_computed_when_the_reading_arrived(nod
     node._on_joint_states(_reading(moved))
     assert calls[0] == 1  # computed on arrival
     expected = node.runtime._rehearsed.result[0]
+    node.inference_s = RollingSamples()
+    node._warm_up_inference_s = 0.123  # what the arrival's computation took (made recognizable)
     node.tick()
     assert calls[0] == 1  # the tick reused it
+    assert node.inference_s.summary().max == pytest.approx(0.123)  # and reports its time
     np.testing.assert_allclose(sent[-1].position, node.safety.last_target)
     assert node.safety.limited_ticks or np.allclose(sent[-1].position, expected)
 
