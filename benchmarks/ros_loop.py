@@ -19,6 +19,10 @@ The policy is ``models/motion.onnx`` when present, else an MLP of the trained ac
 (normalizer, 256-128-64 ELU) with random weights and the Panda contract (run unverified).
 
     python benchmarks/ros_loop.py [--quick] [--json benchmarks/results/ros_loop.json]
+
+Under real-time scheduling (every process, floor and policy node alike; root or an rtprio limit):
+
+    chrt -f 50 python benchmarks/ros_loop.py --json benchmarks/results/ros_loop_fifo50.json
 """
 
 from __future__ import annotations
