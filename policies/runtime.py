@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import time
 from pathlib import Path
 
 import numpy as np
@@ -154,6 +155,8 @@ class _Rehearsal:
     target: MotionTarget
     last_action: np.ndarray
     result: tuple[np.ndarray, np.ndarray]
+    seconds: float
+    """How long computing ``result`` took."""
 
     def matches(self, state: RobotState, target: MotionTarget, last_action: np.ndarray) -> bool:
         """The same objects (neither the runtime nor the node mutates them: a new reading, a
@@ -198,8 +201,9 @@ class PolicyRuntime:
         self._obs_buffer = np.zeros((1, self.spec.obs_dim), dtype=np.float32)
         self._single_obs = SingleRobotObservation(self.spec)
         self._single_action = SingleRobotAction(self.spec)
-        self.reused_rehearsal = False
-        """Whether the last ``step`` returned a ``warm_up``'s result instead of computing."""
+        self.last_inference_s = 0.0
+        """How long the result of the last ``step`` took to compute (in that step, or in the
+        ``warm_up`` whose result it returned)."""
         self.observation_path = "single" if self._single_obs.applies else "batched"
         """Which implementation builds the observation: ``single`` (the contract's plain-Python
         one) or ``batched`` (``build_actor_obs``: history terms, or a disagreement at reset)."""
@@ -323,13 +327,15 @@ class PolicyRuntime:
         if self.target is None:
             raise ContractError("PolicyRuntime.step before reset(); call reset(state, now_s)")
         rehearsed, self._rehearsed = self._rehearsed, None
-        self.reused_rehearsal = rehearsed is not None and rehearsed.matches(
-            state, self.target, self.last_action
-        )
-        if self.reused_rehearsal:
+        if rehearsed is not None and rehearsed.matches(state, self.target, self.last_action):
             targets, action = rehearsed.result  # the rehearsal's inputs: its outputs
+            self.last_inference_s = rehearsed.seconds
         else:
-            targets, action = self._infer(state, self._history)
+            start = time.perf_counter()
+            try:
+                targets, action = self._infer(state, self._history)
+            finally:
+                self.last_inference_s = time.perf_counter() - start
         self.last_action = np.asarray(action, dtype=np.float64).reshape(1, -1)
         return targets
 
@@ -339,17 +345,23 @@ class PolicyRuntime:
         caches before a tick that has to be fast. Errors are ignored: the real tick reports
         them. The result is kept for the next ``step``: called with this same state object, the
         same target and last action (and no history terms), it returns it instead of computing
-        it again (a control timer that finds no newer reading then ticks in a few µs)."""
+        it again (a control timer that finds no newer reading then ticks in a few µs). A result
+        already held for these inputs is not computed again."""
+        held = self._rehearsed
+        if held is not None and held.matches(state, self.target, self.last_action):
+            return
         self._rehearsed = None
         if self.target is None:
             return
         history = copy.deepcopy(self._history) if self._history is not None else None
+        start = time.perf_counter()
         try:
             result = self._infer(state, history)
         except ContractError:
             return
         if history is None:
-            self._rehearsed = _Rehearsal(state, self.target, self.last_action, result)
+            seconds = time.perf_counter() - start
+            self._rehearsed = _Rehearsal(state, self.target, self.last_action, result, seconds)
 
     def _infer(
         self, state: RobotState, history: ObservationHistory | None

@@ -89,9 +89,6 @@ class PolicyNode(ManagedNode):
         self._state_msg: JointState | None = None
         """The reading ``_state`` was converted from (its stamp goes on the commands)."""
         self._state_time = 0.0
-        self._warm_up_inference_s = 0.0
-        """How long the last ``warm_up`` took (on a reading's arrival or in the rehearsal): the
-        inference time of a tick that reuses its result."""
         self._pending: LanguageMotion | None = None
         self._errors: list[str] = []
         self._hold_reasons: tuple[str, ...] = ()
@@ -242,7 +239,7 @@ class PolicyNode(ManagedNode):
                 # Compute when the reading arrives, act on the clock: the next control tick
                 # finds this result (same reading, target and last action) and only filters
                 # and publishes it, so its timing no longer depends on a reading's phase.
-                self._warm_up(self.runtime, state)
+                self.runtime.warm_up(state)
 
     def _on_skill_command(self, msg: String) -> None:
         try:
@@ -304,7 +301,6 @@ class PolicyNode(ManagedNode):
         self.periods.tick(now)
         self.obs_age_s.add(now - self._state_time)
         proposed, fault = None, None
-        start = time.perf_counter()
         try:
             proposed = runtime.step(state)
         except NonFiniteObservationError:
@@ -314,10 +310,9 @@ class PolicyNode(ManagedNode):
         except ContractError as exc:
             fault = "bad_state"
             self._error(str(exc))
-        # The inference time of these targets: the step's own, or that of the warm-up (on the
-        # reading's arrival or in the rehearsal) whose result the step reused.
-        reused = proposed is not None and runtime.reused_rehearsal
-        self.inference_s.add(self._warm_up_inference_s if reused else time.perf_counter() - start)
+        # The time of the computation behind these targets, wherever it ran (the step itself,
+        # or the warm-up on the reading's arrival or in the rehearsal whose result it reused).
+        self.inference_s.add(runtime.last_inference_s)
         out = safety.filter(proposed, now, fault)
         self._hold_reasons = out.reasons
         self._publish_targets(out.targets, self._state_msg.header.stamp)
@@ -406,17 +401,10 @@ class PolicyNode(ManagedNode):
             joint_state_to_robot_state(msg)
         except RosNodeError:
             return
-        self._warm_up(runtime, state)
+        runtime.warm_up(state)
         last = self.safety.last_target if self.safety is not None else None
         if last is not None:
             joint_targets_msg(runtime.spec.joint_names, last, msg.header.stamp)
-
-    def _warm_up(self, runtime: PolicyRuntime, state: RobotState) -> None:
-        """``runtime.warm_up``, timed: a tick that reuses its result reports this time as its
-        inference."""
-        start = time.perf_counter()
-        runtime.warm_up(state)
-        self._warm_up_inference_s = time.perf_counter() - start
 
     def _publish_targets(self, targets: np.ndarray, stamp=None) -> None:
         assert self.runtime is not None

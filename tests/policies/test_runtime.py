@@ -260,3 +260,23 @@ def test_runtime_and_safety_import_neither_torch_nor_mujoco_nor_rclpy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_warm_up_on_inputs_it_already_holds_computes_nothing(tmp_path, panda_spec, monkeypatch):
+    """A reading's arrival and the rehearsal before the tick warm up the same inputs: computed
+    once, and the step reports that computation's time as its inference."""
+    path = write_linear_policy(tmp_path / "lin.onnx", panda_spec)
+    runtime = PolicyRuntime(path)
+    state = _state(panda_spec, np.array(panda_spec.default_joint_pos))
+    runtime.reset(state, 0.0)
+    inferences = []
+    infer = runtime._infer
+    monkeypatch.setattr(runtime, "_infer", lambda *a: inferences.append(1) or infer(*a))
+    runtime.warm_up(state)
+    held = runtime._rehearsed
+    runtime.warm_up(state)
+    assert len(inferences) == 1 and runtime._rehearsed is held
+    runtime.step(state)
+    assert len(inferences) == 1 and runtime.last_inference_s == held.seconds > 0
+    runtime.step(state)  # the last action changed: computed, and timed here
+    assert len(inferences) == 2 and runtime.last_inference_s != held.seconds
