@@ -21,8 +21,6 @@ from __future__ import annotations
 
 import argparse
 import atexit
-import signal
-import subprocess
 import sys
 import tempfile
 import time
@@ -132,11 +130,9 @@ def subject_bare(mode: str, out: Path, seconds: float) -> None:
 def run(
     kind: str, mode: str, seconds: float, folder: Path, policy: Path, unverified: bool, params=()
 ):
-    """One case: the subject's stage rows and the subscriber's rows, both after the warm-up."""
-    env = ros_loop._env()
-    total = ros_loop.WARMUP_S + seconds
-    tag = time.monotonic_ns()
-    stages, arrivals = folder / f"stages_{tag}.npy", folder / f"arrivals_{tag}.npy"
+    """One case (``ros_loop.run_case``): the subject's stage rows and the subscriber's rows
+    after the warm-up."""
+    stages = folder / f"stages_{time.monotonic_ns()}.npy"
     me = [sys.executable, __file__, "--subject", kind, "--mode", mode, "--out", str(stages)]
     if kind == "policy":
         trigger = "joint_states" if mode == "latency" else "timer"
@@ -144,27 +140,12 @@ def run(
         argv += [x for p in params for x in ("-p", p)]
         subject = [*me, "--", *argv[argv.index("--ros-args") :]]
     else:
-        subject = [*me, "--seconds", str(total + 3)]
-    log = (folder / "subject.log").open("a")
-    procs = [subprocess.Popen(subject, env=env, stdout=log, stderr=subprocess.STDOUT)]
-    time.sleep(1.0)
-    for role in (
-        ros_loop._role("subscriber", "--seconds", str(total + 1), "--out", str(arrivals)),
-        ros_loop._role("publisher", "--rate", str(RATE_HZ), "--seconds", str(total + 1)),
-    ):
-        procs.append(subprocess.Popen(role, env=env))
-    procs[1].wait()
-    for p in procs:
-        if p.poll() is None:
-            p.send_signal(signal.SIGINT)
-            p.wait(10)
-    log.close()
-    if not stages.is_file() or not arrivals.is_file() or len(np.load(arrivals)) < 10:
+        subject = [*me, "--seconds", str(ros_loop.WARMUP_S + seconds + 3)]
+    arrivals = ros_loop.run_case(subject, RATE_HZ, seconds, folder)
+    if not stages.is_file():
         tail = (folder / "subject.log").read_text()[-2000:]
-        raise RuntimeError(f"the {kind} case recorded nothing; its log ends:\n{tail}")
-    rows, sub = np.load(stages), np.load(arrivals)
-    start = sub[0, 0] + ros_loop.WARMUP_S
-    return rows, sub[sub[:, 0] >= start]
+        raise RuntimeError(f"the {kind} case wrote no stages; its log ends:\n{tail}")
+    return np.load(stages), arrivals
 
 
 def latency_stages(rows: np.ndarray, sub: np.ndarray) -> dict[str, np.ndarray]:
