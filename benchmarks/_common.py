@@ -13,6 +13,7 @@ import os
 import platform
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -30,12 +31,17 @@ class Result:
     met: bool
 
 
-def parse_args(description: str) -> argparse.Namespace:
+def parse_args(
+    description: str, add_arguments: Callable[[argparse.ArgumentParser], None] | None = None
+) -> argparse.Namespace:
+    """``--quick`` and ``--json`` for every benchmark, plus what ``add_arguments`` adds."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument(
         "--quick", action="store_true", help="under a minute: same measurements, smaller budget"
     )
     parser.add_argument("--json", type=Path, default=None, help="write the results here")
+    if add_arguments is not None:
+        add_arguments(parser)
     return parser.parse_args()
 
 

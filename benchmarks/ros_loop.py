@@ -20,9 +20,11 @@ The policy is ``models/motion.onnx`` when present, else an MLP of the trained ac
 
     python benchmarks/ros_loop.py [--quick] [--json benchmarks/results/ros_loop.json]
 
-Under real-time scheduling (every process, floor and policy node alike; root or an rtprio limit):
+Under real-time scheduling (every process, floor and policy node alike, as SCHED_FIFO at one
+priority: the roles set it for themselves, the policy node through its ``realtime_priority``
+parameter; needs root or an rtprio limit):
 
-    chrt -f 50 python benchmarks/ros_loop.py --json benchmarks/results/ros_loop_fifo50.json
+    python benchmarks/ros_loop.py --realtime 50 --json benchmarks/results/ros_loop_fifo50.json
 """
 
 from __future__ import annotations
@@ -53,10 +55,11 @@ def _spin_role(make, seconds: float) -> None:
     executor, added once: ``rclpy.spin_once(node)`` would add and remove the node on every call
     and make the bare baselines slower than a bare node need be)."""
     import rclpy
+    from rclpy.executors import ExternalShutdownException
 
     from skillbridge.ros_nodes.process import make_executor
 
-    rclpy.init()
+    rclpy.init()  # after --realtime took effect: the middleware's threads inherit it
     node = make()
     executor = make_executor()
     executor.add_node(node)
@@ -64,8 +67,8 @@ def _spin_role(make, seconds: float) -> None:
     try:
         while time.monotonic() < end:
             executor.spin_once(timeout_sec=0.05)
-    except KeyboardInterrupt:  # the orchestrator stops roles that outlive their case
-        pass
+    except (KeyboardInterrupt, ExternalShutdownException):  # stopped by the orchestrator's
+        pass  # SIGINT (a role that outlives its case), in Python or in rclpy's handler
     executor.remove_node(node)
     node.destroy_node()
     executor.shutdown(timeout_sec=1.0)
@@ -154,8 +157,8 @@ def _env() -> dict[str, str]:
     }
 
 
-def _role(name: str, *args: str) -> list[str]:
-    return [sys.executable, __file__, "--role", name, *args]
+def _role(name: str, *args: str, realtime: int = 0) -> list[str]:
+    return [sys.executable, __file__, "--role", name, "--realtime", str(realtime), *args]
 
 
 def _policy_file(folder: Path) -> tuple[Path, bool]:
@@ -211,11 +214,13 @@ def _policy_file(folder: Path) -> tuple[Path, bool]:
     return path, True
 
 
-def _policy_argv(policy: Path, unverified: bool, rate: float, trigger: str) -> list[str]:
+def _policy_argv(
+    policy: Path, unverified: bool, rate: float, trigger: str, realtime: int = 0
+) -> list[str]:
     params = [
         f"policy_path:={policy}", "autostart:=true", f"rate_hz:={rate}", f"trigger:={trigger}",
         f"allow_unverified:={'true' if unverified else 'false'}", "safety.fade_in_s:=0.0",
-        "diagnostics_period_s:=5.0",
+        "diagnostics_period_s:=5.0", f"realtime_priority:={realtime}",
     ]  # fmt: skip
     argv = [sys.executable, "-m", "skillbridge.ros_nodes.policy_node", "--ros-args"]
     for p in params:
@@ -223,8 +228,11 @@ def _policy_argv(policy: Path, unverified: bool, rate: float, trigger: str) -> l
     return argv
 
 
-def run_case(subject: list[str], rate: float, seconds: float, folder: Path) -> np.ndarray:
-    """Start subject (+ publisher) + subscriber; return the subscriber's rows after warm-up."""
+def run_case(
+    subject: list[str], rate: float, seconds: float, folder: Path, realtime: int = 0
+) -> np.ndarray:
+    """Start subject (+ publisher) + subscriber; return the subscriber's rows after warm-up.
+    ``realtime``: the SCHED_FIFO priority of publisher and subscriber (0: default scheduler)."""
     env = _env()
     total = WARMUP_S + seconds
     out = folder / f"rows_{time.monotonic_ns()}.npy"
@@ -232,8 +240,8 @@ def run_case(subject: list[str], rate: float, seconds: float, folder: Path) -> n
     procs = [subprocess.Popen(subject, env=env, stdout=log, stderr=subprocess.STDOUT)]
     time.sleep(1.0)  # imports and discovery
     for role in (
-        _role("subscriber", "--seconds", str(total + 1), "--out", str(out)),
-        _role("publisher", "--rate", str(rate), "--seconds", str(total + 1)),
+        _role("subscriber", "--seconds", str(total + 1), "--out", str(out), realtime=realtime),
+        _role("publisher", "--rate", str(rate), "--seconds", str(total + 1), realtime=realtime),
     ):
         procs.append(subprocess.Popen(role, env=env))
     procs[1].wait()
@@ -266,25 +274,35 @@ def _pct(x: np.ndarray) -> tuple[float, float, float]:
 
 
 def measure(
-    rate: float, seconds: float, rounds: int, policy: Path, unverified: bool, folder: Path
+    rate: float,
+    seconds: float,
+    rounds: int,
+    policy: Path,
+    unverified: bool,
+    folder: Path,
+    realtime: int = 0,
 ) -> dict:
     """Four cases at one rate, each for ``seconds`` in total, run in ``rounds`` alternating
     rounds (timer, policy on its timer, relay, policy on readings, again ...): on this shared
     machine the speed of a process drifts over tens of seconds, and alternating gives subject
     and baseline the same share of slow and fast phases. The publisher runs in every case (the
-    policy node activates on it)."""
+    policy node activates on it). ``realtime``: every process's SCHED_FIFO priority (0: off)."""
     part = seconds / rounds
     longer = str(WARMUP_S + part + 3)
     cases: dict[str, list[np.ndarray]] = {k: [] for k in ("timer", "node_t", "relay", "node_l")}
+
+    def rows(subject: list[str]) -> np.ndarray:
+        return run_case(subject, rate, part, folder, realtime)
+
     for _ in range(rounds):
-        timer = _role("timer", "--rate", str(rate), "--seconds", longer)
-        cases["timer"].append(period_error_ms(run_case(timer, rate, part, folder), rate))
-        node_t = _policy_argv(policy, unverified, rate, "timer")
-        cases["node_t"].append(period_error_ms(run_case(node_t, rate, part, folder), rate))
-        relay = _role("relay", "--seconds", longer)
-        cases["relay"].append(latency_ms(run_case(relay, rate, part, folder)))
-        node_l = _policy_argv(policy, unverified, rate, "joint_states")
-        cases["node_l"].append(latency_ms(run_case(node_l, rate, part, folder)))
+        timer = _role("timer", "--rate", str(rate), "--seconds", longer, realtime=realtime)
+        cases["timer"].append(period_error_ms(rows(timer), rate))
+        node_t = _policy_argv(policy, unverified, rate, "timer", realtime)
+        cases["node_t"].append(period_error_ms(rows(node_t), rate))
+        relay = _role("relay", "--seconds", longer, realtime=realtime)
+        cases["relay"].append(latency_ms(rows(relay)))
+        node_l = _policy_argv(policy, unverified, rate, "joint_states", realtime)
+        cases["node_l"].append(latency_ms(rows(node_l)))
     pooled = {k: np.concatenate(v) for k, v in cases.items()}
     return {
         "period_timer": _pct(pooled["timer"]),
@@ -332,7 +350,12 @@ def main() -> int:
         parser.add_argument("--rate", type=float, default=100.0)
         parser.add_argument("--seconds", type=float, default=5.0)
         parser.add_argument("--out", type=Path)
+        parser.add_argument("--realtime", type=int, default=0)
         a = parser.parse_args()
+        if a.realtime:
+            from skillbridge.ros_nodes.realtime import set_process_priority
+
+            set_process_priority(a.realtime)
         roles = {
             "publisher": lambda: role_publisher(a.rate, a.seconds, "joint_states"),
             "timer": lambda: role_timer(a.rate, a.seconds),
@@ -341,19 +364,30 @@ def main() -> int:
         }
         roles[a.role]()
         return 0
-    args = parse_args(__doc__.splitlines()[0])
+    args = parse_args(
+        __doc__.splitlines()[0],
+        lambda p: p.add_argument(
+            "--realtime",
+            type=int,
+            default=0,
+            metavar="PRIORITY",
+            help="run every process (floor and policy node) under SCHED_FIFO at this priority "
+            "(1-99; needs root or an rtprio limit); default 0: the default scheduler",
+        ),
+    )
     seconds, rounds = (6.0, 2) if args.quick else (30.0, 5)
     with tempfile.TemporaryDirectory() as tmp:
         policy, unverified = _policy_file(Path(tmp))
         print(f"policy: {policy} ({'synthetic MLP, unverified' if unverified else 'verified'})")
         results, raw = [], {}
         for rate in RATES_HZ:
-            m = measure(rate, seconds, rounds, policy, unverified, Path(tmp))
+            m = measure(rate, seconds, rounds, policy, unverified, Path(tmp), args.realtime)
             raw[f"{rate:.0f}hz"] = m
             results += results_for(rate, m)
     extra = {
         "seconds_per_case": seconds,
         "rounds": rounds,
+        "realtime_priority": args.realtime,
         "policy": "models/motion.onnx" if not unverified else "synthetic MLP 256-128-64",
         "raw_ms": raw,
     }

@@ -38,6 +38,7 @@ def policy_diagnostics(node: PolicyNode, state_age_s: float) -> DiagnosticArray:
         KeyValue(key="verified", value=str(status["verified"]).lower()),
         KeyValue(key="ticks", value=str(node.ticks)),
         KeyValue(key="prewarmed_ticks", value=str(node.prewarm_hits)),
+        KeyValue(key="realtime_priority", value=str(node.config.realtime_priority)),
         KeyValue(key="motion", value=str(status["motion"])),
         KeyValue(key="state_age_ms", value=f"{state_age_s * 1e3:.3f}"),
     ]

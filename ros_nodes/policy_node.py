@@ -31,6 +31,7 @@ from skillbridge.ros_nodes.lifecycle import ManagedNode
 from skillbridge.ros_nodes.messages import joint_state_to_robot_state, joint_targets_msg, json_msg
 from skillbridge.ros_nodes.params import declare_config, read_config
 from skillbridge.ros_nodes.process import run_nodes
+from skillbridge.ros_nodes.realtime import check_priority, set_process_priority
 from skillbridge.ros_nodes.timing import PeriodTracker, RollingSamples
 
 TRIGGERS = ("timer", "joint_states")
@@ -52,6 +53,10 @@ class PolicyNodeConfig:
     the tick instead of sleeping, from this long before it (0 disables). On a shared CPU a
     tick after 10 ms of idle runs ~8x slower than back to back (caches and predictors taken by
     other work); this buys most of that back for about 2 * prewarm_s of CPU per period."""
+    realtime_priority: int = 0
+    """1..99: configure puts this process (executor and DDS threads) under SCHED_FIFO at this
+    priority, as ros2_control does for its update loop, so other processes no longer preempt
+    a tick; needs root or an rtprio limit. 0: the default scheduler."""
     status_rate_hz: float = 20.0
     diagnostics_period_s: float = 1.0
     autostart: bool = False
@@ -69,6 +74,7 @@ class PolicyNodeConfig:
             raise RosNodeError(f"rate_hz must be >= 0 (0: the contract's), got {self.rate_hz}")
         if not np.isfinite(self.prewarm_s) or self.prewarm_s < 0:
             raise RosNodeError(f"prewarm_s must be >= 0 (0 disables), got {self.prewarm_s}")
+        check_priority(self.realtime_priority)
         if self.status_rate_hz <= 0 or self.diagnostics_period_s <= 0:
             raise RosNodeError("status_rate_hz and diagnostics_period_s must be positive")
         if not self.policy_path:
@@ -128,10 +134,15 @@ class PolicyNode(ManagedNode):
             self.config.policy_path, allow_unverified=self.config.allow_unverified
         )
         period = 1.0 / self.config.rate_hz if self.config.rate_hz > 0 else None
-        self.safety = SafetyLayer.from_spec(runtime.spec, safety_config, period)
+        safety = SafetyLayer.from_spec(runtime.spec, safety_config, period)
+        if self.config.realtime_priority > 0:  # the last step that can fail
+            threads = set_process_priority(self.config.realtime_priority)
+            self.get_logger().info(
+                f"SCHED_FIFO priority {self.config.realtime_priority} for {threads} threads"
+            )
         if self._estop_reason:
-            self.safety.estop(self._estop_reason)
-        self.runtime = runtime
+            safety.estop(self._estop_reason)
+        self.runtime, self.safety = runtime, safety
         for note in self.safety.notes:
             self.get_logger().warning(f"safety limits: {note}")
         if not runtime.verification.ok:
@@ -192,6 +203,8 @@ class PolicyNode(ManagedNode):
             self.safety.deactivate()
 
     def cleanup(self) -> None:
+        if self.config.realtime_priority > 0:
+            set_process_priority(0)
         for sub in self._subs:
             self.destroy_subscription(sub)
         self._subs = []
