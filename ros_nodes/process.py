@@ -19,6 +19,7 @@ from rclpy.node import Node
 from rclpy.signals import SignalHandlerOptions
 
 from skillbridge.ros_nodes.lifecycle import ManagedNode
+from skillbridge.ros_nodes.realtime import yield_if_realtime
 
 
 class StopFlag:
@@ -71,11 +72,15 @@ def spin_until_stopped(
 
     While a node's ``busy_poll_until`` (monotonic seconds) lies ahead, the loop polls without
     sleeping: a control node sets it just before a tick it expects, so that the tick starts on a
-    running CPU instead of one waking from idle (see ``PolicyNode`` ``prewarm_s``).
+    running CPU instead of one waking from idle (see ``PolicyNode`` ``prewarm_s``). A real-time
+    poller yields between polls to the process's other threads of its priority.
     """
     while not stop.stopped and rclpy.ok():
-        polling = any(time.monotonic() < getattr(n, "busy_poll_until", 0.0) for n in nodes)
-        executor.spin_once(timeout_sec=0.0 if polling else period_s)
+        if any(time.monotonic() < getattr(n, "busy_poll_until", 0.0) for n in nodes):
+            executor.spin_once(timeout_sec=0.0)
+            yield_if_realtime()
+        else:
+            executor.spin_once(timeout_sec=period_s)
 
 
 def shut_down(nodes: Sequence[Node], executor: Executor) -> None:

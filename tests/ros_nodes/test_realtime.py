@@ -130,3 +130,40 @@ def test_policy_node_raises_its_process_at_configure_and_restores_at_cleanup(
     assert not change_state(probe, "bad_rt_policy", "configure")
     assert "realtime_priority must be 0" in wait_for(bad.log, 5, "bad_rt_policy's log")
     assert _thread_policies(bad.proc.pid) == {(os.SCHED_OTHER, 0)}
+
+
+POLLER = textwrap.dedent(
+    """
+    import os, threading, time
+    from skillbridge.ros_nodes.realtime import set_process_priority, yield_if_realtime
+
+    os.sched_setaffinity(0, {{min(os.sched_getaffinity(0))}})  # poller and thread share a CPU
+    set_process_priority({priority})
+    go, woke = threading.Event(), []
+    thread = threading.Thread(target=lambda: (go.wait(), woke.append(time.monotonic())))
+    thread.start()
+    time.sleep(0.05)
+    start = time.monotonic()
+    go.set()
+    while time.monotonic() - start < 0.3:  # a busy poll, as the process loop's before a tick
+        if {yields}:
+            yield_if_realtime()
+    thread.join()
+    print(round((woke[0] - start) * 1e3, 1))
+    """
+)
+
+
+@needs_fifo
+def test_a_realtime_poller_yields_to_its_own_threads_on_its_cpu():
+    """Under SCHED_FIFO a thread of equal priority never preempts a busy poller on its CPU: it
+    waits the whole poll (~300 ms here) unless the poller yields."""
+
+    def wake_ms(yields: bool) -> float:
+        script = POLLER.format(priority=PRIORITY, yields=yields)
+        done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return float(done.stdout)
+
+    assert wake_ms(yields=False) > 250  # the condition the yield exists for
+    assert wake_ms(yields=True) < 50
