@@ -50,6 +50,11 @@ bench: $(STAMP)
 		name=$$(basename $$b .py); echo "== $$name"; \
 		$(PY) $$b --json benchmarks/results/$$name.json || failed="$$failed $$name"; \
 	done; \
+	if $(PY) -c "import os; os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(1))" 2>/dev/null; then \
+		echo "== ros_loop under SCHED_FIFO 50 (every process: floor and policy node)"; \
+		$(PY) benchmarks/ros_loop.py --realtime 50 --json benchmarks/results/ros_loop_fifo50.json \
+			|| failed="$$failed ros_loop_fifo50"; \
+	else echo "== ros_loop under SCHED_FIFO: skipped (needs root or an rtprio limit)"; fi; \
 	if [ -n "$$failed" ]; then echo "targets not met:$$failed"; exit 1; fi
 
 clean:

@@ -15,6 +15,7 @@ wrapping its callbacks; the wrapping costs a few µs per tick.
 
     python benchmarks/tools/ros_loop_breakdown.py latency [--seconds 10] [--rounds 3]
     python benchmarks/tools/ros_loop_breakdown.py period  [--seconds 10] [--rounds 3]
+    python benchmarks/tools/ros_loop_breakdown.py latency --realtime 50   # as ros_loop --realtime
 """
 
 from __future__ import annotations
@@ -128,20 +129,28 @@ def subject_bare(mode: str, out: Path, seconds: float) -> None:
 
 # --- orchestration -------------------------------------------------------------------------------
 def run(
-    kind: str, mode: str, seconds: float, folder: Path, policy: Path, unverified: bool, params=()
+    kind: str,
+    mode: str,
+    seconds: float,
+    folder: Path,
+    policy: Path,
+    unverified: bool,
+    params=(),
+    realtime: int = 0,
 ):
     """One case (``ros_loop.run_case``): the subject's stage rows and the subscriber's rows
-    after the warm-up."""
+    after the warm-up. ``realtime``: every process's SCHED_FIFO priority (0: off)."""
     stages = folder / f"stages_{time.monotonic_ns()}.npy"
     me = [sys.executable, __file__, "--subject", kind, "--mode", mode, "--out", str(stages)]
     if kind == "policy":
         trigger = "joint_states" if mode == "latency" else "timer"
-        argv = ros_loop._policy_argv(policy, unverified, RATE_HZ, trigger)
+        argv = ros_loop._policy_argv(policy, unverified, RATE_HZ, trigger, realtime)
         argv += [x for p in params for x in ("-p", p)]
         subject = [*me, "--", *argv[argv.index("--ros-args") :]]
     else:
         subject = [*me, "--seconds", str(ros_loop.WARMUP_S + seconds + 3)]
-    arrivals = ros_loop.run_case(subject, RATE_HZ, seconds, folder)
+        subject += ["--realtime", str(realtime)]
+    arrivals = ros_loop.run_case(subject, RATE_HZ, seconds, folder, realtime)
     if not stages.is_file():
         tail = (folder / "subject.log").read_text()[-2000:]
         raise RuntimeError(f"the {kind} case wrote no stages; its log ends:\n{tail}")
@@ -190,7 +199,12 @@ def main() -> int:
         p.add_argument("--mode", choices=("latency", "period"))
         p.add_argument("--out", type=Path)
         p.add_argument("--seconds", type=float, default=10.0)
+        p.add_argument("--realtime", type=int, default=0)
         a = p.parse_args(sys.argv[1:split])
+        if a.realtime:
+            from skillbridge.ros_nodes.realtime import set_process_priority
+
+            set_process_priority(a.realtime)
         if a.subject == "policy":
             subject_policy(a.mode, a.out, sys.argv[split + 1 :])
         else:
@@ -204,6 +218,10 @@ def main() -> int:
         "--param", action="append", default=[], metavar="NAME:=VALUE",
         help="extra policy_node parameter, e.g. prewarm_s:=0.0 (repeatable)",
     )  # fmt: skip
+    p.add_argument(
+        "--realtime", type=int, default=0, metavar="PRIORITY",
+        help="every process under SCHED_FIFO at this priority, as ros_loop --realtime",
+    )  # fmt: skip
     args = p.parse_args()
     stages = latency_stages if args.mode == "latency" else period_stages
     pooled: dict[str, dict[str, list[np.ndarray]]] = {"bare": {}, "policy": {}}
@@ -212,7 +230,14 @@ def main() -> int:
         for _ in range(args.rounds):
             for kind, series in pooled.items():
                 case = run(
-                    kind, args.mode, args.seconds, Path(tmp), policy, unverified, args.param
+                    kind,
+                    args.mode,
+                    args.seconds,
+                    Path(tmp),
+                    policy,
+                    unverified,
+                    args.param,
+                    args.realtime,
                 )
                 for name, x in stages(*case).items():
                     series.setdefault(name, []).append(x)
