@@ -21,11 +21,19 @@ PRIORITY = 10
 
 
 def _fifo_allowed() -> bool:
-    return os.geteuid() == 0 or resource.getrlimit(resource.RLIMIT_RTPRIO)[0] >= PRIORITY
+    """Tried, not inferred (root in a container may lack CAP_SYS_NICE): this thread goes under
+    SCHED_FIFO and straight back."""
+    try:
+        os.sched_setscheduler(0, os.SCHED_FIFO, os.sched_param(PRIORITY))
+    except PermissionError:
+        return False
+    os.sched_setscheduler(0, os.SCHED_OTHER, os.sched_param(0))
+    return True
 
 
 needs_fifo = pytest.mark.skipif(
-    not _fifo_allowed(), reason="SCHED_FIFO needs root or an rtprio limit >= 10 here"
+    not _fifo_allowed(),
+    reason="SCHED_FIFO is not permitted here (needs CAP_SYS_NICE or an rtprio limit >= 10)",
 )
 
 
@@ -86,12 +94,15 @@ def _without_realtime_permission() -> None:
 def test_a_process_without_permission_gets_an_error_that_says_what_to_do():
     script = "from skillbridge.ros_nodes.realtime import set_process_priority\n"
     script += f"set_process_priority({PRIORITY})"
-    done = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        preexec_fn=_without_realtime_permission,
-    )
+    try:
+        done = subprocess.run(
+            [sys.executable, "-c", script],
+            capture_output=True,
+            text=True,
+            preexec_fn=_without_realtime_permission,
+        )
+    except subprocess.SubprocessError as exc:  # root without CAP_SETPCAP cannot drop it
+        pytest.skip(f"cannot start a process without realtime permission here: {exc}")
     assert done.returncode != 0
     assert "RosNodeError: SCHED_FIFO priority 10 was refused" in done.stderr
     assert "rtprio" in done.stderr and "realtime_priority to 0" in done.stderr
