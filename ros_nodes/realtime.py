@@ -14,6 +14,7 @@ import os
 from skillbridge.ros_nodes.errors import RosNodeError
 
 MAX_PRIORITY = 99
+_HAS_SCHEDULER = hasattr(os, "sched_getscheduler")  # Linux; not macOS
 HOW_TO_ALLOW = (
     "run as root, or give the user an rtprio limit (/etc/security/limits.conf: "
     "'<user> - rtprio 98', then log in again), or set realtime_priority to 0"
@@ -75,5 +76,5 @@ def yield_if_realtime() -> None:
     that busy-polls: under SCHED_FIFO a poller is never preempted by its equals, so the
     process's own middleware and timer threads, which deliver what it polls for, would wait
     for it on this CPU. (The default scheduler shares the CPU anyway: there, nothing.)"""
-    if os.sched_getscheduler(0) in (os.SCHED_FIFO, os.SCHED_RR):
+    if _HAS_SCHEDULER and os.sched_getscheduler(0) in (os.SCHED_FIFO, os.SCHED_RR):
         os.sched_yield()
