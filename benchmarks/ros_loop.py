@@ -50,6 +50,15 @@ WARMUP_S = 1.0
 
 
 # --- roles (each runs in its own process) --------------------------------------------------------
+def raise_priority(priority: int) -> None:
+    """A role's process under SCHED_FIFO at ``priority`` (0: left alone). Called before
+    ``rclpy.init``, so the middleware's threads inherit it."""
+    if priority:
+        from skillbridge.ros_nodes.realtime import set_process_priority
+
+        set_process_priority(priority)
+
+
 def _spin_role(make, seconds: float) -> None:
     """Spin the role's node for ``seconds`` on the executor the policy node uses (rclpy's events
     executor, added once: ``rclpy.spin_once(node)`` would add and remove the node on every call
@@ -352,10 +361,7 @@ def main() -> int:
         parser.add_argument("--out", type=Path)
         parser.add_argument("--realtime", type=int, default=0)
         a = parser.parse_args()
-        if a.realtime:
-            from skillbridge.ros_nodes.realtime import set_process_priority
-
-            set_process_priority(a.realtime)
+        raise_priority(a.realtime)
         roles = {
             "publisher": lambda: role_publisher(a.rate, a.seconds, "joint_states"),
             "timer": lambda: role_timer(a.rate, a.seconds),

@@ -14,15 +14,15 @@ import os
 from skillbridge.ros_nodes.errors import RosNodeError
 
 MAX_PRIORITY = 99
-_HAS_SCHEDULER = hasattr(os, "sched_getscheduler")  # Linux; not macOS
+_HAS_SCHEDULER = hasattr(os, "sched_setscheduler")  # Linux; not macOS
 HOW_TO_ALLOW = (
     "run as root, or give the user an rtprio limit (/etc/security/limits.conf: "
     "'<user> - rtprio 98', then log in again), or set realtime_priority to 0"
 )
 
 
-def _thread_ids() -> list[int]:
-    return [int(tid) for tid in os.listdir("/proc/self/task")]
+def _thread_ids(pid: int | str = "self") -> list[int]:
+    return [int(tid) for tid in os.listdir(f"/proc/{pid}/task")]
 
 
 def check_priority(priority: int) -> None:
@@ -43,7 +43,7 @@ def set_process_priority(priority: int) -> int:
             process may not use it (what to do is in the message).
     """
     check_priority(priority)
-    if not hasattr(os, "sched_setscheduler") or not os.path.isdir("/proc/self/task"):
+    if not _HAS_SCHEDULER or not os.path.isdir("/proc/self/task"):
         raise RosNodeError("realtime_priority needs Linux (SCHED_FIFO); set it to 0")
     policy = os.SCHED_FIFO if priority > 0 else os.SCHED_OTHER
     changed = 0
@@ -60,10 +60,11 @@ def set_process_priority(priority: int) -> int:
     return changed
 
 
-def process_priority() -> dict[int, tuple[int, int]]:
-    """Each thread's (scheduling policy, priority), by thread id."""
+def thread_policies(pid: int | str = "self") -> dict[int, tuple[int, int]]:
+    """Each thread's (scheduling policy, priority) of process ``pid`` (this one by default), by
+    thread id."""
     out = {}
-    for tid in _thread_ids():
+    for tid in _thread_ids(pid):
         try:
             out[tid] = (os.sched_getscheduler(tid), os.sched_getparam(tid).sched_priority)
         except ProcessLookupError:

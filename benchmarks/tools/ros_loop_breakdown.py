@@ -201,10 +201,7 @@ def main() -> int:
         p.add_argument("--seconds", type=float, default=10.0)
         p.add_argument("--realtime", type=int, default=0)
         a = p.parse_args(sys.argv[1:split])
-        if a.realtime:
-            from skillbridge.ros_nodes.realtime import set_process_priority
-
-            set_process_priority(a.realtime)
+        ros_loop.raise_priority(a.realtime)
         if a.subject == "policy":
             subject_policy(a.mode, a.out, sys.argv[split + 1 :])
         else:

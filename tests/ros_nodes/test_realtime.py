@@ -14,7 +14,7 @@ import pytest
 from ros_helpers import change_state, wait_for
 
 from skillbridge.ros_nodes.errors import RosNodeError
-from skillbridge.ros_nodes.realtime import check_priority
+from skillbridge.ros_nodes.realtime import check_priority, thread_policies
 
 MODULE = "skillbridge.ros_nodes.policy_node"
 PRIORITY = 10
@@ -38,13 +38,7 @@ needs_fifo = pytest.mark.skipif(
 
 
 def _thread_policies(pid: int) -> set[tuple[int, int]]:
-    policies = set()
-    for tid in os.listdir(f"/proc/{pid}/task"):
-        try:
-            policies.add((os.sched_getscheduler(int(tid)), os.sched_getparam(int(tid))[0]))
-        except ProcessLookupError:
-            continue
-    return policies
+    return set(thread_policies(pid).values())
 
 
 @pytest.mark.parametrize("priority", [-1, 100])
@@ -56,7 +50,7 @@ def test_priority_out_of_range_is_refused_with_the_valid_range(priority):
 SCRIPT = textwrap.dedent(
     """
     import os, threading
-    from skillbridge.ros_nodes.realtime import process_priority, set_process_priority
+    from skillbridge.ros_nodes.realtime import set_process_priority, thread_policies
 
     started = threading.Event()
     threading.Thread(target=lambda: (started.set(), threading.Event().wait(5)), daemon=True).start()
@@ -65,9 +59,9 @@ SCRIPT = textwrap.dedent(
     later = []
     t = threading.Thread(target=lambda: later.append(os.sched_getscheduler(0)))
     t.start(); t.join()
-    fifo = set(process_priority().values()) == {{(os.SCHED_FIFO, {priority})}}
+    fifo = set(thread_policies().values()) == {{(os.SCHED_FIFO, {priority})}}
     set_process_priority(0)
-    other = set(process_priority().values()) == {{(os.SCHED_OTHER, 0)}}
+    other = set(thread_policies().values()) == {{(os.SCHED_OTHER, 0)}}
     print(changed, fifo, later == [os.SCHED_FIFO], other)
     """
 )
