@@ -75,12 +75,24 @@ class SingleRobotAction:
             raise ContractError(
                 f"action must have shape ({self._dim},) or (1, {self._dim}), got {shape}"
             )
-        if not all(map(math.isfinite, a)):
+        return self.of_floats(a, np.ravel(measured_pos).tolist())
+
+    def of_floats(self, action: list[float], measured_pos: list[float]) -> np.ndarray:
+        """``__call__`` on plain floats: the action (A) and the measured positions (J).
+
+        Raises:
+            ContractError: non-finite action.
+        """
+        if not all(map(math.isfinite, action)):
             raise ContractError("action contains NaN or Inf; hold the previous targets instead")
         clip, targets = self._clip, []
         for raw, measured, (delta, default, scale, lower, upper) in zip(
-            a, np.ravel(measured_pos).tolist(), self._joints, strict=True
+            action, measured_pos, self._joints, strict=True
         ):
-            target = (measured if delta else default) + scale * min(max(raw, -clip), clip)
-            targets.append(min(max(target, lower), upper))
+            # Clipped by comparisons (min/max calls cost more than the arithmetic here).
+            a = raw if -clip <= raw <= clip else (clip if raw > clip else -clip)
+            target = (measured if delta else default) + scale * a
+            targets.append(
+                target if lower <= target <= upper else (upper if target > upper else lower)
+            )
         return np.array(targets)

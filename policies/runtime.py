@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import math
 import time
 from pathlib import Path
 
@@ -147,6 +148,29 @@ def load_session(path: str | Path, threads: int = 1) -> tuple[ort.InferenceSessi
     return session, spec
 
 
+class _BoundSession:
+    """The policy session run through onnxruntime's IO binding: the observation and the action
+    live in buffers bound once, so a step pays no feed conversion or output allocation (dev VM,
+    one inference after 9 ms of idle: 72 vs 105 µs p50, back to back 4 vs 9 µs)."""
+
+    def __init__(self, session: ort.InferenceSession, spec: PolicySpec) -> None:
+        self.obs = np.zeros((1, spec.obs_dim), dtype=np.float32)
+        self.action = np.zeros((1, spec.action_dim), dtype=np.float32)
+        self._session = session
+        self._binding = session.io_binding()
+        for bind, name, buffer in (
+            (self._binding.bind_input, ONNX_INPUT, self.obs),
+            (self._binding.bind_output, ONNX_OUTPUT, self.action),
+        ):
+            bind(name, "cpu", 0, np.float32, list(buffer.shape), buffer.ctypes.data)
+
+    def __call__(self, obs: np.ndarray) -> list[float]:
+        """The action (A,) of ``obs`` (1, obs_dim), as floats (a copy: the buffer is reused)."""
+        self.obs[:] = obs
+        self._session.run_with_iobinding(self._binding)
+        return self.action[0].tolist()
+
+
 @dataclasses.dataclass(frozen=True)
 class _Rehearsal:
     """The inputs and result of a ``warm_up``."""
@@ -198,7 +222,7 @@ class PolicyRuntime:
             if any(t.history > 1 for t in self.spec.observation_terms)
             else None
         )
-        self._obs_buffer = np.zeros((1, self.spec.obs_dim), dtype=np.float32)
+        self._policy = _BoundSession(self.session, self.spec)
         self._single_obs = SingleRobotObservation(self.spec)
         self._single_action = SingleRobotAction(self.spec)
         self.last_inference_s = 0.0
@@ -336,7 +360,7 @@ class PolicyRuntime:
                 targets, action = self._infer(state, self._history)
             finally:
                 self.last_inference_s = time.perf_counter() - start
-        self.last_action = np.asarray(action, dtype=np.float64).reshape(1, -1)
+        self.last_action = np.array([action])
         return targets
 
     def warm_up(self, state: RobotState) -> None:
@@ -365,22 +389,21 @@ class PolicyRuntime:
 
     def _infer(
         self, state: RobotState, history: ObservationHistory | None
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """Observation -> onnxruntime -> action mapping: (targets (J,), action (1, A)). Updates
-        only ``history``."""
+    ) -> tuple[np.ndarray, list[float]]:
+        """Observation -> onnxruntime -> action mapping: (targets (J,), action (A floats)).
+        Updates only ``history``."""
         assert self.target is not None
         if history is None and self.observation_path == "single":
             obs = self._single_obs(state, self.target, self.last_action)
         else:
             obs = build_actor_obs(state, self.target, self.last_action, self.spec, history=history)
-        self._obs_buffer[:] = obs
-        action = self.session.run([ONNX_OUTPUT], {ONNX_INPUT: self._obs_buffer})[0]
-        if not np.all(np.isfinite(action)):
+        action = self._policy(obs)
+        if not all(map(math.isfinite, action)):
             raise NonFiniteActionError(
                 "the policy output NaN/Inf; holding. Check the observation ranges and the file"
             )
-        pos, _ = self.measured(state)
-        return self._single_action(action[0], pos), action
+        pos = state.joint_pos_rad[..., state.indices_of(self.spec.joint_names)].ravel().tolist()
+        return self._single_action.of_floats(action, pos), action
 
     def status(self, state: RobotState, now_s: float) -> MotionStatus:
         """Whether the current motion is complete (reached, or its window elapsed)."""

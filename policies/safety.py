@@ -1,7 +1,8 @@
 """``SafetyLayer``: the last step between any target source and the robot's joint servos.
 
-Plain numpy over arrays in contract joint order, so the policy node and the excitation node run
-the same checks, and tests run them without ROS. Per tick it
+Arrays in contract joint order, so the policy node and the excitation node run the same checks,
+and tests run them without ROS; the per-tick pass works on plain floats (one robot's few joints:
+numpy's per-call cost would be most of a tick that follows idle). Per tick it
 
 * holds the last safe target on a fault: stale joint readings (older than ``stale_periods``
   control periods), NaN/Inf in the observation or the proposed targets, a latched e-stop;
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -143,6 +145,11 @@ def effective_limits(
     return lo, hi, tuple(notes)
 
 
+def _clip(x: float, lower: float, upper: float) -> float:
+    """``np.clip`` of one float (lower <= upper)."""
+    return x if lower <= x <= upper else (upper if x > upper else lower)
+
+
 class SafetyLayer:
     """Filters proposed joint targets; one instance per robot, ticked at the control period."""
 
@@ -184,13 +191,16 @@ class SafetyLayer:
         )
         self.max_step = speeds * self.period_s
         self.max_step.setflags(write=False)
+        # The per-tick pass's copies of the fixed limits, as floats.
+        self._lower, self._upper = self.lower.tolist(), self.upper.tolist()
+        self._max_step = self.max_step.tolist()
         self.mode = Mode.INACTIVE
         self.estopped = False
         self.estop_reason = ""
         self.held_ticks: dict[str, int] = {}
         self.limited_ticks: dict[str, int] = {}
         self._last: np.ndarray | None = None
-        self._fade_from: np.ndarray | None = None
+        self._fade_from: list[float] | None = None
         self._fade_start_s = 0.0
         self._last_state_s: float | None = None
 
@@ -216,7 +226,7 @@ class SafetyLayer:
         """
         pos = self._check_pose(measured)
         self._last = np.clip(pos, self.lower, self.upper)
-        self._fade_from = self._last.copy()
+        self._fade_from = self._last.tolist()
         self._fade_start_s = now_s
         self._last_state_s = now_s
         self.mode = Mode.ESTOP if self.estopped else Mode.FADE_IN
@@ -294,13 +304,15 @@ class SafetyLayer:
         age = self.state_age_s(now_s)
         stale = age > self.config.stale_periods * self.period_s
         deactivate = age > self.config.deactivate_after_s
-        reasons = self._hold_reasons(proposed, stale, fault)
+        values = None if proposed is None else np.asarray(proposed, dtype=np.float64)
+        reasons = self._hold_reasons(values, stale, fault)
         if reasons:
             for reason in reasons:
                 self.held_ticks[reason] = self.held_ticks.get(reason, 0) + 1
             self.mode = Mode.ESTOP if self.estopped else Mode.HOLD
             return SafetyOutput(self._last.copy(), self.mode, reasons, deactivate)
-        return self._pass(np.asarray(proposed, dtype=np.float64).reshape(-1), now_s)
+        assert values is not None
+        return self._pass(values.tolist(), now_s)
 
     def _hold_reasons(
         self, proposed: np.ndarray | None, stale: bool, fault: str | None
@@ -314,34 +326,37 @@ class SafetyLayer:
             reasons.append(fault)
         elif proposed is None:
             reasons.append("no_target")
-        elif np.shape(proposed) != (len(self.joint_names),):
+        elif proposed.shape != (len(self.joint_names),):
             reasons.append("wrong_shape")
-        elif not np.all(np.isfinite(proposed)):
+        elif not all(map(math.isfinite, proposed.tolist())):
             reasons.append("nonfinite_action")
         return tuple(reasons)
 
-    def _pass(self, proposed: np.ndarray, now_s: float) -> SafetyOutput:
+    def _pass(self, proposed: list[float], now_s: float) -> SafetyOutput:
+        """Fade-in, position clip, step limit, clip again, per joint in the order the rules
+        apply."""
         assert self._last is not None
-        reasons = []
         target = proposed
         if self._fade_from is not None:
             alpha = self._fade_alpha(now_s)
-            target = self._fade_from + alpha * (proposed - self._fade_from)
+            target = [f + alpha * (p - f) for f, p in zip(self._fade_from, proposed, strict=True)]
             if alpha >= 1.0:
                 self._fade_from = None
-        clipped = np.clip(target, self.lower, self.upper)
-        if np.any(clipped != target):
-            reasons.append("position_limited")
-        step = np.clip(clipped - self._last, -self.max_step, self.max_step)
-        limited = self._last + step
-        if np.any(limited != clipped):
-            reasons.append("rate_limited")
-        out = np.clip(limited, self.lower, self.upper)
+        out, position_limited, rate_limited = [], False, False
+        for t, last, lower, upper, step in zip(
+            target, self._last.tolist(), self._lower, self._upper, self._max_step, strict=True
+        ):
+            clipped = _clip(t, lower, upper)
+            position_limited |= clipped != t
+            limited = last + _clip(clipped - last, -step, step)
+            rate_limited |= limited != clipped
+            out.append(_clip(limited, lower, upper))
+        reasons = ("position_limited",) * position_limited + ("rate_limited",) * rate_limited
         for reason in reasons:
             self.limited_ticks[reason] = self.limited_ticks.get(reason, 0) + 1
-        self._last = out
+        self._last = np.array(out)
         self.mode = Mode.FADE_IN if self._fade_from is not None else Mode.RUNNING
-        return SafetyOutput(out.copy(), self.mode, tuple(reasons), False)
+        return SafetyOutput(self._last.copy(), self.mode, reasons, False)
 
     def _fade_alpha(self, now_s: float) -> float:
         if self.config.fade_in_s <= 0:

@@ -135,6 +135,41 @@ def test_steps_equal_the_batched_contract_and_a_disagreement_falls_back(tmp_path
     np.testing.assert_allclose(broken.step(state), expected, atol=1e-5)
 
 
+def test_consecutive_steps_equal_a_fresh_session_run(tmp_path, panda_spec):
+    """The runtime runs its session through buffers bound once (IO binding): step after step,
+    targets and last action are those of a plain ``session.run`` on the contract's observation,
+    and a result it handed out is never overwritten by the next inference."""
+    import onnxruntime as ort
+
+    from skillbridge.contract import action_to_joint_targets, build_actor_obs
+    from skillbridge.contract.artifact import ONNX_INPUT, ONNX_OUTPUT
+
+    rng = np.random.default_rng(8)
+    weight = rng.normal(0, 0.2, (panda_spec.obs_dim, panda_spec.action_dim))
+    path = write_linear_policy(tmp_path / "lin.onnx", panda_spec, weight=weight)
+    reference = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
+    runtime = PolicyRuntime(path)
+    start = np.array(panda_spec.default_joint_pos)
+    runtime.reset(_state(panda_spec, start), 0.0)
+    runtime.set_motion(LanguageMotion.of("forward", "small"), _state(panda_spec, start), 0.0)
+    handed_out = []
+    for _ in range(4):
+        state = _state(panda_spec, start + rng.normal(0, 0.05, 8), rng.normal(0, 0.3, 8))
+        obs = build_actor_obs(state, runtime.target, runtime.last_action, panda_spec)
+        action = reference.run([ONNX_OUTPUT], {ONNX_INPUT: obs})[0]
+        pos = state.select(panda_spec.joint_names)[0]
+        targets = runtime.step(state)
+        np.testing.assert_allclose(targets, action_to_joint_targets(action[0], pos, panda_spec))
+        np.testing.assert_allclose(runtime.last_action, action, rtol=1e-6)
+        handed_out.append(
+            (targets.copy(), targets, runtime.last_action.copy(), runtime.last_action)
+        )
+    assert len({id(a) for *_, a in handed_out}) == 4
+    for kept, targets, kept_action, action in handed_out:
+        np.testing.assert_array_equal(targets, kept)
+        np.testing.assert_array_equal(action, kept_action)
+
+
 def test_a_step_on_the_rehearsed_inputs_reuses_the_rehearsal_and_nothing_else(
     tmp_path, panda_spec, monkeypatch
 ):

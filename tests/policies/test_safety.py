@@ -85,6 +85,39 @@ def test_fade_in_blends_from_measured_pose():
     assert done.mode == Mode.RUNNING
 
 
+def test_the_per_tick_pass_equals_the_rules_in_numpy():
+    """Fade-in, position clip, step limit and clip again, written out in numpy as the rules
+    read, give the layer's targets exactly, over random proposals in and out of the limits."""
+    rng = np.random.default_rng(11)
+    cfg = SafetyConfig(finger_joints=("finger",), fade_in_s=0.1, max_speed_rad_s=3.0)
+    layer = SafetyLayer(NAMES, LOWER, UPPER, PERIOD, cfg)
+    lower, upper, max_step = np.array(LOWER), np.array(UPPER), layer.max_step
+    measured = np.array([0.3, -1.0, 0.01])
+    layer.activate(measured, 0.0)
+    last, fade_from = measured.copy(), measured.copy()
+    counts = {"position_limited": 0, "rate_limited": 0}
+    for k in range(40):
+        now = k * PERIOD
+        layer.note_state(now)
+        proposed = rng.uniform(-1.5, 1.5, 3) * np.array([1.0, 2.0, 0.04])
+        x = float(np.clip(now / cfg.fade_in_s, 0.0, 1.0))
+        target = fade_from + x * x * (3.0 - 2.0 * x) * (proposed - fade_from)
+        clipped = np.clip(target, lower, upper)
+        limited = last + np.clip(clipped - last, -max_step, max_step)
+        expected = np.clip(limited, lower, upper)
+        reasons = ("position_limited",) * bool(np.any(clipped != target)) + (
+            "rate_limited",
+        ) * bool(np.any(limited != clipped))
+        for reason in reasons:
+            counts[reason] += 1
+        out = layer.filter(proposed, now)
+        np.testing.assert_array_equal(out.targets, expected)
+        assert out.reasons == reasons
+        assert out.mode == (Mode.FADE_IN if now < cfg.fade_in_s else Mode.RUNNING)
+        last = expected
+    assert layer.limited_ticks == counts and min(counts.values()) > 5
+
+
 def test_activation_outside_limits_is_refused_with_joint_named():
     layer = _layer()
     with pytest.raises(SafetyError, match="b=-2.5"):
