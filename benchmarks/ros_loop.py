@@ -59,10 +59,12 @@ def raise_priority(priority: int) -> None:
         set_process_priority(priority)
 
 
-def _spin_role(make, seconds: float) -> None:
+def _spin_role(make, seconds: float, finish=None) -> None:
     """Spin the role's node for ``seconds`` on the executor the policy node uses (rclpy's events
     executor, added once: ``rclpy.spin_once(node)`` would add and remove the node on every call
-    and make the bare baselines slower than a bare node need be)."""
+    and make the bare baselines slower than a bare node need be). ``finish()`` runs after the
+    spinning, before the teardown: rclpy's teardown once spun forever (``executor.shutdown`` in
+    ``EventHandler.__exit__``, 100 % CPU), and what a role measured must not depend on it."""
     import rclpy
     from rclpy.executors import ExternalShutdownException
 
@@ -78,6 +80,8 @@ def _spin_role(make, seconds: float) -> None:
             executor.spin_once(timeout_sec=0.05)
     except (KeyboardInterrupt, ExternalShutdownException):  # stopped by the orchestrator's
         pass  # SIGINT (a role that outlives its case), in Python or in rclpy's handler
+    if finish is not None:
+        finish()
     executor.remove_node(node)
     node.destroy_node()
     executor.shutdown(timeout_sec=1.0)
@@ -153,8 +157,7 @@ def role_subscriber(seconds: float, out: Path) -> None:
         node.create_subscription(JointState, "joint_commands", on_msg, 100)
         return node
 
-    _spin_role(make, seconds)
-    np.save(out, np.array(rows, dtype=np.float64).reshape(-1, 3))
+    _spin_role(make, seconds, lambda: np.save(out, np.array(rows, np.float64).reshape(-1, 3)))
 
 
 # --- orchestration ------------------------------------------------------------------------------
@@ -253,7 +256,11 @@ def run_case(
         _role("publisher", "--rate", str(rate), "--seconds", str(total + 1), realtime=realtime),
     ):
         procs.append(subprocess.Popen(role, env=env))
-    procs[1].wait()
+    try:  # the subscriber saves its rows, then tears down (which rclpy may never finish)
+        procs[1].wait(timeout=total + 1 + 30)
+    except subprocess.TimeoutExpired:
+        if not out.is_file():
+            raise
     for p in procs:
         if p.poll() is None:
             p.send_signal(signal.SIGINT)
