@@ -317,9 +317,6 @@ class PolicyNode(ManagedNode):
         if runtime is None or safety is None or state is None:
             return
         now = time.monotonic()
-        self.prewarm_hits += now <= self.busy_poll_until
-        self.periods.tick(now)
-        self.obs_age_s.add(now - self._state_time)
         proposed, fault = None, None
         try:
             proposed = runtime.step(state)
@@ -330,12 +327,16 @@ class PolicyNode(ManagedNode):
         except ContractError as exc:
             fault = "bad_state"
             self._error(str(exc))
+        out = safety.filter(proposed, now, fault)
+        self._publish_targets(out.targets, self._state_msg.header.stamp)
+        # The bookkeeping waits until the command is out (none of it changes what was sent).
+        self._hold_reasons = out.reasons
+        self.prewarm_hits += now <= self.busy_poll_until
+        self.periods.tick(now)
+        self.obs_age_s.add(now - self._state_time)
         # The time of the computation behind these targets, wherever it ran (the step itself,
         # or the warm-up on the reading's arrival or in the rehearsal whose result it reused).
         self.inference_s.add(runtime.last_inference_s)
-        out = safety.filter(proposed, now, fault)
-        self._hold_reasons = out.reasons
-        self._publish_targets(out.targets, self._state_msg.header.stamp)
         self.ticks += 1
         self._note_tick(now)
         armed = self._schedule_prewarm()
