@@ -304,18 +304,29 @@ class SafetyLayer:
         age = self.state_age_s(now_s)
         stale = age > self.config.stale_periods * self.period_s
         deactivate = age > self.config.deactivate_after_s
-        values = None if proposed is None else np.asarray(proposed, dtype=np.float64)
-        reasons = self._hold_reasons(values, stale, fault)
+        targets = self._as_floats(proposed)
+        reasons = self._hold_reasons(proposed, targets, stale, fault)
         if reasons:
             for reason in reasons:
                 self.held_ticks[reason] = self.held_ticks.get(reason, 0) + 1
             self.mode = Mode.ESTOP if self.estopped else Mode.HOLD
             return SafetyOutput(self._last.copy(), self.mode, reasons, deactivate)
-        assert values is not None
-        return self._pass(values.tolist(), now_s)
+        assert targets is not None
+        return self._pass(targets, now_s)
+
+    def _as_floats(self, proposed: np.ndarray | None) -> list[float] | None:
+        """One float per joint, or None when nothing or the wrong shape was proposed."""
+        if proposed is None:
+            return None
+        values = np.asarray(proposed, dtype=np.float64)
+        return values.tolist() if values.shape == (len(self.joint_names),) else None
 
     def _hold_reasons(
-        self, proposed: np.ndarray | None, stale: bool, fault: str | None
+        self,
+        proposed: np.ndarray | None,
+        targets: list[float] | None,
+        stale: bool,
+        fault: str | None,
     ) -> tuple[str, ...]:
         reasons = []
         if self.estopped:
@@ -326,9 +337,9 @@ class SafetyLayer:
             reasons.append(fault)
         elif proposed is None:
             reasons.append("no_target")
-        elif proposed.shape != (len(self.joint_names),):
+        elif targets is None:
             reasons.append("wrong_shape")
-        elif not all(map(math.isfinite, proposed.tolist())):
+        elif not all(map(math.isfinite, targets)):
             reasons.append("nonfinite_action")
         return tuple(reasons)
 

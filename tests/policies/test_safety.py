@@ -156,6 +156,20 @@ def test_nonfinite_target_or_fault_holds_and_counts(bad):
     assert layer.held_ticks == {"nonfinite_action": 1, "nonfinite_observation": 1}
 
 
+def test_a_missing_or_misshapen_target_holds():
+    layer = _active(max_speed_rad_s=1e3)
+    good = layer.filter(np.array([0.1, 0.0, 0.0]), 0.0).targets
+    for proposed, reason in (
+        (None, "no_target"),
+        (np.array([0.2, 0.0]), "wrong_shape"),
+        (np.array([[0.2, 0.0, 0.0]]), "wrong_shape"),
+    ):
+        out = layer.filter(proposed, 0.0)
+        assert out.mode == Mode.HOLD and out.reasons == (reason,)
+        np.testing.assert_array_equal(out.targets, good)
+    assert layer.held_ticks == {"no_target": 1, "wrong_shape": 2}
+
+
 def test_estop_latches_until_reset_then_fades_in():
     layer = SafetyLayer(
         NAMES, LOWER, UPPER, PERIOD, SafetyConfig(finger_joints=("finger",), fade_in_s=0.1)
