@@ -10,14 +10,13 @@ import math
 
 import numpy as np
 
+from skillbridge.contract.arrays import Array, constant, like, namespace
 from skillbridge.contract.errors import ContractError
 from skillbridge.contract.spec import PolicySpec
 
 
-def action_to_joint_targets(
-    action: np.ndarray, measured_pos: np.ndarray, spec: PolicySpec
-) -> np.ndarray:
-    """Joint position targets in ``spec.joint_names`` order.
+def action_to_joint_targets(action: Array, measured_pos: Array, spec: PolicySpec) -> Array:
+    """Joint position targets in ``spec.joint_names`` order, in ``action``'s namespace.
 
     ``delta`` joints: measured position + scale * action. ``absolute`` joints: default position +
     scale * action. Actions are clipped to +-``action_clip`` first, targets to the joint limits.
@@ -28,20 +27,27 @@ def action_to_joint_targets(
         spec: the policy contract.
 
     Raises:
-        ContractError: wrong shape or non-finite action.
+        ContractError: wrong shape, or a non-finite numpy action (device tensors are not checked
+            here: the simulator replaces non-finite rows before it maps them).
     """
-    a = np.asarray(action, dtype=np.float64)
-    if a.shape[-1:] != (spec.action_dim,):
-        raise ContractError(f"action must have shape (..., {spec.action_dim}), got {a.shape}")
-    if not np.all(np.isfinite(a)):
+    xp = namespace(action)
+    a = xp.asarray(action, dtype=np.float64) if xp is np else action
+    if tuple(a.shape[-1:]) != (spec.action_dim,):
+        raise ContractError(
+            f"action must have shape (..., {spec.action_dim}), got {tuple(a.shape)}"
+        )
+    if xp is np and not np.all(np.isfinite(a)):
         raise ContractError("action contains NaN or Inf; hold the previous targets instead")
-    a = np.clip(a, -spec.action_clip, spec.action_clip)
+    a = xp.clip(a, -spec.action_clip, spec.action_clip)
     arrays = spec.arrays
-    base = np.where(
-        arrays.delta_action, np.asarray(measured_pos, np.float64), arrays.default_joint_pos
+    measured = xp.asarray(like(a, measured_pos), dtype=a.dtype)
+    base = xp.where(
+        constant(a, arrays.delta_action), measured, constant(a, arrays.default_joint_pos)
     )
-    targets = base + arrays.action_scale * a
-    return np.clip(targets, arrays.joint_pos_lower, arrays.joint_pos_upper)
+    targets = base + constant(a, arrays.action_scale) * a
+    return xp.clip(
+        targets, constant(a, arrays.joint_pos_lower), constant(a, arrays.joint_pos_upper)
+    )
 
 
 class SingleRobotAction:

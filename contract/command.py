@@ -13,6 +13,7 @@ import dataclasses
 
 import numpy as np
 
+from skillbridge.contract.arrays import Array, constant, device_of, like, namespace
 from skillbridge.contract.errors import ContractError
 from skillbridge.contract.rotations import rotz, yaw_of_matrix
 
@@ -24,26 +25,26 @@ GRIPPER_CLOSED = -1.0
 
 @dataclasses.dataclass(frozen=True)
 class MotionTarget:
-    """Where the tool should be. Batched over the first axis."""
+    """Where the tool should be. Batched over the first axis; numpy arrays or torch tensors."""
 
-    pos_m: np.ndarray
+    pos_m: Array
     """Shape: (N, 3). Base frame."""
-    rot: np.ndarray
+    rot: Array
     """Shape: (N, 3, 3). Base frame; always gripper-down with some heading."""
-    gripper: np.ndarray
+    gripper: Array
     """Shape: (N,). +1 open, -1 closed."""
 
     @property
-    def yaw_rad(self) -> np.ndarray:
+    def yaw_rad(self) -> Array:
         return yaw_of_matrix(self.rot)
 
-    def take(self, rows: np.ndarray) -> MotionTarget:
+    def take(self, rows: Array) -> MotionTarget:
         """The targets of some rows (index array or mask)."""
         return MotionTarget(self.pos_m[rows], self.rot[rows], self.gripper[rows])
 
 
 def resolve_target(
-    tool_pos_m: np.ndarray, tool_rot: np.ndarray, command: np.ndarray, previous_gripper: np.ndarray
+    tool_pos_m: Array, tool_rot: Array, command: Array, previous_gripper: Array
 ) -> MotionTarget:
     """Turn commands into targets relative to the measured tool pose.
 
@@ -54,26 +55,32 @@ def resolve_target(
         previous_gripper: (N,) gripper target before this command (kept when gripper is 0).
 
     Returns:
-        The targets: position displaced, heading turned, orientation gripper-down.
+        The targets (in ``tool_pos_m``'s namespace): position displaced, heading turned,
+        orientation gripper-down.
     """
-    cmd = np.atleast_2d(np.asarray(command, dtype=np.float64))
-    if cmd.shape[-1] != 5 or not np.all(np.isfinite(cmd)):
+    xp = namespace(tool_pos_m, command)
+    pos = xp.reshape(xp.asarray(tool_pos_m), (-1, 3))
+    cmd = xp.asarray(like(pos, command), dtype=pos.dtype)
+    cmd = xp.reshape(cmd, (-1, cmd.shape[-1]))
+    if cmd.shape[-1] != 5 or (xp is np and not np.all(np.isfinite(cmd))):
         raise ContractError(
             f"commands must be finite rows of (dx_m, dy_m, dz_m, dyaw_rad, gripper), got shape "
-            f"{cmd.shape} with {int(np.sum(~np.isfinite(cmd)))} non-finite values"
+            f"{tuple(cmd.shape)} with {int(xp.sum(~xp.isfinite(cmd)))} non-finite values"
         )
-    pos = np.asarray(tool_pos_m, dtype=np.float64).reshape(-1, 3) + cmd[:, :3]
-    yaw = yaw_of_matrix(np.asarray(tool_rot).reshape(-1, 3, 3)) + cmd[:, 3]
-    rot = rotz(yaw) @ TOOL_DOWN
-    grip_request = np.sign(cmd[:, 4])
-    gripper = np.where(grip_request != 0, grip_request, np.asarray(previous_gripper, np.float64))
-    return MotionTarget(pos, rot, gripper)
+    yaw = yaw_of_matrix(xp.reshape(tool_rot, (-1, 3, 3))) + cmd[:, 3]
+    rot = rotz(yaw) @ constant(pos, TOOL_DOWN)
+    grip_request = xp.sign(cmd[:, 4])
+    previous = xp.reshape(like(pos, previous_gripper), (-1,))
+    gripper = xp.where(grip_request != 0, grip_request, previous)
+    return MotionTarget(pos + cmd[:, :3], rot, gripper)
 
 
-def hold_target(tool_pos_m: np.ndarray, tool_rot: np.ndarray, gripper: np.ndarray) -> MotionTarget:
+def hold_target(tool_pos_m: Array, tool_rot: Array, gripper: Array) -> MotionTarget:
     """A target that keeps the tool where it is (the ``stop`` motion, and the start of a run)."""
-    n = np.asarray(tool_pos_m).reshape(-1, 3).shape[0]
-    return resolve_target(tool_pos_m, tool_rot, np.zeros((n, 5)), gripper)
+    xp = namespace(tool_pos_m)
+    pos = xp.reshape(xp.asarray(tool_pos_m), (-1, 3))
+    still = xp.zeros((pos.shape[0], 5), dtype=pos.dtype, device=device_of(pos))
+    return resolve_target(pos, tool_rot, still, gripper)
 
 
 #: When a language motion counts as complete (the hierarchy then picks the next one): the tool

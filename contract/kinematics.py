@@ -1,4 +1,5 @@
-"""Forward kinematics of the spec's serial chain (numpy): the tool pose from joint positions.
+"""Forward kinematics of the spec's serial chain: the tool pose from joint positions (numpy arrays
+or torch tensors, ``skillbridge.contract.arrays``).
 
 The robot side computes the tool centre point exactly as the simulator's site, from the same
 chain parameters that travel in the contract; a test checks it against MuJoCo to 1e-9 m. Each
@@ -15,6 +16,7 @@ import math
 
 import numpy as np
 
+from skillbridge.contract.arrays import Array, constant, namespace
 from skillbridge.contract.rotations import quat_wxyz_to_matrix
 from skillbridge.contract.spec import KinematicChain
 
@@ -39,6 +41,17 @@ class _ChainPlan:
     """(K, 3, 3)."""
     tool_rot: np.ndarray
     """(3, 3): fixed rotation from the last joint link to the tool."""
+    _columns: dict[tuple[str, ...], np.ndarray] = dataclasses.field(default_factory=dict)
+
+    def columns(self, joint_names: tuple[str, ...]) -> np.ndarray:
+        """Column of each chain joint in a joint vector labelled ``joint_names`` (cached: a
+        control loop asks with the same names every step)."""
+        found = self._columns.get(joint_names)
+        if found is None:
+            column = {name: i for i, name in enumerate(joint_names)}
+            found = np.array([column[name] for name in self.joint_names], dtype=np.int64)
+            self._columns[joint_names] = found
+        return found
 
 
 _PLANS: dict[int, tuple[KinematicChain, _ChainPlan]] = {}
@@ -92,8 +105,8 @@ def _make_plan(chain: KinematicChain) -> _ChainPlan:
 
 
 def tool_pose(
-    chain: KinematicChain, joint_pos_rad: np.ndarray, joint_names: tuple[str, ...]
-) -> tuple[np.ndarray, np.ndarray]:
+    chain: KinematicChain, joint_pos_rad: Array, joint_names: tuple[str, ...]
+) -> tuple[Array, Array]:
     """Tool centre point pose in the base frame.
 
     Args:
@@ -102,22 +115,30 @@ def tool_pose(
         joint_names: names of the columns of ``joint_pos_rad``; must include the chain's joints.
 
     Returns:
-        ``(pos_m, rot)``: shapes (..., 3) and (..., 3, 3).
+        ``(pos_m, rot)``: shapes (..., 3) and (..., 3, 3), in ``joint_pos_rad``'s namespace.
     """
-    q = np.asarray(joint_pos_rad, dtype=np.float64)
+    xp = namespace(joint_pos_rad)
+    q = xp.asarray(joint_pos_rad)
+    if xp is np:
+        q = q.astype(np.float64, copy=False)
     plan = _plan(chain)
-    column = {name: i for i, name in enumerate(joint_names)}
-    angles = q[..., [column[name] for name in plan.joint_names]]
-    s, t = np.sin(angles)[..., None, None], (1.0 - np.cos(angles))[..., None, None]
+    angles = q[..., constant(q, plan.columns(joint_names))]
+    s = xp.sin(angles)[..., None, None]
+    t = (1.0 - xp.cos(angles))[..., None, None]
     # Each joint link's local rotation (fixed rotation, then the joint's): (..., K, 3, 3).
-    local = plan.fixed_rot + s * plan.fixed_k1 + t * plan.fixed_k2
-    pos = np.broadcast_to(plan.offset_pos[0], (*q.shape[:-1], 3))
+    local = (
+        constant(q, plan.fixed_rot)
+        + s * constant(q, plan.fixed_k1)
+        + t * constant(q, plan.fixed_k2)
+    )
+    offsets = constant(q, plan.offset_pos)
+    pos = xp.broadcast_to(offsets[0], (*q.shape[:-1], 3))
     rot = local[..., 0, :, :]
     for k in range(1, len(plan.joint_names)):
-        pos = pos + rot @ plan.offset_pos[k]
+        pos = pos + rot @ offsets[k]
         rot = rot @ local[..., k, :, :]
-    pos = pos + rot @ plan.offset_pos[-1]
-    return pos, rot @ plan.tool_rot
+    pos = pos + rot @ offsets[-1]
+    return pos, rot @ constant(q, plan.tool_rot)
 
 
 Rot9 = tuple[float, float, float, float, float, float, float, float, float]

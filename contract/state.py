@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from skillbridge.contract.arrays import Array, constant, is_torch
 from skillbridge.contract.errors import ContractError
 
 # Column indices by (state joint names, requested names): a control loop asks the same question
@@ -23,9 +24,10 @@ class RobotState:
     """
 
     joint_names: tuple[str, ...]
-    joint_pos_rad: np.ndarray
-    """Shape: (J,) or (num_envs, J). Prismatic (finger) joints in metres."""
-    joint_vel_rad_s: np.ndarray
+    joint_pos_rad: Array
+    """Shape: (J,) or (num_envs, J). Prismatic (finger) joints in metres. numpy (float64) or a
+    torch tensor (kept in its own dtype and device)."""
+    joint_vel_rad_s: Array
     """Shape: like ``joint_pos_rad``. Prismatic joints in m/s."""
 
     def __post_init__(self) -> None:
@@ -34,12 +36,15 @@ class RobotState:
         if len(set(names)) != len(names):
             duplicates = sorted({n for n in names if names.count(n) > 1})
             raise ContractError(f"joint names repeat in the robot state: {duplicates}")
-        pos = np.asarray(self.joint_pos_rad, dtype=np.float64)
-        vel = np.asarray(self.joint_vel_rad_s, dtype=np.float64)
-        if pos.shape != vel.shape or pos.shape[-1:] != (len(names),):
+        pos, vel = self.joint_pos_rad, self.joint_vel_rad_s
+        if not is_torch(pos):
+            pos = np.asarray(pos, dtype=np.float64)
+            vel = np.asarray(vel, dtype=np.float64)
+        if tuple(pos.shape) != tuple(vel.shape) or tuple(pos.shape[-1:]) != (len(names),):
             raise ContractError(
-                f"robot state shapes disagree: {len(names)} names, positions {pos.shape}, "
-                f"velocities {vel.shape}; both must be (..., {len(names)})"
+                f"robot state shapes disagree: {len(names)} names, positions "
+                f"{tuple(pos.shape)}, velocities {tuple(vel.shape)}; both must be "
+                f"(..., {len(names)})"
             )
         object.__setattr__(self, "joint_pos_rad", pos)
         object.__setattr__(self, "joint_vel_rad_s", vel)
@@ -81,7 +86,7 @@ class RobotState:
         found.flags.writeable = False
         return found
 
-    def select(self, names: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+    def select(self, names: Sequence[str]) -> tuple[Array, Array]:
         """Positions and velocities of ``names``, in that order. Shapes: (..., len(names))."""
-        idx = self.indices_of(names)
+        idx = constant(self.joint_pos_rad, self.indices_of(names))
         return self.joint_pos_rad[..., idx], self.joint_vel_rad_s[..., idx]

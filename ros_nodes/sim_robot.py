@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from skillbridge.sim.arrays import NumpyRandom
 from skillbridge.sim.backend import CpuBatchBackend
 from skillbridge.sim.overrides import load_overrides
 from skillbridge.sim.physics import PandaPhysics
@@ -45,7 +46,7 @@ class SimRobot:
         self.backend = CpuBatchBackend(self.model, 1, nthread=1)
         self.physics = PandaPhysics(self.backend, self.spec, self.overrides)
         self.dt_s = float(self.model.opt.timestep)
-        self.rng = np.random.default_rng(seed)
+        self.rng = NumpyRandom(seed)
         self.targets = np.zeros(len(POLICY_JOINTS))
         self.steps = 0
         self._index = {name: i for i, name in enumerate(POLICY_JOINTS)}

@@ -1,14 +1,20 @@
 """Batched physics backends behind one narrow interface.
 
 Tasks and the environment loop talk only to ``PhysicsBackend``: named per-environment state
-arrays, per-environment model fields, reset, and stepping. The CPU backend runs on
-``mujoco.batch.Batch`` (threads across simulations, per-simulation model fields). A MuJoCo Warp
-(or Isaac) backend implements the same six members; nothing in the tasks changes.
+arrays, per-environment model fields, reset, and stepping. Two implementations:
+
+* ``cpu``: ``mujoco.batch.Batch`` (threads across simulations, per-simulation model fields);
+  arrays are numpy float64.
+* ``warp``: MuJoCo Warp on a CUDA GPU or Warp's CPU device (``skillbridge.sim.warp_backend``);
+  arrays are torch float32 tensors that share memory with the simulation.
+
+The tasks are written once against the array API (``skillbridge.contract.arrays``) and run on
+either. An Isaac Lab backend would implement the same members (docs/isaac.md).
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import Any, Literal, Protocol
 
 import mujoco
 import numpy as np
@@ -23,32 +29,32 @@ class PhysicsBackend(Protocol):
     model: mujoco.MjModel
     num_envs: int
 
-    def state(self, field: str) -> np.ndarray:
+    def state(self, field: str) -> Any:
         """Live, writable per-environment state field: qpos (N, nq), qvel (N, nv), ctrl (N, nu),
         mocap_pos (N, nmocap, 3), xfrc_applied (N, nbody, 6). Writes act at the next step."""
         ...
 
-    def output(self, field: str) -> np.ndarray:
+    def output(self, field: str) -> Any:
         """Read-only derived field, e.g. site_xpos (N, nsite, 3). Position- and
         velocity-dependent fields describe the current state after ``step`` and ``commit``;
         acceleration-dependent ones (constraint forces, contact sensors' forces) the state before
         the last substep, as after ``mj_step``."""
         ...
 
-    def model_field(self, field: str) -> np.ndarray:
+    def model_field(self, field: str) -> Any:
         """Writable per-environment copy of a model field, e.g. dof_damping (N, nv)."""
         ...
 
-    def reset(self, env_ids: np.ndarray) -> None:
+    def reset(self, env_ids: Any) -> None:
         """Reset these environments to the model defaults (state writes follow)."""
         ...
 
-    def commit(self, env_ids: np.ndarray) -> None:
+    def commit(self, env_ids: Any) -> None:
         """After model-field writes for these environments: recompute derived constants and the
         forward pass of their new state."""
         ...
 
-    def step(self, nsubsteps: int) -> np.ndarray:
+    def step(self, nsubsteps: int) -> Any:
         """Advance every environment by ``nsubsteps`` physics steps.
 
         Returns:
@@ -80,10 +86,10 @@ class CpuBatchBackend:
     def state(self, field: str) -> np.ndarray:
         return self._batch.bind(field)
 
-    def output(self, field: str) -> np.ndarray:
+    def output(self, field: str) -> Any:
         return self._batch.bind(field)
 
-    def model_field(self, field: str) -> np.ndarray:
+    def model_field(self, field: str) -> Any:
         return self._batch.expand(field)
 
     def reset(self, env_ids: np.ndarray) -> None:
@@ -114,10 +120,23 @@ class CpuBatchBackend:
         return data
 
 
+BackendName = Literal["cpu", "warp"]
+
+
 def make_backend(
-    name: str, model: mujoco.MjModel, num_envs: int, nthread: int = 0
+    name: str, model: mujoco.MjModel, num_envs: int, *, nthread: int = 0, device: str = "cpu"
 ) -> PhysicsBackend:
-    """Backend by name: ``cpu`` (mujoco.batch)."""
+    """Backend by name: ``cpu`` (mujoco.batch, ``nthread`` threads) or ``warp`` (MuJoCo Warp on
+    ``device``: ``cpu`` for Warp's CPU device, ``cuda:N`` for a GPU)."""
     if name == "cpu":
+        if device != "cpu":
+            raise SimError(
+                f"the cpu backend runs on the host, not on device {device!r}; use "
+                "--backend warp for a GPU"
+            )
         return CpuBatchBackend(model, num_envs, nthread)
-    raise SimError(f"unknown backend {name!r}; valid backends: ['cpu']")
+    if name == "warp":
+        from skillbridge.sim.warp_backend import WarpBackend
+
+        return WarpBackend(model, num_envs, device)
+    raise SimError(f"unknown backend {name!r}; valid backends: ['cpu', 'warp']")

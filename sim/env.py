@@ -10,6 +10,9 @@ Observation groups (rsl_rl style, picked by the learner's config):
 
 Finished environments reset automatically inside ``step``; the critic observation of their final
 state is returned in ``info["final_critic_obs"]`` so that learners bootstrap truncated episodes.
+
+Arrays are the backend's: numpy float64 on ``cpu``, torch float32 tensors on the device of
+``warp`` (a GPU, or Warp's CPU device). The task code below is written once for both.
 """
 
 from __future__ import annotations
@@ -31,7 +34,10 @@ from skillbridge.contract import (
     stack_actor_obs,
     tool_pose,
 )
+from skillbridge.contract.arrays import Array, constant, device_of, like, namespace
+from skillbridge.contract.arrays import copy as array_copy
 from skillbridge.contract.rotations import rotation_error, yaw_of_matrix
+from skillbridge.sim.arrays import make_random
 from skillbridge.sim.backend import make_backend
 from skillbridge.sim.env_config import EnvConfig
 from skillbridge.sim.errors import SimError
@@ -53,12 +59,12 @@ _WORKSPACE_HALF_M = np.array([0.6, 0.7, 0.6])
 class StepResult:
     """What ``VecEnv.step`` returns. Arrays have the environment dimension first."""
 
-    obs: dict[str, np.ndarray]
-    reward: np.ndarray
+    obs: dict[str, Array]
+    reward: Array
     """Shape: (num_envs,)."""
-    terminated: np.ndarray
+    terminated: Array
     """Shape: (num_envs,) bool; a failure state (no bootstrapping)."""
-    truncated: np.ndarray
+    truncated: Array
     """Shape: (num_envs,) bool; the time limit (bootstrap from the final state's value)."""
     info: dict
 
@@ -84,8 +90,12 @@ class VecEnv:
             )
         self.max_episode_steps = int(round(cfg.episode_length_s / self.dt_s))
         self.command_steps = int(round(cfg.commands.command_period_s / self.dt_s))
-        self.backend = make_backend(cfg.backend, self.model, cfg.num_envs, cfg.nthread)
+        self.backend = make_backend(
+            cfg.backend, self.model, cfg.num_envs, nthread=cfg.nthread, device=cfg.device
+        )
         self.physics = PandaPhysics(self.backend, self.spec, self.overrides)
+        ref = self.physics.qpos
+        self.xp, self.device, self.dtype = namespace(ref), device_of(ref), ref.dtype
         self.randomizer = DomainRandomizer(
             self.model,
             self.backend,
@@ -94,25 +104,39 @@ class VecEnv:
             overrides=self.overrides,
             seed=cfg.seed + 1,
         )
-        self.rng = np.random.default_rng(cfg.seed)
+        self.rng = make_random(cfg.seed, ref)
         n = cfg.num_envs
         self.history = ObservationHistory(self.spec, n)
-        self.last_action = np.zeros((n, self.num_actions))
-        self.episode_step = np.zeros(n, dtype=np.int64)
-        self.command_step = np.zeros(n, dtype=np.int64)
-        self.episode_return = np.zeros(n)
-        self.push_steps_left = np.zeros(n, dtype=np.int64)
-        self.push_force = np.zeros((n, 3))
-        self.prev_tool_pos = np.zeros((n, 3))
-        self.tool_vel = np.zeros((n, 3))
+        self.last_action = self._zeros((n, self.num_actions))
+        self.episode_step = self._zeros(n, self.xp.int64)
+        self.command_step = self._zeros(n, self.xp.int64)
+        self.episode_return = self._zeros(n)
+        self.push_steps_left = self._zeros(n, self.xp.int64)
+        self.push_force = self._zeros((n, 3))
+        self.prev_tool_pos = self._zeros((n, 3))
+        self.tool_vel = self._zeros((n, 3))
         """True tool velocity over the last control period, m/s (zero after a reset)."""
-        self.command_start = np.zeros((n, 3))
-        self.last_command = np.zeros((n, 5))
+        self.command_start = self._zeros((n, 3))
+        self.last_command = self._zeros((n, 5))
         """The command each environment is executing (dx_m, dy_m, dz_m, dyaw_rad, gripper)."""
-        self.pick_stage = np.full(n, -1)
-        self.target = MotionTarget(np.zeros((n, 3)), np.tile(np.eye(3), (n, 1, 1)), np.ones(n))
+        self.pick_stage = self._zeros(n, self.xp.int64) - 1
+        eye = self.xp.broadcast_to(constant(ref, np.eye(3)), (n, 3, 3))
+        self.target = MotionTarget(self._zeros((n, 3)), eye + 0.0, self._zeros(n) + 1.0)
+        self._all = self.xp.arange(n, device=self.device)
+        self._workspace = (
+            like(ref, np.asarray(self.spec.workspace_min_m)),
+            like(ref, np.asarray(self.spec.workspace_max_m)),
+        )
+        self._workspace_box = (
+            like(ref, _WORKSPACE_CENTRE_M),
+            like(ref, _WORKSPACE_HALF_M),
+        )
         self._reported = self.physics.reported_state()
-        self._obs: dict[str, np.ndarray] = {}
+        self._obs: dict[str, Array] = {}
+
+    def _zeros(self, shape: int | tuple[int, ...], dtype=None) -> Array:
+        """Zeros of the backend's namespace, device and (default) float dtype."""
+        return self.xp.zeros(shape, dtype=dtype or self.dtype, device=self.device)
 
     # --- sizes --------------------------------------------------------------------------------
     @property
@@ -125,46 +149,45 @@ class VecEnv:
 
     def seed(self, seed: int) -> None:
         """Reseed every random stream (commands, resets, randomization, noise)."""
-        self.rng = np.random.default_rng(seed)
+        self.rng.reseed(seed)
         self.randomizer.reseed(seed + 1)
 
     # --- reset --------------------------------------------------------------------------------
-    def reset(self) -> dict[str, np.ndarray]:
+    def reset(self) -> dict[str, Array]:
         """Reset every environment. Returns the observation groups."""
-        self._reset_envs(np.arange(self.num_envs))
+        self._reset_envs(self._all)
         self._obs = self._observe()
         return self._obs
 
-    def reset_envs(self, env_ids: np.ndarray) -> None:
+    def reset_envs(self, env_ids: Array) -> None:
         """Start new episodes in some environments now (their observations are refreshed)."""
-        self._reset_envs(np.asarray(env_ids))
+        self._reset_envs(like(self._all, env_ids))
         self._obs = self._observe()
 
-    def _reset_envs(self, ids: np.ndarray) -> None:
+    def _reset_envs(self, ids: Array) -> None:
         if len(ids) == 0:
             return
-        n, ph = len(ids), self.physics
+        xp, n, ph = self.xp, len(ids), self.physics
         self.backend.reset(ids)
         self.randomizer.sample(ids)
         arm = sample_arm_starts(self.rng, n, self.spec)
         grasped = self.rng.random(n) < self.config.grasped_start_prob
-        finger = np.full(n, FINGER_OPEN_M)
-        pos = np.column_stack([arm, finger])
+        pos = xp.concat([arm, xp.full_like(arm[:, :1], FINGER_OPEN_M)], axis=1)
         tool_pos, tool_rot = _fk(self.spec, pos)
         cube_half = self.randomizer.cube_half_size(ids)
-        grasped &= tool_pos[:, 2] > cube_half + 0.01
-        pos[grasped, -1] = cube_half[grasped]
-        ph.write_joint_state(ids, pos, np.zeros_like(pos))
+        grasped = grasped & (tool_pos[:, 2] > cube_half + 0.01)
+        finger = xp.where(grasped, cube_half, FINGER_OPEN_M)
+        pos = xp.concat([arm, finger[:, None]], axis=1)
+        ph.write_joint_state(ids, pos, xp.zeros_like(pos))
         pick = ~grasped & (self.rng.random(n) < self.config.pick_start_prob)
-        pick &= self.auto_commands
-        self.pick_stage[ids] = np.where(pick, 0, -1)
+        pick = pick & self.auto_commands
+        self.pick_stage[ids] = xp.where(pick, 0, -1)
         self._place_objects(ids, tool_pos, tool_rot, grasped, cube_half, pick)
-        gripper = np.where(grasped, -1.0, motion.initial_gripper(self.rng, n, open_prob=1.0))
-        targets = pos + ph.offsets
-        targets[:, -1] = np.where(gripper > 0, FINGER_OPEN_M, 0.0)
-        full_ctrl = ph.ctrl[ids]
-        full_ctrl[:, : self.num_actions] = targets
-        ph.ctrl[ids] = full_ctrl
+        opened = motion.initial_gripper(self.rng, n, open_prob=1.0)
+        gripper = xp.where(grasped, -1.0, opened)
+        finger_target = xp.where(gripper > 0, FINGER_OPEN_M, 0.0)
+        targets = xp.concat([arm + ph.offsets[:7], finger_target[:, None]], axis=1)
+        ph.ctrl[ids[:, None], ph.ctrl_index[None, :]] = targets
         ph.hold_ctrl_history(ids, targets)
         ph.commit(ids)
         self._set_target(ids, hold_target(tool_pos, tool_rot, gripper))
@@ -188,23 +211,25 @@ class VecEnv:
             cube_xy = sample_cube_away_from(
                 self.rng, tool_pos[:, :2], tcfg.cube_x_m, tcfg.cube_y_m
             )
-        cube_pos = np.column_stack([cube_xy, cube_half])
-        cube_pos[grasped] = tool_pos[grasped]
-        aligned = yaw_of_matrix(tool_rot) + np.where(pick, self.rng.uniform(-0.07, 0.07, n), 0.0)
-        cube_yaw = np.where(grasped | pick, aligned, cube_yaw)
+        xp = self.xp
+        cube_pos = xp.concat([cube_xy, cube_half[:, None]], axis=1)
+        cube_pos = xp.where(grasped[:, None], tool_pos, cube_pos)
+        jitter = xp.where(pick, self.rng.uniform(-0.07, 0.07, n), 0.0)
+        cube_yaw = xp.where(grasped | pick, yaw_of_matrix(tool_rot) + jitter, cube_yaw)
         ph.write_cube(ids, cube_pos, tabletop.yaw_quat_wxyz(cube_yaw))
-        ph.write_pad(ids, np.column_stack([pad_xy, np.zeros(n)]))
+        ph.write_pad(ids, xp.concat([pad_xy, xp.zeros_like(pad_xy[:, :1])], axis=1))
 
     # --- commands -----------------------------------------------------------------------------
-    def _set_target(self, ids: np.ndarray, target: MotionTarget) -> None:
+    def _set_target(self, ids: Array, target: MotionTarget) -> None:
         self.target.pos_m[ids] = target.pos_m
         self.target.rot[ids] = target.rot
         self.target.gripper[ids] = target.gripper
 
-    def set_commands(self, env_ids: np.ndarray, commands: np.ndarray) -> None:
+    def set_commands(self, env_ids: Array, commands: Array) -> None:
         """Start new commands (rows of dx_m, dy_m, dz_m, dyaw_rad, gripper) in some environments,
         resolved against their measured tool pose, exactly as the robot's policy node does."""
-        ids = np.asarray(env_ids)
+        ids = like(self._all, env_ids)
+        commands = like(self.last_command, commands)
         reported = self.physics.reported_state()
         pos, _ = reported.select(self.spec.joint_names)
         tool_pos, tool_rot = _fk(self.spec, pos[ids])
@@ -215,49 +240,51 @@ class VecEnv:
         self.command_start[ids] = tool_pos
         self.last_command[ids] = commands
 
-    def _new_commands(self, ids: np.ndarray) -> None:
+    def _new_commands(self, ids: Array) -> None:
         if len(ids) == 0:
             return
+        xp = self.xp
         tool_pos, tool_rot = (x[ids] for x in self.physics.tool_pose())
         cmd = motion.sample_commands(
             self.rng,
             cfg=self.config.commands,
             tool_pos=tool_pos,
             gripper=self.target.gripper[ids],
-            workspace_min=np.asarray(self.spec.workspace_min_m),
-            workspace_max=np.asarray(self.spec.workspace_max_m),
+            workspace_min=self._workspace[0],
+            workspace_max=self._workspace[1],
         )
         cmd = motion.limit_yaw(cmd, yaw_of_matrix(tool_rot), self.config.max_abs_yaw_rad)
         stage = self.pick_stage[ids]
         picking = stage >= 0
-        if picking.any():
-            cube_pos, _ = self.physics.cube_pose()
-            cmd[picking] = motion.pick_commands(
-                self.rng, stage[picking], tool_pos[picking], cube_pos[ids][picking]
-            )
-            last = motion.PICK_STAGES - 1
-            self.pick_stage[ids[picking]] = np.where(stage[picking] < last, stage[picking] + 1, -1)
+        cube_pos, _ = self.physics.cube_pose()
+        pick = motion.pick_commands(self.rng, stage, tool_pos, cube_pos[ids])
+        cmd = xp.where(picking[:, None], pick, cmd)
+        last = motion.PICK_STAGES - 1
+        self.pick_stage[ids] = xp.where(picking & (stage < last), stage + 1, -1)
         self.set_commands(ids, cmd)
 
     # --- step ---------------------------------------------------------------------------------
-    def step(self, actions: np.ndarray) -> StepResult:
+    def step(self, actions: Array) -> StepResult:
         """Apply one action per environment for one control period.
 
         Args:
-            actions: (num_envs, num_actions). Non-finite rows terminate and reset only their
-                environment (counted in ``info["nonfinite_actions"]``); they are never stepped.
+            actions: (num_envs, num_actions), in the backend's namespace (numpy for ``cpu``, a
+                torch tensor on the backend's device for ``warp``). Non-finite rows terminate
+                and reset only their environment (counted in ``info["nonfinite_actions"]``);
+                they are never stepped.
 
         Raises:
             ValueError: ``actions`` has the wrong shape.
         """
-        a = np.asarray(actions, dtype=np.float64)
-        if a.shape != (self.num_envs, self.num_actions):
+        xp = self.xp
+        a = xp.asarray(like(self.last_action, actions), dtype=self.dtype)
+        if tuple(a.shape) != (self.num_envs, self.num_actions):
             raise ValueError(
                 f"actions must have shape (num_envs, num_actions) = ({self.num_envs}, "
-                f"{self.num_actions}), got {a.shape}"
+                f"{self.num_actions}), got {tuple(a.shape)}"
             )
-        nonfinite = ~np.all(np.isfinite(a), axis=1)
-        a = np.where(nonfinite[:, None], 0.0, a)
+        nonfinite = ~xp.all(xp.isfinite(a), axis=1)
+        a = xp.where(nonfinite[:, None], 0.0, a)
         pos, _ = self._reported.select(self.spec.joint_names)
         self.physics.set_joint_targets(action_to_joint_targets(a, pos, self.spec))
         self._apply_pushes()
@@ -267,15 +294,16 @@ class VecEnv:
         reward, terms, tracking, window_done = self._evaluate(a)
         tool_pos, _ = self.physics.tool_pose()
         self.tool_vel = (tool_pos - self.prev_tool_pos) / self.dt_s
-        self.prev_tool_pos = tool_pos.copy()
-        escaped = np.any(np.abs(tool_pos - _WORKSPACE_CENTRE_M) > _WORKSPACE_HALF_M, axis=1)
+        self.prev_tool_pos = array_copy(tool_pos)
+        centre, half = self._workspace_box
+        escaped = xp.any(xp.abs(tool_pos - centre) > half, axis=1)
         terminated = failed | nonfinite | escaped
         truncated = (self.episode_step >= self.max_episode_steps) & ~terminated
         self.last_action = a
         self.episode_return += reward
         if self.auto_commands:
-            self._new_commands(np.flatnonzero(window_done & ~terminated & ~truncated))
-        done = np.flatnonzero(terminated | truncated)
+            self._new_commands(xp.nonzero(window_done & ~terminated & ~truncated)[0])
+        done = xp.nonzero(terminated | truncated)[0]
         info = {
             "reward_terms": terms,
             "command_success": tracking["success"],
@@ -283,12 +311,12 @@ class VecEnv:
             "rot_err_rad": tracking["rot_err_rad"],
             "fingers_ok": tracking["fingers_ok"],
             "command_done": window_done,
-            "nonfinite_actions": int(nonfinite.sum()),
-            "physics_failures": int(failed.sum()),
-            "episode_return": self.episode_return[done].copy(),
+            "nonfinite_actions": xp.sum(nonfinite),
+            "physics_failures": xp.sum(failed),
+            "episode_return": self.episode_return[done],
             "done_ids": done,
         }
-        if len(done):
+        if len(done) and self.config.final_observations:
             final = self._observe(commit=False)
             info["final_actor_obs"] = final["actor"][done]
             info["final_critic_obs"] = final["critic"][done]
@@ -297,16 +325,17 @@ class VecEnv:
         return StepResult(self._obs, reward, terminated, truncated, info)
 
     def _apply_pushes(self) -> None:
+        xp = self.xp
         start, force = self.randomizer.push_forces(self.num_envs, self.dt_s)
-        start &= self.push_steps_left == 0
+        start = start & (self.push_steps_left == 0)
         duration = max(1, int(round(self.randomizer.config.push_duration_s / self.dt_s)))
-        self.push_steps_left[start] = duration
-        self.push_force[start] = force[start]
+        self.push_steps_left = xp.where(start, duration, self.push_steps_left)
+        self.push_force = xp.where(start[:, None], force, self.push_force)
         active = self.push_steps_left > 0
-        self.physics.push_hand(np.where(active[:, None], self.push_force, 0.0))
-        self.push_steps_left[active] -= 1
+        self.physics.push_hand(xp.where(active[:, None], self.push_force, 0.0))
+        self.push_steps_left = xp.where(active, self.push_steps_left - 1, self.push_steps_left)
 
-    def _evaluate(self, action: np.ndarray):
+    def _evaluate(self, action: Array):
         ph, cfg = self.physics, self.config
         tool_pos, tool_rot = ph.tool_pose()
         pos_err, rot_err = motion.tracking_errors(self.target, tool_pos, tool_rot)
@@ -315,7 +344,7 @@ class VecEnv:
         path_dev = motion.distance_to_segment(tool_pos, self.command_start, self.target.pos_m)
         grasping, _ = ph.grasp_contact()
         cube_pos, _ = ph.cube_pose()
-        holding = grasping & (np.linalg.norm(cube_pos - tool_pos, axis=1) < 0.03)
+        holding = grasping & (self.xp.linalg.vector_norm(cube_pos - tool_pos, axis=1) < 0.03)
         step = motion.MotionStep(
             pos_err,
             rot_err,
@@ -341,7 +370,7 @@ class VecEnv:
         return reward, terms, tracking, window_done
 
     # --- observations -------------------------------------------------------------------------
-    def _observe(self, commit: bool = True) -> dict[str, np.ndarray]:
+    def _observe(self, commit: bool = True) -> dict[str, Array]:
         """Actor (noisy sensor readings through the contract) and critic groups.
 
         ``commit=False`` observes final states before a reset without touching the history or the
@@ -358,11 +387,11 @@ class VecEnv:
             self._reported = reported
         return {"actor": actor, "critic": self._critic()}
 
-    def _critic(self) -> np.ndarray:
+    def _critic(self) -> Array:
         true_tool = self.physics.tool_pose()
         # Without encoder offsets the reported noise-free joints are the true ones: reuse their
         # kinematics and rotation error.
-        offsets = bool(np.any(self.physics.offsets))
+        offsets = self.physics.has_offsets
         spec = self._critic_actor_spec
         frames = observation_frames(
             self.physics.reported_state(),
@@ -379,12 +408,12 @@ class VecEnv:
         return critic_observation(self, stack_actor_obs(frames, spec), true_rot_error)
 
     @property
-    def observations(self) -> dict[str, np.ndarray]:
+    def observations(self) -> dict[str, Array]:
         """The observation groups after the last ``reset``/``step``."""
         return self._obs
 
 
-def _fk(spec: PolicySpec, joint_pos: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _fk(spec: PolicySpec, joint_pos: Array) -> tuple[Array, Array]:
     return tool_pose(spec.kinematics, joint_pos, spec.joint_names)
 
 

@@ -25,9 +25,16 @@ class EnvConfig:
     """``motion``: commands are drawn automatically (low-level skill training). ``tabletop``:
     commands come from the caller (``VecEnv.set_commands``), e.g. the high-level policy."""
     num_envs: int = 64
-    backend: Literal["cpu"] = "cpu"
+    backend: Literal["cpu", "warp"] = "cpu"
+    """``cpu``: mujoco.batch on host threads (numpy arrays). ``warp``: MuJoCo Warp (torch tensors
+    on ``device``)."""
+    device: str = "cpu"
+    """Where the ``warp`` backend simulates: ``cpu`` (Warp's CPU device) or ``cuda:N``."""
     nthread: int = 2
     """Threads stepping the batch (cpu backend); 0 uses every CPU."""
+    final_observations: bool = True
+    """Return the observations of finished episodes' final states in ``info`` (a learner that
+    bootstraps truncated episodes from them needs them; one that does not can skip the cost)."""
     episode_length_s: float = 10.0
     seed: int = 0
     overrides_path: str | None = None

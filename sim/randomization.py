@@ -15,6 +15,8 @@ import dataclasses
 import mujoco
 import numpy as np
 
+from skillbridge.contract.arrays import Array, device_of, like, namespace
+from skillbridge.sim.arrays import make_random
 from skillbridge.sim.backend import PhysicsBackend
 from skillbridge.sim.overrides import ModelOverrides, actuator_for
 from skillbridge.sim.scene import ALL_ACTUATORS, CUBE_BODY, CUBE_GEOM, HAND_BODY, POLICY_JOINTS
@@ -56,7 +58,9 @@ def no_randomization() -> RandomizationConfig:
 
 
 class DomainRandomizer:
-    """Samples and writes per-environment model fields through a backend."""
+    """Samples and writes per-environment model fields through a backend, in its arrays (numpy on
+    ``cpu``, torch on the device of ``warp``): the same spec gives the same distributions on both
+    (a test compares them)."""
 
     def __init__(
         self,
@@ -73,99 +77,98 @@ class DomainRandomizer:
         self._backend = backend
         self._control_period_s = control_period_s
         self._overrides = overrides or ModelOverrides()
-        self._rng = np.random.default_rng(seed)
-        self._bodies = np.array([model.body(b).id for b in _ARM_BODIES])
-        self._dofs = np.array([model.joint(j).dofadr[0] for j in POLICY_JOINTS])
-        self._acts = np.array([actuator_for(model, a) for a in ALL_ACTUATORS])
+        ref = backend.state("qpos")
+        self._xp = namespace(ref)
+        self._rng = make_random(seed, ref)
+        bodies = [model.body(b).id for b in _ARM_BODIES]
+        dofs = [model.joint(j).dofadr[0] for j in POLICY_JOINTS]
+        self._act_ids = [actuator_for(model, a) for a in ALL_ACTUATORS]
         self._cube_body = model.body(CUBE_BODY).id
         self._cube_geom = model.geom(CUBE_GEOM).id
-        self.params = np.zeros((backend.num_envs, self.num_params), dtype=np.float32)
+        self._bodies, self._dofs, self._acts = (
+            like(ref, i) for i in (bodies, dofs, self._act_ids)
+        )
+        self._nominal = _Nominal.of(
+            model, bodies, dofs, self._act_ids, (self._cube_body, self._cube_geom), ref
+        )
+        self._ref = ref
+        self.params = self._full((backend.num_envs, self.num_params), 0.0, self._xp.float32)
+
+    def _full(self, shape: tuple[int, ...] | int, value: float, dtype=None) -> Array:
+        """A constant array in the backend's namespace, dtype (default: its float) and device."""
+        dtype = dtype or self._ref.dtype
+        return self._xp.full(shape, value, dtype=dtype, device=device_of(self._ref))
 
     def reseed(self, seed: int) -> None:
-        self._rng = np.random.default_rng(seed)
+        self._rng.reseed(seed)
 
     @property
     def num_params(self) -> int:
         """Columns of ``params``: masses, damping, armature, friction, kp, kv, geom friction,
         cube mass, cube size, delay."""
-        return len(self._bodies) + 5 * len(self._dofs) + 4
+        return len(_ARM_BODIES) + 5 * len(POLICY_JOINTS) + 4
 
-    def _uniform(self, rng_range: Range, shape: tuple[int, ...], off: float = 1.0) -> np.ndarray:
+    def _uniform(self, rng_range: Range, shape: tuple[int, ...], off: float = 1.0) -> Array:
         """Uniform draws in ``rng_range``; ``off`` everywhere when randomization is disabled."""
         if not self.config.enabled:
-            return np.full(shape, off)
-        return self._rng.uniform(*rng_range, size=shape)
+            return self._full(shape, off)
+        return self._rng.uniform(*rng_range, shape)
 
-    def _joint_values(self, field: str, nominal: np.ndarray, scale: Range, n: int) -> np.ndarray:
+    def _joint_values(self, field: str, nominal: Array, scale: Range, n: int) -> Array:
         """(n, J) values of a joint field: calibrated absolute range if given, else scaled."""
-        values = nominal[None, :] * self._uniform(scale, (n, len(nominal)))
+        values = nominal[None, :] * self._uniform(scale, (n, nominal.shape[0]))
         ranges = self._overrides.randomization.get("joints") or {}
         for j, name in enumerate(POLICY_JOINTS):
             bounds = (ranges.get(name) or {}).get(field)
             if bounds is not None and self.config.enabled:
-                values[:, j] = self._rng.uniform(*bounds, size=n)
+                values[:, j] = self._rng.uniform(*bounds, n)
         return values
 
-    def _actuator_values(
-        self, field: str, nominal: np.ndarray, scale: Range, n: int
-    ) -> np.ndarray:
-        values = nominal[None, :] * self._uniform(scale, (n, len(nominal)))
+    def _actuator_values(self, field: str, nominal: Array, scale: Range, n: int) -> Array:
+        values = nominal[None, :] * self._uniform(scale, (n, nominal.shape[0]))
         ranges = self._overrides.randomization.get("actuators") or {}
         for key, fields in ranges.items():
             if field in fields and self.config.enabled:
-                column = list(self._acts).index(actuator_for(self._model, key))
-                values[:, column] = self._rng.uniform(*fields[field], size=n)
+                column = self._act_ids.index(actuator_for(self._model, key))
+                values[:, column] = self._rng.uniform(*fields[field], n)
         return values
 
-    def sample(self, env_ids: np.ndarray) -> None:
+    def sample(self, env_ids: Array) -> None:
         """Draw new parameters for ``env_ids`` and write them; call ``backend.commit`` after."""
-        ids = np.asarray(env_ids)
+        ids = env_ids
         n = len(ids)
         if n == 0:
             return
-        m, cfg, be = self._model, self.config, self._backend
-        mass_scale = self._uniform(cfg.link_mass_scale, (n, len(self._bodies)))
-        body_mass, body_inertia = be.model_field("body_mass"), be.model_field("body_inertia")
-        body_mass[np.ix_(ids, self._bodies)] = m.body_mass[self._bodies] * mass_scale
-        body_inertia[np.ix_(ids, self._bodies)] = (
-            m.body_inertia[self._bodies] * mass_scale[..., None]
+        xp, cfg, be, nom = self._xp, self.config, self._backend, self._nominal
+        rows = ids[:, None]
+        mass_scale = self._uniform(cfg.link_mass_scale, (n, nom.body_mass.shape[0]))
+        be.model_field("body_mass")[rows, self._bodies[None, :]] = nom.body_mass * mass_scale
+        be.model_field("body_inertia")[rows, self._bodies[None, :]] = (
+            nom.body_inertia * mass_scale[..., None]
         )
 
-        damping = self._joint_values(
-            "damping", m.dof_damping[self._dofs], cfg.joint_damping_scale, n
+        damping = self._joint_values("damping", nom.damping, cfg.joint_damping_scale, n)
+        armature = self._joint_values("armature", nom.armature, cfg.joint_armature_scale, n)
+        frictionloss = self._joint_values("frictionloss", nom.frictionloss, (1, 1), n)
+        frictionloss = frictionloss + self._uniform(
+            cfg.joint_frictionloss_add, (n, nom.damping.shape[0]), off=0.0
         )
-        armature = self._joint_values(
-            "armature", m.dof_armature[self._dofs], cfg.joint_armature_scale, n
-        )
-        frictionloss = self._joint_values(
-            "frictionloss", m.dof_frictionloss[self._dofs], (1, 1), n
-        )
-        frictionloss += self._uniform(cfg.joint_frictionloss_add, (n, len(self._dofs)), off=0.0)
-        be.model_field("dof_damping")[np.ix_(ids, self._dofs)] = damping
-        be.model_field("dof_armature")[np.ix_(ids, self._dofs)] = armature
-        be.model_field("dof_frictionloss")[np.ix_(ids, self._dofs)] = frictionloss
+        be.model_field("dof_damping")[rows, self._dofs[None, :]] = damping
+        be.model_field("dof_armature")[rows, self._dofs[None, :]] = armature
+        be.model_field("dof_frictionloss")[rows, self._dofs[None, :]] = frictionloss
 
-        kp = self._actuator_values(
-            "kp", m.actuator_gainprm[self._acts, 0], cfg.actuator_kp_scale, n
-        )
-        kv = self._actuator_values(
-            "kv", -m.actuator_biasprm[self._acts, 2], cfg.actuator_kv_scale, n
-        )
-        offset = np.divide(
-            m.actuator_biasprm[self._acts, 0],
-            m.actuator_biasprm[self._acts, 1],
-            out=np.zeros(len(self._acts)),
-            where=m.actuator_biasprm[self._acts, 1] != 0,
-        )
+        kp = self._actuator_values("kp", nom.kp, cfg.actuator_kp_scale, n)
+        kv = self._actuator_values("kv", nom.kv, cfg.actuator_kv_scale, n)
         gain, bias = be.model_field("actuator_gainprm"), be.model_field("actuator_biasprm")
-        gain[np.ix_(ids, self._acts, [0])] = kp[..., None]
-        bias[np.ix_(ids, self._acts, [1])] = -kp[..., None]
-        bias[np.ix_(ids, self._acts, [0])] = (-kp * offset)[..., None]
-        bias[np.ix_(ids, self._acts, [2])] = -kv[..., None]
+        acts = self._acts[None, :]
+        gain[rows, acts, 0] = kp
+        bias[rows, acts, 1] = -kp
+        bias[rows, acts, 0] = -kp * nom.servo_offset
+        bias[rows, acts, 2] = -kv
 
         friction_scale = self._uniform(cfg.geom_friction_scale, (n,))
         be.model_field("geom_friction")[ids, :, 0] = (
-            m.geom_friction[None, :, 0] * friction_scale[:, None]
+            nom.geom_friction[None, :] * friction_scale[:, None]
         )
 
         cube_mass = self._uniform(cfg.cube_mass_scale, (n,))
@@ -176,72 +179,124 @@ class DomainRandomizer:
         delay_s = self._overrides_delay(n) + delay_steps * self._control_period_s
         be.model_field("actuator_delay")[ids] = delay_s[:, None]
 
-        self.params[ids] = np.concatenate(
-            [
-                mass_scale - 1.0,
-                damping / np.maximum(m.dof_damping[self._dofs], 1e-6) - 1.0,
-                armature / np.maximum(m.dof_armature[self._dofs], 1e-6) - 1.0,
-                frictionloss,
-                kp / m.actuator_gainprm[self._acts, 0] - 1.0,
-                kv / np.maximum(-m.actuator_biasprm[self._acts, 2], 1e-6) - 1.0,
-                friction_scale[:, None] - 1.0,
-                np.log(cube_mass)[:, None],
-                cube_size[:, None] - 1.0,
-                delay_s[:, None] / 0.04,
-            ],
-            axis=1,
+        self.params[ids] = xp.astype(
+            xp.concat(
+                [
+                    mass_scale - 1.0,
+                    damping / nom.damping_floor - 1.0,
+                    armature / nom.armature_floor - 1.0,
+                    frictionloss,
+                    kp / nom.kp - 1.0,
+                    kv / nom.kv_floor - 1.0,
+                    friction_scale[:, None] - 1.0,
+                    xp.log(cube_mass)[:, None],
+                    cube_size[:, None] - 1.0,
+                    delay_s[:, None] / 0.04,
+                ],
+                axis=1,
+            ),
+            self.params.dtype,
         )
 
-    def _sample_delay_steps(self, n: int) -> np.ndarray:
+    def _sample_delay_steps(self, n: int) -> Array:
         if not self.config.enabled:
-            return np.zeros(n)
+            return self._full(n, 0.0)
         low, high = self.config.action_delay_steps
-        return self._rng.integers(low, high + 1, size=n).astype(np.float64)
+        return self._xp.astype(self._rng.integers(low, high + 1, n), self._ref.dtype)
 
-    def _overrides_delay(self, n: int) -> np.ndarray:
+    def _overrides_delay(self, n: int) -> Array:
         bounds = self._overrides.randomization.get("command_delay_s")
         if bounds is not None and self.config.enabled:
-            return self._rng.uniform(*bounds, size=n)
-        return np.full(n, self._overrides.command_delay_s)
+            return self._rng.uniform(*bounds, n)
+        return self._full(n, self._overrides.command_delay_s)
 
-    def _write_cube(self, ids: np.ndarray, mass_scale: np.ndarray, size_scale: np.ndarray) -> None:
-        m, be = self._model, self._backend
-        mass = m.body_mass[self._cube_body] * mass_scale
-        half = m.geom_size[self._cube_geom, 0] * size_scale
-        be.model_field("body_mass")[ids, self._cube_body] = mass
-        be.model_field("body_inertia")[ids, self._cube_body] = (mass * (2 * half) ** 2 / 6)[
-            :, None
-        ]
-        be.model_field("geom_size")[ids, self._cube_geom] = half[:, None]
-        be.model_field("geom_rbound")[ids, self._cube_geom] = (
-            m.geom_rbound[self._cube_geom] * size_scale
+    def _write_cube(self, ids: Array, mass_scale: Array, size_scale: Array) -> None:
+        be, nom, cube_body, cube_geom = (
+            self._backend,
+            self._nominal,
+            self._cube_body,
+            self._cube_geom,
         )
-        aabb = m.geom_aabb[self._cube_geom]
-        be.model_field("geom_aabb")[ids, self._cube_geom] = aabb[None, :] * size_scale[:, None]
+        mass = nom.cube_mass * mass_scale
+        half = nom.cube_half * size_scale
+        be.model_field("body_mass")[ids, cube_body] = mass
+        be.model_field("body_inertia")[ids, cube_body] = (mass * (2 * half) ** 2 / 6)[:, None]
+        be.model_field("geom_size")[ids, cube_geom] = half[:, None]
+        be.model_field("geom_rbound")[ids, cube_geom] = nom.cube_rbound * size_scale
+        be.model_field("geom_aabb")[ids, cube_geom] = nom.cube_aabb[None, :] * size_scale[:, None]
 
-    def cube_half_size(self, env_ids: np.ndarray | slice = slice(None)) -> np.ndarray:
+    def cube_half_size(self, env_ids: Array | slice = slice(None)) -> Array:
         """Current cube half edge of each environment, metres."""
         return self._backend.model_field("geom_size")[env_ids, self._cube_geom, 0]
 
-    def push_forces(self, num_envs: int, dt_s: float) -> tuple[np.ndarray, np.ndarray]:
+    def push_forces(self, num_envs: int, dt_s: float) -> tuple[Array, Array]:
         """Which environments start a push this control step, and the force vectors (N, 3)."""
         cfg = self.config
         if not cfg.enabled or cfg.push_rate_hz <= 0:
-            return np.zeros(num_envs, bool), np.zeros((num_envs, 3))
+            zeros = self._full((num_envs, 3), 0.0)
+            return zeros[:, 0] > 0, zeros
         start = self._rng.random(num_envs) < cfg.push_rate_hz * dt_s
-        force = np.zeros((num_envs, 3))
-        count = int(start.sum())
-        if count:  # a few per hundred steps: draw forces only for those
-            direction = self._rng.normal(size=(count, 3))
-            direction /= np.linalg.norm(direction, axis=1, keepdims=True)
-            force[start] = direction * self._rng.uniform(*cfg.push_force_n, size=count)[:, None]
+        direction = self._rng.normal(1.0, (num_envs, 3))
+        direction = direction / self._xp.linalg.vector_norm(direction, axis=1, keepdims=True)
+        force = direction * self._rng.uniform(*cfg.push_force_n, num_envs)[:, None]
         return start, force
 
-    def joint_noise(self, shape: tuple[int, ...]) -> tuple[np.ndarray, np.ndarray]:
+    def joint_noise(self, shape: tuple[int, ...]) -> tuple[Array, Array]:
         """Additive sensor noise for joint positions and velocities."""
         if not self.config.enabled:
-            return np.zeros(shape), np.zeros(shape)
+            zeros = self._full(shape, 0.0)
+            return zeros, zeros
         return (
-            self._rng.normal(scale=self.config.joint_pos_noise_rad, size=shape),
-            self._rng.normal(scale=self.config.joint_vel_noise_rad_s, size=shape),
+            self._rng.normal(self.config.joint_pos_noise_rad, shape),
+            self._rng.normal(self.config.joint_vel_noise_rad_s, shape),
+        )
+
+
+@dataclasses.dataclass(frozen=True)
+class _Nominal:
+    """The nominal (overridden) model values the randomizer scales, in the backend's arrays."""
+
+    body_mass: Array
+    body_inertia: Array
+    damping: Array
+    armature: Array
+    frictionloss: Array
+    kp: Array
+    kv: Array
+    servo_offset: Array
+    """Position offset of each servo's bias (biasprm[0] / biasprm[1]), zero where undefined."""
+    damping_floor: Array
+    armature_floor: Array
+    kv_floor: Array
+    geom_friction: Array
+    cube_mass: float
+    cube_half: float
+    cube_rbound: float
+    cube_aabb: Array
+
+    @classmethod
+    def of(cls, m: mujoco.MjModel, bodies, dofs, acts, cube, ref) -> _Nominal:
+        """Args: the model, body / dof / actuator ids, the cube's (body, geom) ids, and an array
+        of the backend (namespace, device, dtype)."""
+        cube_body, cube_geom = cube
+        bias = m.actuator_biasprm[acts]
+        offset = np.divide(bias[:, 0], bias[:, 1], out=np.zeros(len(acts)), where=bias[:, 1] != 0)
+        kv = -bias[:, 2]
+        return cls(
+            body_mass=like(ref, m.body_mass[bodies]),
+            body_inertia=like(ref, m.body_inertia[bodies]),
+            damping=like(ref, m.dof_damping[dofs]),
+            armature=like(ref, m.dof_armature[dofs]),
+            frictionloss=like(ref, m.dof_frictionloss[dofs]),
+            kp=like(ref, m.actuator_gainprm[acts, 0]),
+            kv=like(ref, kv),
+            servo_offset=like(ref, offset),
+            damping_floor=like(ref, np.maximum(m.dof_damping[dofs], 1e-6)),
+            armature_floor=like(ref, np.maximum(m.dof_armature[dofs], 1e-6)),
+            kv_floor=like(ref, np.maximum(kv, 1e-6)),
+            geom_friction=like(ref, m.geom_friction[:, 0]),
+            cube_mass=float(m.body_mass[cube_body]),
+            cube_half=float(m.geom_size[cube_geom, 0]),
+            cube_rbound=float(m.geom_rbound[cube_geom]),
+            cube_aabb=like(ref, m.geom_aabb[cube_geom]),
         )

@@ -16,7 +16,9 @@ import dataclasses
 import numpy as np
 
 from skillbridge.contract import GRIPPER_OPEN, MotionTarget, PolicySpec
+from skillbridge.contract.arrays import Array, constant, namespace
 from skillbridge.contract.rotations import rotation_angle
+from skillbridge.sim.arrays import Random
 from skillbridge.sim.scene import FINGER_OPEN_M
 
 
@@ -80,175 +82,184 @@ class SuccessTolerance:
     finger_still_m_s: float = 0.01
 
 
-def tracking_errors(
-    target: MotionTarget, tool_pos: np.ndarray, tool_rot: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+def tracking_errors(target: MotionTarget, tool_pos: Array, tool_rot: Array) -> tuple[Array, Array]:
     """Position error norm (m) and rotation error angle (rad), each (N,)."""
-    pos_err = np.linalg.norm(target.pos_m - tool_pos, axis=-1)
+    xp = namespace(tool_pos)
+    pos_err = xp.linalg.vector_norm(target.pos_m - tool_pos, axis=-1)
     return pos_err, rotation_angle(target.rot, tool_rot)
 
 
 def finger_reached(
-    gripper_target: np.ndarray,
-    finger_pos: np.ndarray,
-    finger_vel: np.ndarray,
-    tol: SuccessTolerance,
-) -> np.ndarray:
+    gripper_target: Array, finger_pos: Array, finger_vel: Array, tol: SuccessTolerance
+) -> Array:
     """Whether the fingers are in the requested state, (N,) bool."""
+    xp = namespace(finger_pos)
     opened = finger_pos >= tol.finger_open_min_m
-    closed = (finger_pos <= tol.finger_closed_max_m) & (np.abs(finger_vel) <= tol.finger_still_m_s)
-    return np.where(gripper_target > 0, opened, closed)
+    closed = (finger_pos <= tol.finger_closed_max_m) & (xp.abs(finger_vel) <= tol.finger_still_m_s)
+    return xp.where(gripper_target > 0, opened, closed)
 
 
 def command_success(
-    pos_err: np.ndarray, rot_err: np.ndarray, fingers_ok: np.ndarray, tol: SuccessTolerance
-) -> np.ndarray:
+    pos_err: Array, rot_err: Array, fingers_ok: Array, tol: SuccessTolerance
+) -> Array:
     return (pos_err <= tol.pos_m) & (rot_err <= tol.rot_rad) & fingers_ok
 
 
-def finger_tracking_reward(gripper_target: np.ndarray, finger_pos: np.ndarray) -> np.ndarray:
+def finger_tracking_reward(gripper_target: Array, finger_pos: Array) -> Array:
     """1 when the finger is at the requested end of its travel, falling linearly."""
-    goal = np.where(gripper_target > 0, FINGER_OPEN_M, 0.0)
-    return 1.0 - np.clip(np.abs(finger_pos - goal) / FINGER_OPEN_M, 0.0, 1.0)
+    xp = namespace(finger_pos)
+    goal = xp.where(gripper_target > 0, FINGER_OPEN_M, 0.0)
+    return 1.0 - xp.clip(xp.abs(finger_pos - goal) / FINGER_OPEN_M, 0.0, 1.0)
 
 
-def joint_limit_penalty(
-    q: np.ndarray, lower: np.ndarray, upper: np.ndarray, margin: float
-) -> np.ndarray:
+def joint_limit_penalty(q: Array, lower: Array, upper: Array, margin: float) -> Array:
     """Sum over joints of how far (in rad) each is inside the margin band at its limits."""
+    xp = namespace(q)
     band = margin * (upper - lower)
-    below = np.clip(lower + band - q, 0.0, None)
-    above = np.clip(q - (upper - band), 0.0, None)
-    return np.sum(below + above, axis=-1)
+    below = xp.clip(lower + band - q, 0.0, None)
+    above = xp.clip(q - (upper - band), 0.0, None)
+    return xp.sum(below + above, axis=-1)
 
 
 @dataclasses.dataclass(frozen=True)
 class MotionStep:
     """What the motion rewards look at after one control step. Arrays are (N, ...)."""
 
-    pos_err: np.ndarray
+    pos_err: Array
     """(N,) metres."""
-    rot_err: np.ndarray
+    rot_err: Array
     """(N,) radians."""
-    gripper_target: np.ndarray
-    joint_pos: np.ndarray
+    gripper_target: Array
+    joint_pos: Array
     """(N, 8) true positions, the finger last."""
-    joint_vel: np.ndarray
-    action: np.ndarray
-    last_action: np.ndarray
-    table_contact: np.ndarray
+    joint_vel: Array
+    action: Array
+    last_action: Array
+    table_contact: Array
     """(N,) bool."""
-    path_dev: np.ndarray
+    path_dev: Array
     """(N,) metres from the start-target segment."""
-    holding: np.ndarray
+    holding: Array
     """(N,) bool: fingers closed on the cube (grasp contact, cube centre within 3 cm of the
     tool centre point)."""
 
 
 def motion_reward(
     step: MotionStep, cfg: MotionRewardConfig, spec: PolicySpec, tol: SuccessTolerance
-) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+) -> tuple[Array, dict[str, Array]]:
     """The reward (N,) and its terms, each (N,), weighted and multiplied by the control period."""
-    lower, upper = spec.arrays.joint_pos_lower, spec.arrays.joint_pos_upper
-    limit = joint_limit_penalty(step.joint_pos, lower, upper, cfg.joint_limit_margin)
+    xp = namespace(step.pos_err)
+    q = step.joint_pos
+    lower = constant(q, spec.arrays.joint_pos_lower)
+    upper = constant(q, spec.arrays.joint_pos_upper)
+    limit = joint_limit_penalty(q, lower, upper, cfg.joint_limit_margin)
+    dtype = step.pos_err.dtype
+    within = (step.pos_err <= tol.pos_m) & (step.rot_err <= tol.rot_rad)
+    holding = (step.gripper_target < 0) & step.holding
+
+    def kernel(err: Array, std: float) -> Array:
+        return xp.exp(-xp.square(err / std))
+
     terms = {
-        "pos_coarse": cfg.pos_coarse * np.exp(-np.square(step.pos_err / cfg.pos_coarse_std_m)),
-        "pos_fine": cfg.pos_fine * np.exp(-np.square(step.pos_err / cfg.pos_fine_std_m)),
-        "rot_coarse": cfg.rot_coarse * np.exp(-np.square(step.rot_err / cfg.rot_coarse_std_rad)),
-        "rot_fine": cfg.rot_fine * np.exp(-np.square(step.rot_err / cfg.rot_fine_std_rad)),
-        "finger": cfg.finger * finger_tracking_reward(step.gripper_target, step.joint_pos[:, -1]),
+        "pos_coarse": cfg.pos_coarse * kernel(step.pos_err, cfg.pos_coarse_std_m),
+        "pos_fine": cfg.pos_fine * kernel(step.pos_err, cfg.pos_fine_std_m),
+        "rot_coarse": cfg.rot_coarse * kernel(step.rot_err, cfg.rot_coarse_std_rad),
+        "rot_fine": cfg.rot_fine * kernel(step.rot_err, cfg.rot_fine_std_rad),
+        "finger": cfg.finger * finger_tracking_reward(step.gripper_target, q[:, -1]),
         "finger_command": cfg.finger_command
-        * np.square(np.clip(step.action[:, -1], -1.0, 1.0) - step.gripper_target),
-        "precision": cfg.precision * ((step.pos_err <= tol.pos_m) & (step.rot_err <= tol.rot_rad)),
-        "action_rate": cfg.action_rate * np.sum(np.square(step.action - step.last_action), -1),
-        "joint_vel": cfg.joint_vel * np.sum(np.square(step.joint_vel[:, :7]), axis=-1),
+        * xp.square(xp.clip(step.action[:, -1], -1.0, 1.0) - step.gripper_target),
+        "precision": cfg.precision * xp.astype(within, dtype),
+        "action_rate": cfg.action_rate
+        * xp.sum(xp.square(step.action - step.last_action), axis=-1),
+        "joint_vel": cfg.joint_vel * xp.sum(xp.square(step.joint_vel[:, :7]), axis=-1),
         "joint_limit": cfg.joint_limit * limit,
-        "table_contact": cfg.table_contact * step.table_contact.astype(np.float64),
+        "table_contact": cfg.table_contact * xp.astype(step.table_contact, dtype),
         "path_deviation": cfg.path_deviation * step.path_dev,
-        "hold": cfg.hold * ((step.gripper_target < 0) & step.holding),
+        "hold": cfg.hold * xp.astype(holding, dtype),
     }
-    weighted = np.stack(list(terms.values())) * spec.control_period_s
-    return weighted.sum(axis=0), dict(zip(terms, weighted, strict=True))
+    weighted = xp.stack(list(terms.values())) * spec.control_period_s
+    return xp.sum(weighted, axis=0), dict(zip(terms, weighted, strict=True))
 
 
-def distance_to_segment(point: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
+def distance_to_segment(point: Array, start: Array, end: Array) -> Array:
     """Distance of points (N, 3) from the segments start -> end (N, 3), (N,)."""
+    xp = namespace(point)
     seg = end - start
-    length2 = np.sum(seg * seg, axis=1)
-    t = np.where(
-        length2 > 1e-12, np.sum((point - start) * seg, axis=1) / np.maximum(length2, 1e-12), 0.0
-    )
-    closest = start + np.clip(t, 0.0, 1.0)[:, None] * seg
-    return np.linalg.norm(point - closest, axis=1)
+    length2 = xp.sum(seg * seg, axis=1)
+    along = xp.sum((point - start) * seg, axis=1) / xp.clip(length2, 1e-12, None)
+    t = xp.where(length2 > 1e-12, along, 0.0)
+    closest = start + xp.clip(t, 0.0, 1.0)[:, None] * seg
+    return xp.linalg.vector_norm(point - closest, axis=1)
 
 
 PICK_STAGES = 5
 
 
-def pick_commands(
-    rng: np.random.Generator, stage: np.ndarray, tool_pos: np.ndarray, cube_pos: np.ndarray
-) -> np.ndarray:
+def pick_commands(rng: Random, stage: Array, tool_pos: Array, cube_pos: Array) -> Array:
     """The pick primitive, one command per stage, rows (n, 5) for environments at ``stage``:
     0 over the cube at 10-20 cm, 1 down to 3-6 cm above it, 2 down to its centre, 3 close,
     4 lift 5-15 cm. Translations also close the remaining xy offset to the cube."""
-    n = len(stage)
-    heights = {
-        0: rng.uniform(0.10, 0.20, n),
-        1: rng.uniform(0.03, 0.06, n),
-        2: rng.uniform(0.0, 0.004, n),
-    }
-    cmd = np.zeros((n, 5))
-    for k, above in heights.items():
-        rows = stage == k
-        cmd[rows, :2] = (cube_pos - tool_pos)[rows, :2]
-        cmd[rows, 2] = (cube_pos[:, 2] + above - tool_pos[:, 2])[rows]
-    cmd[stage == 3, 4] = -1.0
-    lift = stage == 4
-    cmd[lift, 2] = rng.uniform(0.05, 0.15, int(lift.sum()))
-    return cmd
+    xp = namespace(tool_pos)
+    n = tool_pos.shape[0]
+    above = xp.where(
+        stage == 0,
+        rng.uniform(0.10, 0.20, n),
+        xp.where(stage == 1, rng.uniform(0.03, 0.06, n), rng.uniform(0.0, 0.004, n)),
+    )
+    approach = stage <= 2
+    zero = xp.zeros_like(above)
+    dxy = xp.where(approach[:, None], (cube_pos - tool_pos)[:, :2], 0.0)
+    dz = xp.where(
+        approach,
+        cube_pos[:, 2] + above - tool_pos[:, 2],
+        xp.where(stage == 4, rng.uniform(0.05, 0.15, n), zero),
+    )
+    gripper = xp.where(stage == 3, -1.0, zero)
+    return xp.concat([dxy, dz[:, None], zero[:, None], gripper[:, None]], axis=1)
 
 
 def sample_commands(
-    rng: np.random.Generator,
+    rng: Random,
     *,
     cfg: MotionCommandConfig,
-    tool_pos: np.ndarray,
-    gripper: np.ndarray,
-    workspace_min: np.ndarray,
-    workspace_max: np.ndarray,
-) -> np.ndarray:
+    tool_pos: Array,
+    gripper: Array,
+    workspace_min: Array,
+    workspace_max: Array,
+) -> Array:
     """Draw one command per row, keeping each target inside the workspace box.
 
     Args:
         tool_pos: current tool positions, (n, 3).
         gripper: current gripper targets, (n,); a gripper command requests the other state.
+        workspace_min, workspace_max: corners of the box, (3,) in ``tool_pos``'s namespace.
 
     Returns:
         (n, 5) commands ``dx_m, dy_m, dz_m, dyaw_rad, gripper``.
     """
+    xp = namespace(tool_pos)
     n = tool_pos.shape[0]
-    cmd = np.zeros((n, 5))
-    kind = rng.choice(5, size=n, p=_kind_probs(cfg))
-    distance = rng.uniform(*cfg.distance_m, size=n)
-    axis_dirs = np.eye(3)[rng.integers(0, 3, size=n)] * rng.choice([-1.0, 1.0], size=(n, 1))
-    free_dirs = rng.normal(size=(n, 3))
-    free_dirs /= np.linalg.norm(free_dirs, axis=1, keepdims=True)
-    direction = np.where((kind == 0)[:, None], axis_dirs, free_dirs)
-    moving = kind <= 1
+    kind = rng.categorical(_kind_probs(cfg), n)
+    distance = rng.uniform(*cfg.distance_m, n)
+    axes = constant(tool_pos, _AXES)[rng.integers(0, 3, n)]
+    axis_dirs = axes * rng.signs((n, 1))
+    free_dirs = rng.normal(1.0, (n, 3))
+    free_dirs = free_dirs / xp.linalg.vector_norm(free_dirs, axis=1, keepdims=True)
+    direction = xp.where((kind == 0)[:, None], axis_dirs, free_dirs)
     step = direction * distance[:, None]
     # Shrink or mirror steps that would leave the workspace: targets stay reachable.
     target = tool_pos + step
-    outside = np.any((target < workspace_min) | (target > workspace_max), axis=1)
-    target = np.where(outside[:, None], tool_pos - step, target)
-    target = np.clip(target, workspace_min, workspace_max)
-    cmd[moving, :3] = (target - tool_pos)[moving]
-    rotating = kind == 2
-    cmd[rotating, 3] = rng.uniform(*cfg.angle_rad, size=int(rotating.sum())) * rng.choice(
-        [-1.0, 1.0], size=int(rotating.sum())
-    )
-    toggling = kind == 3
-    cmd[toggling, 4] = -np.sign(gripper[toggling] + 1e-9)
-    return cmd
+    outside = xp.any((target < workspace_min) | (target > workspace_max), axis=1)
+    target = xp.where(outside[:, None], tool_pos - step, target)
+    target = xp.clip(target, workspace_min, workspace_max)
+    move = xp.where((kind <= 1)[:, None], target - tool_pos, 0.0)
+    turn = rng.uniform(*cfg.angle_rad, n) * rng.signs(n)
+    turn = xp.where(kind == 2, turn, 0.0)
+    toggle = xp.where(kind == 3, -xp.sign(gripper + 1e-9), 0.0)
+    return xp.concat([move, turn[:, None], toggle[:, None]], axis=1)
+
+
+_AXES = np.eye(3)
 
 
 def _kind_probs(cfg: MotionCommandConfig) -> np.ndarray:
@@ -256,14 +267,14 @@ def _kind_probs(cfg: MotionCommandConfig) -> np.ndarray:
     return np.array([*probs, max(0.0, 1.0 - sum(probs))]) / max(1.0, sum(probs))
 
 
-def limit_yaw(command: np.ndarray, tool_yaw: np.ndarray, max_abs_yaw: float) -> np.ndarray:
+def limit_yaw(command: Array, tool_yaw: Array, max_abs_yaw: float) -> Array:
     """Flip rotation commands whose target heading would leave +-max_abs_yaw (joint 7 travel)."""
-    out = command.copy()
-    target_yaw = tool_yaw + out[:, 3]
-    flip = np.abs(target_yaw) > max_abs_yaw
-    out[flip, 3] = -out[flip, 3]
-    return out
+    xp = namespace(command)
+    flip = xp.abs(tool_yaw + command[:, 3]) > max_abs_yaw
+    yaw = xp.where(flip, -command[:, 3], command[:, 3])
+    return xp.concat([command[:, :3], yaw[:, None], command[:, 4:]], axis=1)
 
 
-def initial_gripper(rng: np.random.Generator, n: int, open_prob: float = 0.7) -> np.ndarray:
-    return np.where(rng.random(n) < open_prob, GRIPPER_OPEN, -GRIPPER_OPEN)
+def initial_gripper(rng: Random, n: int, open_prob: float = 0.7) -> Array:
+    xp_draw = rng.random(n)
+    return namespace(xp_draw).where(xp_draw < open_prob, GRIPPER_OPEN, -GRIPPER_OPEN)
