@@ -41,7 +41,7 @@ def main() -> int:
     budget_s = 60.0 if args.quick else 8 * 60.0
     episodes = 50 if args.quick else 200
     runners = {}
-    threads = {"ours": 1, "rsl_rl": 2}
+    threads = {"ours": 1, "rsl_rl": 1}
     for kind, module in (("ours", runner), ("rsl_rl", learner)):
         cfg = TrainConfig(
             runner=RunnerConfig(

@@ -25,13 +25,36 @@ _CONSTANTS: dict[tuple[int, str, str], tuple[np.ndarray, Array]] = {}
 
 
 def namespace(*arrays: Array) -> Any:
-    """The array namespace of the arrays: numpy, or array_api_compat's torch namespace."""
+    """The array namespace of the arrays: numpy, or array_api_compat's torch namespace with the
+    functions that must not leave the device replaced (``_TorchNamespace``)."""
+    global _TORCH
     for a in arrays:
         if is_torch(a):
-            import array_api_compat.torch as xp_torch
-
-            return xp_torch
+            if _TORCH is None:
+                _TORCH = _TorchNamespace()
+            return _TORCH
     return np
+
+
+class _TorchNamespace:
+    """``array_api_compat.torch``, except ``clip``: the compat version writes through boolean
+    masks and copies scalar bounds to the device, and either stalls a GPU's queue (a host
+    synchronization per call); ``torch.clamp`` takes scalar and tensor bounds as they are."""
+
+    def __init__(self) -> None:
+        import array_api_compat.torch as compat
+
+        self._compat = compat
+        self._clamp = sys.modules["torch"].clamp
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._compat, name)
+
+    def clip(self, x: Array, min: Any = None, max: Any = None) -> Array:  # noqa: A002
+        return self._clamp(x, min, max)
+
+
+_TORCH: _TorchNamespace | None = None
 
 
 def is_torch(a: Array) -> bool:

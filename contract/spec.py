@@ -97,6 +97,8 @@ class SpecArrays:
     """Scale of each column of one frame of every observation term, in term order."""
     obs_clip: np.ndarray
     """Clip bound of each of those columns."""
+    workspace_min_m: np.ndarray
+    workspace_max_m: np.ndarray
 
 
 def _frozen(values, dtype=np.float64) -> np.ndarray:
@@ -191,6 +193,8 @@ class PolicySpec:
             delta_action=_frozen([mode == "delta" for mode in self.action_modes], bool),
             obs_scale=_frozen([t.scale for t in self.observation_terms for _ in range(t.size)]),
             obs_clip=_frozen([t.clip for t in self.observation_terms for _ in range(t.size)]),
+            workspace_min_m=_frozen(self.workspace_min_m),
+            workspace_max_m=_frozen(self.workspace_max_m),
         )
 
     @property

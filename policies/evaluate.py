@@ -1,4 +1,4 @@
-"""Closed-loop evaluation of a motion skill in the batched CPU simulator.
+"""Closed-loop evaluation of a motion skill in the batched simulator (either backend).
 
 An evaluation episode: reset (random start pose, a fresh randomization sample), one random motion
 command, one command window (2.5 s). Success: at the end of the window the tool is within 1 cm /
@@ -12,10 +12,12 @@ from __future__ import annotations
 import dataclasses
 import time
 from collections.abc import Callable
+from typing import Literal
 
 import numpy as np
 
 from skillbridge.contract import PolicySpec
+from skillbridge.contract.arrays import to_numpy
 from skillbridge.contract.artifact import ONNX_INPUT, ONNX_OUTPUT
 from skillbridge.policies.errors import PolicyError
 from skillbridge.policies.onnx_session import open_session
@@ -24,6 +26,7 @@ from skillbridge.sim.env_config import EnvConfig
 from skillbridge.sim.randomization import RandomizationConfig, no_randomization
 
 PolicyFn = Callable[[np.ndarray], np.ndarray]
+_SCORED = ("command_done", "pos_err_m", "rot_err_rad", "command_success", "fingers_ok")
 
 
 class OnnxPolicy:
@@ -52,6 +55,10 @@ class EvalConfig:
     overrides_path: str | None = None
     seed: int = 20261122
     nthread: int = 2
+    backend: Literal["cpu", "warp"] = "cpu"
+    """Simulator backend of the evaluation (see ``EnvConfig.backend``)."""
+    device: str = "cpu"
+    """Device of the ``warp`` backend: ``cpu`` (Warp's CPU device) or ``cuda:N``."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,6 +87,8 @@ def eval_env_config(cfg: EvalConfig, num_envs: int) -> EnvConfig:
         randomization=dr,
         seed=cfg.seed,
         nthread=cfg.nthread,
+        backend=cfg.backend,
+        device=cfg.device,
         overrides_path=cfg.overrides_path,
         episode_length_s=base.commands.command_period_s,
     )
@@ -107,16 +116,18 @@ def evaluate(policy: PolicyFn, policy_spec: PolicySpec, cfg: EvalConfig) -> Eval
     terminated = 0
     start, steps = time.perf_counter(), 0
     while len(ok) < cfg.episodes:
-        result = env.step(policy(obs["actor"]))
+        result = env.step(policy(to_numpy(obs["actor"])))
         steps += num_envs
+        info = {k: to_numpy(result.info[k]) for k in _SCORED}
+        failed = to_numpy(result.terminated)
         # An episode ends at its window (scored) or early on a failure (escape, physics error,
         # non-finite action), which counts as a failed episode.
-        ended = (result.truncated & result.info["command_done"]) | result.terminated
-        pos.extend(result.info["pos_err_m"][ended])
-        rot.extend(result.info["rot_err_rad"][ended])
-        ok.extend(result.info["command_success"][ended] & ~result.terminated[ended])
-        fingers.extend(result.info["fingers_ok"][ended])
-        terminated += int(result.terminated.sum())
+        ended = (to_numpy(result.truncated) & info["command_done"]) | failed
+        pos.extend(info["pos_err_m"][ended])
+        rot.extend(info["rot_err_rad"][ended])
+        ok.extend(info["command_success"][ended] & ~failed[ended])
+        fingers.extend(info["fingers_ok"][ended])
+        terminated += int(failed.sum())
         obs = result.obs
     n = cfg.episodes
     pos_a, rot_a = np.asarray(pos[:n]), np.asarray(rot[:n])

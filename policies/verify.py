@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from typing import Literal
 
 import numpy as np
 import torch
@@ -53,6 +54,10 @@ class VerifyConfig:
     overrides_path: str | None = None
     """Also evaluate around this ModelOverrides file (a calibrated or a different robot)."""
     seed: int = 20261122
+    backend: Literal["cpu", "warp"] = "cpu"
+    """Simulator of the closed-loop evaluation: ``cpu`` (C MuJoCo) or ``warp`` (MuJoCo Warp)."""
+    device: str = "cpu"
+    """Device of the ``warp`` backend: ``cpu`` (Warp's CPU device) or ``cuda:N``."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -118,14 +123,15 @@ def contract_check(policy: OnnxPolicy) -> Check:
 
 
 def closed_loop_checks(policy: OnnxPolicy, cfg: VerifyConfig) -> tuple[list[Check], dict]:
+    base = EvalConfig(
+        episodes=cfg.episodes, seed=cfg.seed, backend=cfg.backend, device=cfg.device
+    )
     conditions = {
-        "nominal": EvalConfig(episodes=cfg.episodes, randomize=False, seed=cfg.seed),
-        "randomized": EvalConfig(episodes=cfg.episodes, randomize=True, seed=cfg.seed),
+        "nominal": dataclasses.replace(base, randomize=False),
+        "randomized": base,
     }
     if cfg.overrides_path:
-        conditions["overrides"] = EvalConfig(
-            episodes=cfg.episodes, randomize=True, seed=cfg.seed, overrides_path=cfg.overrides_path
-        )
+        conditions["overrides"] = dataclasses.replace(base, overrides_path=cfg.overrides_path)
     checks, results = [], {}
     for name, eval_cfg in conditions.items():
         result: EvalResult = evaluate(policy, policy.spec, eval_cfg)

@@ -82,6 +82,7 @@ class TorchRandom:
 
         self._torch, self._device, self._dtype = torch, device, dtype
         self._gen = torch.Generator(device=device)
+        self._weights: dict[tuple[float, ...], Any] = {}
         self.reseed(seed)
 
     def reseed(self, seed: int) -> None:
@@ -90,16 +91,13 @@ class TorchRandom:
     def _shape(self, shape: Shape) -> tuple[int, ...]:
         return (shape,) if isinstance(shape, int) else tuple(shape)
 
-    def _tensor(self, value: float | Array) -> Any:
-        return self._torch.as_tensor(value, device=self._device, dtype=self._dtype)
-
     def random(self, shape: Shape) -> Any:
         return self._torch.rand(
             self._shape(shape), generator=self._gen, device=self._device, dtype=self._dtype
         )
 
     def uniform(self, low: float | Array, high: float | Array, shape: Shape) -> Any:
-        low, high = self._tensor(low), self._tensor(high)
+        # Python bounds stay Python numbers: a bound copied to a GPU would wait for its queue.
         return low + (high - low) * self.random(shape)
 
     def normal(self, scale: float, shape: Shape) -> Any:
@@ -114,7 +112,11 @@ class TorchRandom:
         )
 
     def categorical(self, probs: np.ndarray, n: int) -> Any:
-        weights = self._torch.as_tensor(probs, device=self._device, dtype=self._torch.float32)
+        key = tuple(np.asarray(probs, dtype=float).tolist())
+        weights = self._weights.get(key)
+        if weights is None:  # copied to the device once per distinct distribution
+            weights = self._torch.as_tensor(key, device=self._device, dtype=self._torch.float32)
+            self._weights[key] = weights
         return self._torch.multinomial(weights, n, replacement=True, generator=self._gen)
 
     def signs(self, shape: Shape) -> Any:

@@ -124,8 +124,8 @@ class VecEnv:
         self.target = MotionTarget(self._zeros((n, 3)), eye + 0.0, self._zeros(n) + 1.0)
         self._all = self.xp.arange(n, device=self.device)
         self._workspace = (
-            like(ref, np.asarray(self.spec.workspace_min_m)),
-            like(ref, np.asarray(self.spec.workspace_max_m)),
+            constant(ref, self.spec.arrays.workspace_min_m),
+            constant(ref, self.spec.arrays.workspace_max_m),
         )
         self._workspace_box = (
             like(ref, _WORKSPACE_CENTRE_M),

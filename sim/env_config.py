@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Literal
+from typing import Annotated, Literal
+
+import tyro
 
 from skillbridge.contract.command import MAX_ABS_TOOL_YAW_RAD
 from skillbridge.sim.randomization import RandomizationConfig
@@ -25,10 +27,10 @@ class EnvConfig:
     """``motion``: commands are drawn automatically (low-level skill training). ``tabletop``:
     commands come from the caller (``VecEnv.set_commands``), e.g. the high-level policy."""
     num_envs: int = 64
-    backend: Literal["cpu", "warp"] = "cpu"
+    backend: Annotated[Literal["cpu", "warp"], tyro.conf.arg(aliases=("--backend",))] = "cpu"
     """``cpu``: mujoco.batch on host threads (numpy arrays). ``warp``: MuJoCo Warp (torch tensors
-    on ``device``)."""
-    device: str = "cpu"
+    on ``device``); the learner then trains on that device too."""
+    device: Annotated[str, tyro.conf.arg(aliases=("--device",))] = "cpu"
     """Where the ``warp`` backend simulates: ``cpu`` (Warp's CPU device) or ``cuda:N``."""
     nthread: int = 2
     """Threads stepping the batch (cpu backend); 0 uses every CPU."""

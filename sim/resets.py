@@ -45,15 +45,15 @@ def sample_arm_starts(
     tries = 16
     draw = rng.uniform(-1.0, 1.0, (n, tries, 7))
     xp = namespace(draw)
-    lower = constant(draw, spec.arrays.joint_pos_lower[:7]) + 0.05
-    upper = constant(draw, spec.arrays.joint_pos_upper[:7]) - 0.05
+    lower = constant(draw, spec.arrays.joint_pos_lower)[:7] + 0.05
+    upper = constant(draw, spec.arrays.joint_pos_upper)[:7] - 0.05
     home = constant(draw, _HOME)
     cand = xp.clip(home + draw * constant(draw, ARM_START_SPREAD_RAD) * spread, lower, upper)
     q = xp.concat([cand, xp.full_like(cand[..., :1], FINGER_OPEN_M)], axis=-1)
     pos, rot = tool_pose(spec.kinematics, q, POLICY_JOINTS)
     tilt = xp.acos(xp.clip(-rot[..., 2, 2], -1.0, 1.0))
-    lo = constant(draw, np.asarray(spec.workspace_min_m)) + margin_m
-    hi = constant(draw, np.asarray(spec.workspace_max_m)) - margin_m
+    lo = constant(draw, spec.arrays.workspace_min_m) + margin_m
+    hi = constant(draw, spec.arrays.workspace_max_m) - margin_m
     ok = xp.all((pos >= lo) & (pos <= hi), axis=-1) & (tilt <= MAX_START_TILT_RAD)
     ok = ok & (xp.abs(yaw_of_matrix(rot)) < 1.0)
     return first_accepted(ok, cand, home)
@@ -63,11 +63,8 @@ def uniform_xy(
     rng: Random, shape: tuple[int, ...], x_range: tuple[float, float], y_range: tuple[float, float]
 ) -> Array:
     """Points uniform in a rectangle, (*shape, 2)."""
-    xp_draw = rng.random((*shape, 2))
-    xp = namespace(xp_draw)
-    low = constant(xp_draw, np.array([x_range[0], y_range[0]]))
-    size = constant(xp_draw, np.array([x_range[1] - x_range[0], y_range[1] - y_range[0]]))
-    return xp.asarray(low + size * xp_draw)
+    x, y = rng.uniform(*x_range, shape), rng.uniform(*y_range, shape)
+    return namespace(x).stack([x, y], axis=-1)
 
 
 def sample_cube_away_from(

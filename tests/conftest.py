@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
+
+# MuJoCo Warp's kernels compile once per checkout into this cache (about a minute on two cores),
+# not once per test process; subprocesses inherit it.
+os.environ.setdefault("WARP_CACHE_PATH", str(Path(__file__).resolve().parents[1] / ".cache/warp"))
 
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import compile_scene
