@@ -27,12 +27,11 @@ _CONSTANTS: dict[tuple[int, str, str], tuple[np.ndarray, Array]] = {}
 def namespace(*arrays: Array) -> Any:
     """The array namespace of the arrays: numpy, or array_api_compat's torch namespace with the
     functions that must not leave the device replaced (``_TorchNamespace``)."""
-    global _TORCH
     for a in arrays:
         if is_torch(a):
-            if _TORCH is None:
-                _TORCH = _TorchNamespace()
-            return _TORCH
+            if not _TORCH:
+                _TORCH.append(_TorchNamespace())
+            return _TORCH[0]
     return np
 
 
@@ -50,11 +49,11 @@ class _TorchNamespace:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._compat, name)
 
-    def clip(self, x: Array, min: Any = None, max: Any = None) -> Array:  # noqa: A002
+    def clip(self, x: Array, min: Any = None, max: Any = None) -> Array:
         return self._clamp(x, min, max)
 
 
-_TORCH: _TorchNamespace | None = None
+_TORCH: list[_TorchNamespace] = []  # made at the first tensor (torch is loaded by then)
 
 
 def is_torch(a: Array) -> bool:

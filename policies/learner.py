@@ -114,7 +114,7 @@ class Runner:
         self._windows: collections.deque[tuple[float, float]] = collections.deque()
         self.timing = {"collect_s": 0.0, "learn_s": 0.0}
 
-    # --- acting ---------------------------------------------------------------------------------
+    # --- acting ----------------------------------------------------------------------------------
     @torch.inference_mode()
     def act(self, actor_obs: Any) -> np.ndarray:
         """The deterministic (deployment) action of the actor for actor observations (numpy or
@@ -123,7 +123,7 @@ class Runner:
         group = TensorDict({"actor": obs}, batch_size=[obs.shape[0]], device=self.device)
         return self.actor(group).cpu().numpy()
 
-    # --- one iteration ----------------------------------------------------------------------------
+    # --- one iteration ---------------------------------------------------------------------------
     def learn_once(self) -> dict[str, float]:
         """One collection and one PPO update."""
         start = time.perf_counter()
@@ -190,7 +190,7 @@ class Runner:
             "perf/wall_time_s": self.wall_time_s,
         }
 
-    # --- the loop ---------------------------------------------------------------------------------
+    # --- the loop --------------------------------------------------------------------------------
     def train(self) -> Path:
         rc = self.config.runner
         self._write_config()
@@ -235,7 +235,7 @@ class Runner:
             and scalars["episode/command_success"] >= rc.stop_at_success
         )
 
-    # --- persistence --------------------------------------------------------------------------
+    # --- persistence -----------------------------------------------------------------------------
     def checkpoint(self) -> Checkpoint:
         return Checkpoint(
             actor=self.actor.state_dict(),

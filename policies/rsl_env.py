@@ -1,4 +1,4 @@
-"""The simulator seen through rsl_rl's ``VecEnv`` interface: torch observation groups on one device.
+"""The simulator through rsl_rl's ``VecEnv`` interface: torch observation groups on one device.
 
 The ``cpu`` backend's numpy arrays become torch tensors without a copy (``torch.from_numpy``);
 the ``warp`` backend's arrays already are tensors on the simulation's device. Either way the
