@@ -3,7 +3,7 @@
 numpy and the standard library only: importing this package never imports mujoco, torch or rclpy.
 """
 
-from skillbridge.contract.action import SingleRobotAction, action_to_joint_targets
+from skillbridge.contract.action import action_to_joint_targets
 from skillbridge.contract.command import (
     GRIPPER_CLOSED,
     GRIPPER_OPEN,
@@ -16,7 +16,6 @@ from skillbridge.contract.kinematics import tool_pose
 from skillbridge.contract.observation import (
     NonFiniteObservationError,
     ObservationHistory,
-    SingleRobotObservation,
     build_actor_obs,
     observation_frames,
     stack_actor_obs,
@@ -39,8 +38,6 @@ __all__ = [
     "KinematicChain",
     "MotionTarget",
     "NonFiniteObservationError",
-    "SingleRobotAction",
-    "SingleRobotObservation",
     "ObservationHistory",
     "ObservationTerm",
     "PolicySpec",

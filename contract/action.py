@@ -1,12 +1,11 @@
 """Action mapping: policy action -> joint position targets, clipped to the joint limits.
 
-``SingleRobotAction`` is the same mapping for one robot in plain Python floats (the policy node's
-tick; a test holds the two equal).
+The one definition of the action's clip and scale: the simulator applies it to the actions it is
+given during training, and export traces it into the policy's ONNX graph, which the verification
+gate and the robot run.
 """
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 
@@ -48,57 +47,3 @@ def action_to_joint_targets(action: Array, measured_pos: Array, spec: PolicySpec
     return xp.clip(
         targets, constant(a, arrays.joint_pos_lower), constant(a, arrays.joint_pos_upper)
     )
-
-
-class SingleRobotAction:
-    """``action_to_joint_targets`` of one robot without numpy calls per joint: the policy node
-    maps one action per period after the CPU has idled, when numpy's per-call machinery costs
-    several times its warm time."""
-
-    def __init__(self, spec: PolicySpec) -> None:
-        arrays = spec.arrays
-        self._dim, self._clip = spec.action_dim, float(spec.action_clip)
-        self._joints = list(
-            zip(
-                arrays.delta_action.tolist(),
-                arrays.default_joint_pos.tolist(),
-                arrays.action_scale.tolist(),
-                arrays.joint_pos_lower.tolist(),
-                arrays.joint_pos_upper.tolist(),
-                strict=True,
-            )
-        )
-
-    def __call__(self, action: np.ndarray, measured_pos: np.ndarray) -> np.ndarray:
-        """Targets (J,) of ``action`` (A,) or (1, A) and the measured positions (J,).
-
-        Raises:
-            ContractError: wrong shape or non-finite action (as ``action_to_joint_targets``).
-        """
-        a = np.ravel(action).tolist()
-        if len(a) != self._dim:
-            shape = np.shape(action)
-            raise ContractError(
-                f"action must have shape ({self._dim},) or (1, {self._dim}), got {shape}"
-            )
-        return self.of_floats(a, np.ravel(measured_pos).tolist())
-
-    def of_floats(self, action: list[float], measured_pos: list[float]) -> np.ndarray:
-        """``__call__`` on plain floats: the action (A) and the measured positions (J).
-
-        Raises:
-            ContractError: non-finite action.
-        """
-        if not all(map(math.isfinite, action)):
-            raise ContractError("action contains NaN or Inf; hold the previous targets instead")
-        clip, targets = self._clip, []
-        for raw, measured, (delta, default, scale, lower, upper) in zip(
-            action, measured_pos, self._joints, strict=True
-        ):
-            # Clipped by comparisons (min/max calls cost more than the arithmetic here).
-            a = raw if -clip <= raw <= clip else (clip if raw > clip else -clip)
-            target = (measured if delta else default) + scale * a
-            targets.append(
-                target if lower <= target <= upper else (upper if target > upper else lower)
-            )
-        return np.array(targets)

@@ -94,6 +94,8 @@ def constant(ref: Array, value: np.ndarray, dtype: Any = None) -> Array:
     valid. Pass transient arrays to ``like`` instead."""
     if not is_torch(ref) or not isinstance(value, np.ndarray):
         return like(ref, value, dtype)
+    if type(ref).__name__ != "Tensor":  # a tracer's tensor (export): never cache its constants
+        return like(ref, value, dtype)
     key = (id(value), str(ref.device), str(dtype or ref.dtype))
     hit = _CONSTANTS.get(key)
     if hit is not None and hit[0] is value:

@@ -12,7 +12,6 @@ whatever the batch, so the environment's 64 and the policy node's one both cost 
 from __future__ import annotations
 
 import dataclasses
-import math
 
 import numpy as np
 
@@ -139,70 +138,3 @@ def tool_pose(
         rot = rot @ local[..., k, :, :]
     pos = pos + rot @ offsets[-1]
     return pos, rot @ constant(q, plan.tool_rot)
-
-
-Rot9 = tuple[float, float, float, float, float, float, float, float, float]
-"""A 3x3 rotation as a row-major 9-tuple (plain Python floats)."""
-
-
-class SingleChainPose:
-    """``tool_pose`` of one robot in plain Python floats (no numpy call per evaluation).
-
-    The same folded chain as ``tool_pose`` and the same products in the same order, unrolled over
-    row-major 9-tuples (a list comprehension is a function call in Python 3.11: the nested ones
-    took 23 µs a pose warm, this 8); ``tests/contract/test_kinematics.py`` holds the two equal.
-    The policy node's tick computes one pose per period after the CPU has idled, when each
-    numpy call costs several times its warm time.
-    """
-
-    def __init__(self, chain: KinematicChain, joint_names: tuple[str, ...]) -> None:
-        """Args: the contract's chain and the names labelling the joint vector passed to
-        ``__call__`` (must include the chain's joints)."""
-        plan = _plan(chain)
-        column = {name: i for i, name in enumerate(joint_names)}
-        self._columns = [column[name] for name in plan.joint_names]
-        self._offsets = [tuple(v) for v in plan.offset_pos.tolist()]
-        # Per joint link, the 9 (fixed, sin term, 1 - cos term) triples of its local rotation.
-        self._links = [
-            tuple(zip(f.ravel().tolist(), k1.ravel().tolist(), k2.ravel().tolist(), strict=True))
-            for f, k1, k2 in zip(plan.fixed_rot, plan.fixed_k1, plan.fixed_k2, strict=True)
-        ]
-        self._tool_rot = tuple(plan.tool_rot.ravel().tolist())
-
-    def __call__(self, q: list[float]) -> tuple[list[float], Rot9]:
-        """Tool position [x, y, z] and rotation (row-major 9-tuple) of joint positions ``q``."""
-        x, y, z = self._offsets[0]
-        rot: Rot9 | None = None
-        for k, column in enumerate(self._columns):
-            s, t = math.sin(q[column]), 1.0 - math.cos(q[column])
-            local = tuple([f + s * k1 + t * k2 for f, k1, k2 in self._links[k]])
-            if rot is None:
-                rot = local
-                continue
-            x, y, z = _add_rotated(x, y, z, rot, self._offsets[k])
-            rot = matmul9(rot, local)
-        assert rot is not None, "a kinematic chain has at least one joint"
-        x, y, z = _add_rotated(x, y, z, rot, self._offsets[-1])
-        return [x, y, z], matmul9(rot, self._tool_rot)
-
-
-def _add_rotated(
-    x: float, y: float, z: float, r: Rot9, v: tuple[float, float, float]
-) -> tuple[float, float, float]:
-    """(x, y, z) + r @ v."""
-    return (
-        x + r[0] * v[0] + r[1] * v[1] + r[2] * v[2],
-        y + r[3] * v[0] + r[4] * v[1] + r[5] * v[2],
-        z + r[6] * v[0] + r[7] * v[1] + r[8] * v[2],
-    )
-
-
-def matmul9(a: Rot9, b: Rot9) -> Rot9:
-    """a @ b of row-major 9-tuples, each entry summed in k order (as numpy's 3x3 matmul)."""
-    a0, a1, a2, a3, a4, a5, a6, a7, a8 = a
-    b0, b1, b2, b3, b4, b5, b6, b7, b8 = b
-    return (
-        a0 * b0 + a1 * b3 + a2 * b6, a0 * b1 + a1 * b4 + a2 * b7, a0 * b2 + a1 * b5 + a2 * b8,
-        a3 * b0 + a4 * b3 + a5 * b6, a3 * b1 + a4 * b4 + a5 * b7, a3 * b2 + a4 * b5 + a5 * b8,
-        a6 * b0 + a7 * b3 + a8 * b6, a6 * b1 + a7 * b4 + a8 * b7, a6 * b2 + a7 * b5 + a8 * b8,
-    )  # fmt: skip

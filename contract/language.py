@@ -110,13 +110,26 @@ class LanguageMotion:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LanguageMotion:
+        """A motion from its JSON object. A named magnitude without a size takes the table's
+        size; with a size, the two must agree (``explicit`` takes any size within bounds).
+
+        Raises:
+            ContractError: not an object with ``motion``, an unknown magnitude, a non-numeric
+                size, or a magnitude that contradicts the size (both named).
+        """
         if not isinstance(data, dict) or "motion" not in data:
             raise ContractError(
                 f"a language motion is a JSON object with a 'motion' key, got {data!r}"
             )
-        return cls(
-            data["motion"], data.get("magnitude"), data.get("distance_m"), data.get("angle_rad")
-        )
+        motion, magnitude = data["motion"], data.get("magnitude")
+        distance, angle = _size(data, "distance_m"), _size(data, "angle_rad")
+        if magnitude is not None and magnitude != "explicit":
+            _check_magnitude(magnitude)
+            if motion in TRANSLATIONS:
+                distance = _agree(motion, magnitude, "distance_m", distance, DISTANCE_M)
+            elif motion in ROTATIONS:
+                angle = _agree(motion, magnitude, "angle_rad", angle, ANGLE_RAD)
+        return cls(motion, magnitude, distance, angle)
 
     @classmethod
     def from_json(cls, text: str) -> LanguageMotion:
@@ -137,4 +150,26 @@ class LanguageMotion:
 
 def _check_magnitude(magnitude: str) -> None:
     if magnitude not in MAGNITUDES:
-        raise ContractError(f"unknown magnitude {magnitude!r}; valid: {list(MAGNITUDES)}")
+        raise ContractError(f"unknown magnitude {magnitude!r}; valid: {[*MAGNITUDES, 'explicit']}")
+
+
+def _size(data: dict[str, Any], key: str) -> float | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ContractError(f"{key} must be a number, got {value!r}")
+    return float(value)
+
+
+def _agree(
+    motion: str, magnitude: str, key: str, given: float | None, table: dict[str, float]
+) -> float:
+    """The size a named magnitude stands for, checked against a size given with it."""
+    meant = table[magnitude]
+    if given is not None and not math.isclose(given, meant, rel_tol=1e-4):
+        raise ContractError(
+            f"{motion}: magnitude {magnitude!r} means {key} {meant:.6g} but {given:.6g} was "
+            f"given; send the magnitude alone, or the size with magnitude 'explicit'"
+        )
+    return meant

@@ -1,22 +1,19 @@
 """``build_actor_obs``: the one definition of the actor observation.
 
-Training (batched), the sim-to-sim evaluation of the ONNX file and the ROS policy node (a batch of
-one) all call this function. Noise and randomization are applied by the caller in training only.
-``SingleRobotObservation`` is the same function for a batch of one in plain Python floats, for the
-policy node's tick (a test holds the two equal; anything it does not cover goes to this one).
+Training (batched, on numpy arrays or device tensors), the verification gate and the ROS policy
+node (a batch of one) all call this function. Noise and randomization are applied by the caller
+in training only.
 """
 
 from __future__ import annotations
-
-import math
 
 import numpy as np
 
 from skillbridge.contract.arrays import Array, constant, like, namespace
 from skillbridge.contract.command import MotionTarget
 from skillbridge.contract.errors import ContractError
-from skillbridge.contract.kinematics import SingleChainPose, tool_pose
-from skillbridge.contract.rotations import rotation_error, rotation_error_single
+from skillbridge.contract.kinematics import tool_pose
+from skillbridge.contract.rotations import rotation_error
 from skillbridge.contract.spec import PolicySpec
 from skillbridge.contract.state import RobotState
 
@@ -161,69 +158,3 @@ def stack_actor_obs(
         blocks.append(history.push(term.name, frame) if term.history > 1 else frame)
     history.end_frame()
     return xp.astype(xp.concat(blocks, axis=-1), xp.float32)
-
-
-class SingleRobotObservation:
-    """``build_actor_obs`` of one robot without a numpy call per term (float32, (1, obs_dim)).
-
-    The policy node builds one observation per period after the CPU has idled; numpy's per-call
-    machinery then dominates (dev VM, 10 ms of sleep between calls: ~140 µs p50 here vs ~415 µs
-    for ``build_actor_obs``). The values are the same terms, scale and clip (a test holds them
-    equal to float32 rounding over random states). Whatever this does not cover is computed by
-    ``build_actor_obs``: history terms (``applies`` is then False), non-finite readings (which
-    it reports), and rotation errors near pi.
-    """
-
-    def __init__(self, spec: PolicySpec) -> None:
-        self.spec = spec
-        known = {
-            "joint_pos_rel", "joint_vel", "last_action", "target_pos_error_b",
-            "target_rot_error_b", "gripper_target", "tool_pos_b", "tool_rot_b",
-        }  # fmt: skip
-        terms = spec.observation_terms
-        self.applies = all(t.name in known and t.history == 1 for t in terms)
-        """False: a term stacks history or is unknown here; use ``build_actor_obs``."""
-        self._order = [t.name for t in terms]
-        self._pose = SingleChainPose(spec.kinematics, spec.joint_names)
-        self._default = spec.arrays.default_joint_pos.tolist()
-        self._scale_clip = list(
-            zip(spec.arrays.obs_scale.tolist(), spec.arrays.obs_clip.tolist(), strict=True)
-        )
-
-    def __call__(
-        self, state: RobotState, target: MotionTarget, last_action: np.ndarray
-    ) -> np.ndarray:
-        """The observation of ``state`` (one robot) for ``target`` (batch of one)."""
-        pos, vel = state.select(self.spec.joint_names)
-        q, qd = np.ravel(pos).tolist(), np.ravel(vel).tolist()
-        action = np.ravel(last_action).tolist()
-        rot_error = None
-        if all(map(math.isfinite, q + qd + action)):
-            tool_pos, tool_rot = self._pose(q)
-            rot_error = rotation_error_single(target.rot[0].ravel().tolist(), tool_rot)
-        if rot_error is None:  # the batched definition raises or takes the near-pi branch
-            return build_actor_obs(state, target, last_action, self.spec)
-        target_pos = target.pos_m[0].tolist()
-        frames = {
-            "joint_pos_rel": [a - b for a, b in zip(q, self._default, strict=True)],
-            "joint_vel": qd,
-            "last_action": action,
-            "target_pos_error_b": [target_pos[i] - tool_pos[i] for i in range(3)],
-            "target_rot_error_b": rot_error,
-            "gripper_target": [float(target.gripper[0])],
-            "tool_pos_b": tool_pos,
-            "tool_rot_b": [
-                tool_rot[0],
-                tool_rot[3],
-                tool_rot[6],
-                tool_rot[1],
-                tool_rot[4],
-                tool_rot[7],
-            ],
-        }
-        raw = [v for name in self._order for v in frames[name]]
-        obs = []
-        for v, (s, c) in zip(raw, self._scale_clip, strict=True):
-            x = v * s  # clipped to [-c, c] by comparisons: min/max calls took 7 of ~9 µs here
-            obs.append(x if -c <= x <= c else (c if x > c else -c))
-        return np.array([obs], dtype=np.float32)

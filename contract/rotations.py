@@ -1,6 +1,5 @@
 """Rotation conversions, in one place. Batched over leading axes, on numpy arrays or torch tensors
-(``skillbridge.contract.arrays``); ``rotation_error_single`` takes one rotation as a row-major
-9-sequence (the policy node's tick).
+(``skillbridge.contract.arrays``).
 
 MuJoCo quaternions are ``wxyz``; ROS messages are ``xyzw``. Names say which. Conversions off the
 hot path (quaternions from matrices, Euler angles) are scipy's ``Rotation``'s, in the layers that
@@ -8,9 +7,6 @@ may import scipy; what is here runs every control step.
 """
 
 from __future__ import annotations
-
-import math
-from collections.abc import Sequence
 
 import numpy as np
 
@@ -132,32 +128,6 @@ def rotation_error(target_rot: Array, rot: Array) -> Array:
     -> (..., 3)."""
     xp = namespace(target_rot, rot)
     return matrix_to_rotvec(target_rot @ xp.matrix_transpose(rot))
-
-
-def rotation_error_single(target_rot: Sequence[float], rot: Sequence[float]) -> list[float] | None:
-    """``rotation_error`` of one pair of rotations given as row-major 9-sequences, in plain
-    Python floats. None within ~5e-5 rad of pi, where the axis must come from the symmetric
-    part: the caller then uses ``rotation_error``."""
-    t0, t1, t2, t3, t4, t5, t6, t7, t8 = target_rot
-    r0, r1, r2, r3, r4, r5, r6, r7, r8 = rot
-    # e = target_rot @ rot.T, each entry summed in k order
-    e00, e11, e22 = (
-        t0 * r0 + t1 * r1 + t2 * r2,
-        t3 * r3 + t4 * r4 + t5 * r5,
-        t6 * r6 + t7 * r7 + t8 * r8,
-    )
-    skew = [
-        (t6 * r3 + t7 * r4 + t8 * r5) - (t3 * r6 + t4 * r7 + t5 * r8),  # e21 - e12
-        (t0 * r6 + t1 * r7 + t2 * r8) - (t6 * r0 + t7 * r1 + t8 * r2),  # e02 - e20
-        (t3 * r0 + t4 * r1 + t5 * r2) - (t0 * r3 + t1 * r4 + t2 * r5),  # e10 - e01
-    ]
-    two_sin = math.sqrt(skew[0] * skew[0] + skew[1] * skew[1] + skew[2] * skew[2])
-    cos = 0.5 * (e00 + e11 + e22 - 1.0)
-    if two_sin < 1e-4 and cos < 0.0:
-        return None
-    angle = math.atan2(0.5 * two_sin, cos)
-    factor = angle / two_sin if two_sin > 1e-12 else 0.5
-    return [factor * v for v in skew]
 
 
 def rotation_angle(target_rot: Array, rot: Array) -> Array:

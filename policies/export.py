@@ -1,8 +1,11 @@
 """Export a trained actor to ONNX with its normalizer baked in and its contract inside.
 
-The graph maps ``obs`` (batch, obs_dim) to ``action`` (batch, action_dim): the deterministic
-mean of the actor, with the frozen empirical normalizer as the first operations. Metadata holds
-the serialized ``PolicySpec`` and its hash (``skillbridge.contract.*``) and the provenance
+The graph maps ``obs`` (batch, obs_dim) and ``joint_pos`` (batch, J; the measured policy joints)
+to ``action`` (batch, A), the deterministic mean of the actor after its frozen empirical
+normalizer, and to ``joint_targets`` (batch, J): ``contract.action_to_joint_targets`` traced from
+the very function the simulator runs on its tensors during training, so the action's clip and
+scale live in one definition and the file alone turns readings into targets. Metadata holds the
+serialized ``PolicySpec`` and its hash (``skillbridge.contract.*``) and the provenance
 (``skillbridge.provenance.*``: git commit, config hash, seed, training steps, the hash of the
 ``ModelOverrides`` the policy was trained around).
 """
@@ -18,8 +21,15 @@ import onnx
 import torch
 from torch import nn
 
-from skillbridge.contract import PolicySpec
-from skillbridge.contract.artifact import ONNX_INPUT, ONNX_OUTPUT, PROVENANCE_PREFIX, file_sha256
+from skillbridge.contract import PolicySpec, action_to_joint_targets
+from skillbridge.contract.artifact import (
+    ONNX_ACTION,
+    ONNX_JOINT_POS,
+    ONNX_OBS,
+    ONNX_TARGETS,
+    PROVENANCE_PREFIX,
+    file_sha256,
+)
 from skillbridge.policies.checkpoint import Checkpoint, find_checkpoint, load_checkpoint
 from skillbridge.policies.errors import PolicyError
 from skillbridge.policies.networks import Actor
@@ -28,16 +38,21 @@ from skillbridge.policies.train_config import config_hash, train_config_from_jso
 OPSET = 18
 
 
-class DeployedActor(nn.Module):
-    """Normalizer + MLP mean: what runs on the robot."""
+class DeployedPolicy(nn.Module):
+    """What runs on the robot: the actor's mean, then the contract's action mapping."""
 
-    def __init__(self, actor: Actor) -> None:
+    def __init__(self, actor_mean: nn.Module, spec: PolicySpec) -> None:
+        """Args: a module mapping observations (B, obs_dim) to the mean action (B, A), and the
+        contract whose mapping turns actions into joint targets."""
         super().__init__()
-        self.normalizer = actor.normalizer
-        self.net = actor.net
+        self.actor_mean = actor_mean
+        self.spec = spec
 
-    def forward(self, obs: torch.Tensor) -> torch.Tensor:
-        return self.net(self.normalizer(obs))
+    def forward(
+        self, obs: torch.Tensor, joint_pos: torch.Tensor
+    ) -> tuple[torch.Tensor, torch.Tensor]:
+        action = self.actor_mean(obs)
+        return action, action_to_joint_targets(action, joint_pos, self.spec)
 
 
 def actor_from_checkpoint(ckpt: Checkpoint) -> tuple[Actor, PolicySpec]:
@@ -101,33 +116,43 @@ def export_onnx(run_or_checkpoint: str | Path, out_path: str | Path) -> Path:
     ckpt_path = find_checkpoint(run_or_checkpoint)
     ckpt = load_checkpoint(ckpt_path)
     actor, spec = actor_from_checkpoint(ckpt)
-    module = DeployedActor(actor).eval()
+    return write_policy(actor, spec, out_path, provenance(ckpt, ckpt_path))
+
+
+def write_policy(
+    actor_mean: nn.Module, spec: PolicySpec, out_path: str | Path, provenance: dict[str, str]
+) -> Path:
+    """Write ``DeployedPolicy(actor_mean, spec)`` as ONNX with the contract and ``provenance``
+    (``skillbridge.provenance.*`` keys) in its metadata; checked with onnx's full checker."""
+    module = DeployedPolicy(actor_mean, spec).eval()
     out = Path(out_path)
     out.parent.mkdir(parents=True, exist_ok=True)
-    example = torch.zeros(2, spec.obs_dim)
+    example = (torch.zeros(2, spec.obs_dim), torch.zeros(2, spec.num_joints))
+    batch = torch.export.Dim("batch")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         torch.onnx.export(
             module,
-            (example,),
+            example,
             str(out),
-            input_names=[ONNX_INPUT],
-            output_names=[ONNX_OUTPUT],
-            dynamic_shapes=({0: torch.export.Dim("batch")},),
+            input_names=[ONNX_OBS, ONNX_JOINT_POS],
+            output_names=[ONNX_ACTION, ONNX_TARGETS],
+            dynamic_shapes=({0: batch}, {0: batch}),
             dynamo=True,
             opset_version=OPSET,
             verbose=False,
             external_data=False,
         )
     model = onnx.load(str(out))
-    metadata = {**spec.to_metadata(), **provenance(ckpt, ckpt_path)}
+    metadata = {**spec.to_metadata(), **provenance}
     del model.metadata_props[:]
     for key, value in sorted(metadata.items()):
         model.metadata_props.add(key=key, value=value)
     model.producer_name = "skillbridge"
     model.doc_string = (
-        f"skillbridge {spec.robot} motion skill: {ONNX_INPUT} (batch, "
-        f"{spec.obs_dim}) -> {ONNX_OUTPUT} (batch, {spec.action_dim})"
+        f"skillbridge {spec.robot} motion skill: {ONNX_OBS} (batch, {spec.obs_dim}), "
+        f"{ONNX_JOINT_POS} (batch, {spec.num_joints}) -> {ONNX_ACTION} (batch, "
+        f"{spec.action_dim}), {ONNX_TARGETS} (batch, {spec.num_joints})"
     )
     onnx.checker.check_model(model, full_check=True)
     onnx.save(model, str(out))
@@ -137,15 +162,21 @@ def export_onnx(run_or_checkpoint: str | Path, out_path: str | Path) -> Path:
 
 def _check_io(path: Path, spec: PolicySpec) -> None:
     model = onnx.load(str(path))
-    inputs = [
-        (i.name, [d.dim_param or d.dim_value for d in i.type.tensor_type.shape.dim])
-        for i in model.graph.input
+
+    def signature(values) -> list[tuple[str, list]]:
+        return [
+            (v.name, [d.dim_param or d.dim_value for d in v.type.tensor_type.shape.dim])
+            for v in values
+        ]
+
+    expected_in = [
+        (ONNX_OBS, ["batch", spec.obs_dim]),
+        (ONNX_JOINT_POS, ["batch", spec.num_joints]),
     ]
-    outputs = [
-        (o.name, [d.dim_param or d.dim_value for d in o.type.tensor_type.shape.dim])
-        for o in model.graph.output
+    expected_out = [
+        (ONNX_ACTION, ["batch", spec.action_dim]),
+        (ONNX_TARGETS, ["batch", spec.num_joints]),
     ]
-    if inputs != [(ONNX_INPUT, ["batch", spec.obs_dim])] or outputs != [
-        (ONNX_OUTPUT, ["batch", spec.action_dim])
-    ]:
+    inputs, outputs = signature(model.graph.input), signature(model.graph.output)
+    if inputs != expected_in or outputs != expected_out:
         raise PolicyError(f"exported graph has unexpected inputs {inputs} / outputs {outputs}")

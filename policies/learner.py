@@ -66,6 +66,17 @@ def rsl_config(cfg: TrainConfig, world_size: int = 1, rank: int = 0) -> dict[str
     }
 
 
+class HoldingStartGaussian(GaussianDistribution):
+    """rsl_rl's Gaussian with a state-independent std, whose MLP starts with a near-zero last
+    layer: the first actions are near zero, which in the contract's ``delta`` action mode holds
+    the measured pose (the arm does not flail before it has learned anything)."""
+
+    def init_mlp_weights(self, mlp: torch.nn.Module) -> None:
+        last = [m for m in mlp.modules() if isinstance(m, torch.nn.Linear)][-1]
+        torch.nn.init.uniform_(last.weight, -1e-3, 1e-3)
+        torch.nn.init.zeros_(last.bias)
+
+
 def actor_model_config(cfg: TrainConfig) -> dict[str, Any]:
     """The actor's rsl_rl model: normalizer -> MLP -> Gaussian with a learned std per action."""
     p = cfg.ppo
@@ -75,7 +86,7 @@ def actor_model_config(cfg: TrainConfig) -> dict[str, Any]:
         "activation": p.activation,
         "obs_normalization": True,
         "distribution_cfg": {
-            "class_name": GaussianDistribution,
+            "class_name": HoldingStartGaussian,
             "init_std": p.init_noise_std,
             "std_type": "log",
         },

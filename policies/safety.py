@@ -1,8 +1,8 @@
 """``SafetyLayer``: the last step between any target source and the robot's joint servos.
 
-Arrays in contract joint order, so the policy node and the excitation node run the same checks,
-and tests run them without ROS; the per-tick pass works on plain floats (one robot's few joints:
-numpy's per-call cost would be most of a tick that follows idle). Per tick it
+Arrays in contract joint order, so the policy node, the excitation node and the verification
+gate (one layer per simulated robot) run the same checks, and tests run them without ROS. Per
+tick it
 
 * holds the last safe target on a fault: stale joint readings (older than ``stale_periods``
   control periods), NaN/Inf in the observation or the proposed targets, a latched e-stop;
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-import math
 from collections.abc import Sequence
 
 import numpy as np
@@ -145,11 +144,6 @@ def effective_limits(
     return lo, hi, tuple(notes)
 
 
-def _clip(x: float, lower: float, upper: float) -> float:
-    """``np.clip`` of one float (lower <= upper)."""
-    return x if lower <= x <= upper else (upper if x > upper else lower)
-
-
 class SafetyLayer:
     """Filters proposed joint targets; one instance per robot, ticked at the control period."""
 
@@ -191,16 +185,13 @@ class SafetyLayer:
         )
         self.max_step = speeds * self.period_s
         self.max_step.setflags(write=False)
-        # The per-tick pass's copies of the fixed limits, as floats.
-        self._lower, self._upper = self.lower.tolist(), self.upper.tolist()
-        self._max_step = self.max_step.tolist()
         self.mode = Mode.INACTIVE
         self.estopped = False
         self.estop_reason = ""
         self.held_ticks: dict[str, int] = {}
         self.limited_ticks: dict[str, int] = {}
         self._last: np.ndarray | None = None
-        self._fade_from: list[float] | None = None
+        self._fade_from: np.ndarray | None = None
         self._fade_start_s = 0.0
         self._last_state_s: float | None = None
 
@@ -226,7 +217,7 @@ class SafetyLayer:
         """
         pos = self._check_pose(measured)
         self._last = np.clip(pos, self.lower, self.upper)
-        self._fade_from = self._last.tolist()
+        self._fade_from = self._last.copy()
         self._fade_start_s = now_s
         self._last_state_s = now_s
         self.mode = Mode.ESTOP if self.estopped else Mode.FADE_IN
@@ -304,7 +295,7 @@ class SafetyLayer:
         age = self.state_age_s(now_s)
         stale = age > self.config.stale_periods * self.period_s
         deactivate = age > self.config.deactivate_after_s
-        targets = self._as_floats(proposed)
+        targets = self._as_targets(proposed)
         reasons = self._hold_reasons(proposed, targets, stale, fault)
         if reasons:
             for reason in reasons:
@@ -314,17 +305,17 @@ class SafetyLayer:
         assert targets is not None
         return self._pass(targets, now_s)
 
-    def _as_floats(self, proposed: np.ndarray | None) -> list[float] | None:
-        """One float per joint, or None when nothing or the wrong shape was proposed."""
+    def _as_targets(self, proposed: np.ndarray | None) -> np.ndarray | None:
+        """The proposed targets as (J,) floats, or None when nothing or the wrong shape came."""
         if proposed is None:
             return None
         values = np.asarray(proposed, dtype=np.float64)
-        return values.tolist() if values.shape == (len(self.joint_names),) else None
+        return values if values.shape == (len(self.joint_names),) else None
 
     def _hold_reasons(
         self,
         proposed: np.ndarray | None,
-        targets: list[float] | None,
+        targets: np.ndarray | None,
         stale: bool,
         fault: str | None,
     ) -> tuple[str, ...]:
@@ -339,35 +330,30 @@ class SafetyLayer:
             reasons.append("no_target")
         elif targets is None:
             reasons.append("wrong_shape")
-        elif not all(map(math.isfinite, targets)):
+        elif not np.all(np.isfinite(targets)):
             reasons.append("nonfinite_action")
         return tuple(reasons)
 
-    def _pass(self, proposed: list[float], now_s: float) -> SafetyOutput:
-        """Fade-in, position clip, step limit, clip again, per joint in the order the rules
-        apply."""
+    def _pass(self, proposed: np.ndarray, now_s: float) -> SafetyOutput:
+        """Fade-in, position clip, step limit, clip again, in the order the rules apply."""
         assert self._last is not None
         target = proposed
         if self._fade_from is not None:
             alpha = self._fade_alpha(now_s)
-            target = [f + alpha * (p - f) for f, p in zip(self._fade_from, proposed, strict=True)]
+            target = self._fade_from + alpha * (proposed - self._fade_from)
             if alpha >= 1.0:
                 self._fade_from = None
-        out, position_limited, rate_limited = [], False, False
-        for t, last, lower, upper, step in zip(
-            target, self._last.tolist(), self._lower, self._upper, self._max_step, strict=True
-        ):
-            clipped = _clip(t, lower, upper)
-            position_limited |= clipped != t
-            limited = last + _clip(clipped - last, -step, step)
-            rate_limited |= limited != clipped
-            out.append(_clip(limited, lower, upper))
+        clipped = np.clip(target, self.lower, self.upper)
+        limited = self._last + np.clip(clipped - self._last, -self.max_step, self.max_step)
+        out = np.clip(limited, self.lower, self.upper)
+        position_limited = bool(np.any(clipped != target))
+        rate_limited = bool(np.any(limited != clipped))
         reasons = ("position_limited",) * position_limited + ("rate_limited",) * rate_limited
         for reason in reasons:
             self.limited_ticks[reason] = self.limited_ticks.get(reason, 0) + 1
-        self._last = np.array(out)
+        self._last = out
         self.mode = Mode.FADE_IN if self._fade_from is not None else Mode.RUNNING
-        return SafetyOutput(self._last.copy(), self.mode, reasons, False)
+        return SafetyOutput(out.copy(), self.mode, reasons, False)
 
     def _fade_alpha(self, now_s: float) -> float:
         if self.config.fade_in_s <= 0:

@@ -1,21 +1,26 @@
 """The verification gate: ``skillbridge verify motion.onnx`` (non-zero exit on any failure).
 
-Checks, each recorded in a JSON report bound to the file's sha256 (``<file>.verify.json``):
+Checks, recorded in a JSON report bound to the file's sha256 (kept in ``<file>.verify.json``):
 
-1. parity: onnxruntime vs the trained torch actor on random and on recorded observations
-   (max abs difference <= 1e-5),
+1. parity: the file in onnxruntime against the trained torch actor and the contract's action
+   mapping, on random and on recorded inputs (max abs difference <= 1e-5); ``skipped`` without
+   ``--checkpoint`` (the run is then partial),
 2. contract: the spec in the file's metadata round-trips, its hash matches, and it equals the
    simulator's contract,
-3. closed loop: evaluation in CPU MuJoCo driven through onnxruntime (not torch), randomization off
-   and on, and optionally around a ``ModelOverrides`` file: success rate and tracking errors
-   against thresholds.
+3. closed loop: the file run by ``PolicyRuntime`` behind the ``SafetyLayer``, ticked as the
+   policy node ticks, against the simulator (either backend), randomization off and on, and
+   optionally around a ``ModelOverrides`` file: success rate and tracking errors.
+
+A run is *full* when it checked parity and evaluated both conditions with at least
+``FULL_EPISODES`` episodes. Reports accumulate: a partial or failing run never removes a passing
+full report for the same bytes (``--force`` keeps only the new run), and the policy node accepts
+a file whose best full report passed.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 from typing import Literal
 
 import numpy as np
@@ -23,16 +28,22 @@ import torch
 import tyro
 
 from skillbridge.contract import PolicySpec
-from skillbridge.contract.artifact import file_sha256, report_path_for
-from skillbridge.policies.checkpoint import load_checkpoint
-from skillbridge.policies.evaluate import (
-    EvalConfig,
-    EvalResult,
-    OnnxPolicy,
-    evaluate,
-    record_observations,
+from skillbridge.contract.artifact import (
+    ONNX_ACTION,
+    ONNX_JOINT_POS,
+    ONNX_OBS,
+    ONNX_TARGETS,
+    best_report,
+    check_verification_report,
+    file_sha256,
+    keep_report,
+    read_reports,
+    report_path_for,
 )
-from skillbridge.policies.export import actor_from_checkpoint
+from skillbridge.policies.checkpoint import load_checkpoint
+from skillbridge.policies.evaluate import EvalConfig, EvalResult, evaluate_runtime
+from skillbridge.policies.export import DeployedPolicy, actor_from_checkpoint
+from skillbridge.policies.runtime import load_session
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import compile_scene
 
@@ -54,6 +65,8 @@ class VerifyConfig:
     overrides_path: str | None = None
     """Also evaluate around this ModelOverrides file (a calibrated or a different robot)."""
     seed: int = 20261122
+    force: bool = False
+    """Keep only this run's report, dropping earlier ones (e.g. to revoke a pass)."""
     backend: Literal["cpu", "warp"] = "cpu"
     """Simulator of the closed-loop evaluation: ``cpu`` (C MuJoCo) or ``warp`` (MuJoCo Warp)."""
     device: str = "cpu"
@@ -69,19 +82,17 @@ class Check:
     detail: str = ""
 
 
-def parity_checks(policy: OnnxPolicy, checkpoint: str | None, cfg: VerifyConfig) -> list[Check]:
+FULL_EPISODES = 200
+"""A run that evaluates fewer episodes per condition is partial."""
+
+
+def parity_checks(policy_path: str, checkpoint: str | None, cfg: VerifyConfig) -> list[Check]:
+    session, spec = load_session(policy_path)
     if checkpoint is None:
-        return [
-            Check(
-                "parity",
-                False,
-                "not run",
-                cfg.parity_tol,
-                "pass --checkpoint RUN (the run or .pt the file was exported from)",
-            )
-        ]
-    actor, spec = actor_from_checkpoint(load_checkpoint(checkpoint))
-    if spec.content_hash() != policy.spec.content_hash():
+        detail = "no --checkpoint: pass the run or .pt the file was exported from to check it"
+        return [Check("parity", True, "skipped", cfg.parity_tol, detail)]
+    actor, actor_spec = actor_from_checkpoint(load_checkpoint(checkpoint))
+    if actor_spec.content_hash() != spec.content_hash():
         return [
             Check(
                 "parity",
@@ -91,41 +102,47 @@ def parity_checks(policy: OnnxPolicy, checkpoint: str | None, cfg: VerifyConfig)
                 f"checkpoint {checkpoint} has another contract than the ONNX file",
             )
         ]
-    # Random observations where the policy lives: +-2 sigma of its training statistics.
+    reference = DeployedPolicy(actor, spec).eval()
+    # Random inputs where the policy lives: +-2 sigma of its training statistics, joints
+    # anywhere in (and a little beyond) their limits.
     rng = np.random.default_rng(cfg.seed)
-    mean = actor.normalizer.mean.numpy()
-    std = np.sqrt(actor.normalizer.var.numpy())
-    random_obs = (mean + 2.0 * std * rng.standard_normal((2048, spec.obs_dim))).astype(np.float32)
-    recorded = record_observations(policy, steps=150).astype(np.float32)
+    mean, std = actor.normalizer.mean.numpy(), np.sqrt(actor.normalizer.var.numpy())
+    lower, upper = spec.arrays.joint_pos_lower, spec.arrays.joint_pos_upper
+    random = (
+        (mean + 2.0 * std * rng.standard_normal((2048, spec.obs_dim))).astype(np.float32),
+        rng.uniform(lower - 0.1, upper + 0.1, (2048, spec.num_joints)).astype(np.float32),
+    )
+    eval_cfg = EvalConfig(episodes=50, seed=cfg.seed + 1)
+    recording = evaluate_runtime(policy_path, eval_cfg, record_steps=150)[1]
     checks = []
-    for name, obs in (("parity_random_obs", random_obs), ("parity_recorded_obs", recorded)):
+    for name, (obs, joint_pos) in (
+        ("parity_random_inputs", random),
+        ("parity_recorded_inputs", (recording.obs, recording.joint_pos)),
+    ):
         with torch.no_grad():
-            reference = actor(torch.from_numpy(obs)).numpy()
-        diff = float(np.max(np.abs(policy(obs) - reference)))
+            expected = reference(torch.from_numpy(obs), torch.from_numpy(joint_pos))
+        got = session.run([ONNX_ACTION, ONNX_TARGETS], {ONNX_OBS: obs, ONNX_JOINT_POS: joint_pos})
+        diff = max(
+            float(np.max(np.abs(g - e.numpy()))) for g, e in zip(got, expected, strict=True)
+        )
         checks.append(
-            Check(name, diff <= cfg.parity_tol, diff, cfg.parity_tol, f"{len(obs)} observations")
+            Check(name, diff <= cfg.parity_tol, diff, cfg.parity_tol, f"{len(obs)} inputs")
         )
     return checks
 
 
-def contract_check(policy: OnnxPolicy) -> Check:
-    again = PolicySpec.from_metadata(policy.spec.to_metadata())
+def contract_check(spec: PolicySpec) -> Check:
+    again = PolicySpec.from_metadata(spec.to_metadata())
     sim_spec = panda_policy_spec(compile_scene())
-    same = again == policy.spec and policy.spec.content_hash() == sim_spec.content_hash()
+    same = again == spec and spec.content_hash() == sim_spec.content_hash()
     detail = "file contract == simulator contract" if same else "differs from the simulator's"
     return Check(
-        "contract_round_trip",
-        same,
-        policy.spec.content_hash()[:16],
-        sim_spec.content_hash()[:16],
-        detail,
+        "contract_round_trip", same, spec.content_hash()[:16], sim_spec.content_hash()[:16], detail
     )
 
 
-def closed_loop_checks(policy: OnnxPolicy, cfg: VerifyConfig) -> tuple[list[Check], dict]:
-    base = EvalConfig(
-        episodes=cfg.episodes, seed=cfg.seed, backend=cfg.backend, device=cfg.device
-    )
+def closed_loop_checks(cfg: VerifyConfig) -> tuple[list[Check], dict]:
+    base = EvalConfig(episodes=cfg.episodes, seed=cfg.seed, backend=cfg.backend, device=cfg.device)
     conditions = {
         "nominal": dataclasses.replace(base, randomize=False),
         "randomized": base,
@@ -134,7 +151,7 @@ def closed_loop_checks(policy: OnnxPolicy, cfg: VerifyConfig) -> tuple[list[Chec
         conditions["overrides"] = dataclasses.replace(base, overrides_path=cfg.overrides_path)
     checks, results = [], {}
     for name, eval_cfg in conditions.items():
-        result: EvalResult = evaluate(policy, policy.spec, eval_cfg)
+        result: EvalResult = evaluate_runtime(cfg.policy, eval_cfg)[0]
         results[name] = dataclasses.asdict(result)
         checks += [
             Check(
@@ -161,23 +178,29 @@ def closed_loop_checks(policy: OnnxPolicy, cfg: VerifyConfig) -> tuple[list[Chec
 
 
 def verify(cfg: VerifyConfig) -> dict:
-    """Run every check and write the report; returns it."""
-    policy = OnnxPolicy(cfg.policy)
-    checks = parity_checks(policy, cfg.checkpoint, cfg)
-    checks.append(contract_check(policy))
-    loop_checks, evaluation = closed_loop_checks(policy, cfg)
+    """Run every check and keep the report next to the file; returns it."""
+    _, spec = load_session(cfg.policy)
+    checks = parity_checks(cfg.policy, cfg.checkpoint, cfg)
+    checks.append(contract_check(spec))
+    loop_checks, evaluation = closed_loop_checks(cfg)
     checks += loop_checks
+    full = cfg.checkpoint is not None and cfg.episodes >= FULL_EPISODES
+    sha = file_sha256(cfg.policy)
+    earlier = best_report(read_reports(cfg.policy), sha) if not cfg.force else None
     report = {
         "policy": str(cfg.policy),
-        "onnx_sha256": file_sha256(cfg.policy),
-        "contract_sha256": policy.spec.content_hash(),
+        "onnx_sha256": sha,
+        "contract_sha256": spec.content_hash(),
         "passed": all(c.passed for c in checks),
+        "full": full,
         "checks": [dataclasses.asdict(c) for c in checks],
         "evaluation": evaluation,
         "settings": dataclasses.asdict(cfg),
         "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
     }
-    report_path_for(cfg.policy).write_text(json.dumps(report, indent=2) + "\n")
+    keep_report(cfg.policy, report, force=cfg.force)
+    report["decision"] = check_verification_report(cfg.policy).reason
+    report["earlier_pass_kept"] = bool(earlier and earlier.get("passed") and not report["passed"])
     return report
 
 
@@ -191,10 +214,13 @@ def print_report(report: dict) -> None:
             f"  {c['detail']}"
         )
     verdict = "PASSED" if report["passed"] else "FAILED"
-    print(
-        f"{verdict}: report {report_path_for(report['policy'])} (sha256 "
-        f"{report['onnx_sha256'][:12]})"
-    )
+    kind = "full run" if report["full"] else "partial run (does not clear the file for a robot)"
+    print(f"{verdict}, {kind}: kept in {report_path_for(report['policy'])}")
+    if report["earlier_pass_kept"]:
+        print(
+            "an earlier full run of these bytes passed and is kept; --force records only this one"
+        )
+    print(f"robot side: {report['decision']}")
 
 
 def run_verify(cfg: VerifyConfig) -> int:

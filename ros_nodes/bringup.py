@@ -232,7 +232,7 @@ def run_bringup(cfg: BringupConfig) -> int:
         print(f"skillbridge bringup {cfg.mode}: {names} (Ctrl-C to stop)", flush=True)
         end = time.monotonic() + cfg.duration_s if cfg.duration_s > 0 else None
         done = _ExcitationDone(nodes, entries) if cfg.stop_when_done else None
-        spin_until_stopped(executor, _Deadline(stop, end, done), nodes=nodes)
+        spin_until_stopped(executor, _Deadline(stop, end, done))
     finally:
         shut_down(nodes, executor)
     print("skillbridge bringup: stopped", flush=True)

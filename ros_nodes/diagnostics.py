@@ -37,13 +37,12 @@ def policy_diagnostics(node: PolicyNode, state_age_s: float) -> DiagnosticArray:
         KeyValue(key="estop", value=str(status["estop"]).lower()),
         KeyValue(key="verified", value=str(status["verified"]).lower()),
         KeyValue(key="ticks", value=str(node.ticks)),
-        KeyValue(key="prewarmed_ticks", value=str(node.prewarm_hits)),
         KeyValue(key="realtime_priority", value=str(node.config.realtime_priority)),
         KeyValue(key="motion", value=str(status["motion"])),
         KeyValue(key="state_age_ms", value=f"{state_age_s * 1e3:.3f}"),
     ]
-    if node.runtime is not None:
-        values.append(KeyValue(key="observation_path", value=node.runtime.observation_path))
+    if node.driver is not None:
+        values.append(KeyValue(key="command_output", value=node.driver.output))
     if safety is not None:
         values.append(KeyValue(key="control_period_ms", value=f"{safety.period_s * 1e3:.3f}"))
         values += [

@@ -5,8 +5,11 @@ activate: only once ``joint_states`` cover every contract joint; start the contr
 deactivate: stop the timer and hold the measured pose. Joints are always matched by name.
 
 Topics (relative): ``joint_states`` (in), ``skill_command`` (in, a language motion as JSON),
-``joint_commands`` (out: names + position targets; ``header.stamp`` is the stamp of the reading
-the targets were computed from), ``skill_status`` (out, JSON), ``/diagnostics``.
+``joint_commands`` (out, in the driver's interface: JointState with names, a forward command
+controller's Float64MultiArray, or a one-point JointTrajectory; a JointState's ``header.stamp``
+is the stamp of the reading the targets were computed from), ``skill_status`` (out, JSON),
+``/diagnostics``. Joints are the driver's (``driver_joint_names``) on the wire and the
+contract's inside.
 Services: ``estop`` (latches), ``reset_estop`` (std_srvs/Trigger).
 """
 
@@ -26,10 +29,12 @@ from skillbridge.contract.language import LanguageMotion
 from skillbridge.policies.runtime import NonFiniteActionError, PolicyRuntime
 from skillbridge.policies.safety import SafetyConfig, SafetyError, SafetyLayer
 from skillbridge.ros_nodes.diagnostics import policy_diagnostics
+from skillbridge.ros_nodes.drivers import DriverInterface
 from skillbridge.ros_nodes.errors import RosNodeError
 from skillbridge.ros_nodes.lifecycle import ManagedNode
 from skillbridge.ros_nodes.messages import (
-    JointTargetsMessage,
+    command_msg,
+    command_type,
     joint_state_to_robot_state,
     json_msg,
 )
@@ -52,15 +57,20 @@ class PolicyNodeConfig:
     """Control rate; 0 uses the contract's control period (override only for benchmarks)."""
     trigger: str = "timer"
     """``timer``: tick at ``rate_hz``; ``joint_states``: tick on every complete reading."""
-    prewarm_s: float = 0.0015
-    """Before each expected tick, run the control path once without acting and then poll for
-    the tick instead of sleeping, from this long before it (0 disables). On a shared CPU a
-    tick after 10 ms of idle runs ~8x slower than back to back (caches and predictors taken by
-    other work); this buys most of that back for about 2 * prewarm_s of CPU per period."""
     realtime_priority: int = 0
     """1..99: configure puts this process (executor and DDS threads) under SCHED_FIFO at this
     priority, as ros2_control does for its update loop, so other processes no longer preempt
     a tick; needs root or an rtprio limit. 0: the default scheduler."""
+    driver_joint_names: tuple[str, ...] = ()
+    """The driver's name of each contract joint, in contract order (franka_ros2:
+    ``fr3_joint1`` ...); empty: the driver uses the contract's names."""
+    command_joints: tuple[str, ...] = ()
+    """Driver joints the command carries, in the controller's joint order; empty: all, in
+    contract order (e.g. the seven arm joints for an arm controller, the gripper elsewhere)."""
+    command_output: str = "joint_state"
+    """``joint_state`` (sensor_msgs/JointState with names), ``forward_command``
+    (std_msgs/Float64MultiArray for a forward_command_controller) or ``joint_trajectory``
+    (trajectory_msgs/JointTrajectory for a joint_trajectory_controller, one point per tick)."""
     status_rate_hz: float = 20.0
     diagnostics_period_s: float = 1.0
     autostart: bool = False
@@ -76,8 +86,6 @@ class PolicyNodeConfig:
             raise RosNodeError(f"trigger {self.trigger!r} is unknown; valid: {list(TRIGGERS)}")
         if not np.isfinite(self.rate_hz) or self.rate_hz < 0:
             raise RosNodeError(f"rate_hz must be >= 0 (0: the contract's), got {self.rate_hz}")
-        if not np.isfinite(self.prewarm_s) or self.prewarm_s < 0:
-            raise RosNodeError(f"prewarm_s must be >= 0 (0 disables), got {self.prewarm_s}")
         check_priority(self.realtime_priority)
         if self.status_rate_hz <= 0 or self.diagnostics_period_s <= 0:
             raise RosNodeError("status_rate_hz and diagnostics_period_s must be positive")
@@ -94,6 +102,7 @@ class PolicyNode(ManagedNode):
         declare_config(self, SafetyConfig, "safety.")
         self.runtime: PolicyRuntime | None = None
         self.safety: SafetyLayer | None = None
+        self.driver: DriverInterface | None = None
         self._estop_reason = ""
         self._state: RobotState | None = None
         self._state_msg: JointState | None = None
@@ -103,14 +112,7 @@ class PolicyNode(ManagedNode):
         self._errors: list[str] = []
         self._hold_reasons: tuple[str, ...] = ()
         self._timer = None
-        self._warm_timer = None
-        self._tick_interval_s = 0.0
         self._last_tick_s = 0.0
-        self._expected_tick_s = 0.0
-        self.busy_poll_until = 0.0
-        """Monotonic time until which the process loop polls instead of sleeping."""
-        self.prewarm_hits = 0
-        """Ticks that started inside their warm-up's polling window."""
         self._subs: list = []
         self.periods = PeriodTracker()
         self.inference_s = RollingSamples()
@@ -118,16 +120,11 @@ class PolicyNode(ManagedNode):
         self.ticks = 0
         self._status_pub = self.create_publisher(String, self.config.skill_status_topic, 10)
         self._diag_pub = self.create_publisher(DiagnosticArray, self.config.diagnostics_topic, 10)
-        self._cmd_pub = self.create_publisher(JointState, self.config.joint_commands_topic, 10)
-        self._command: JointTargetsMessage | None = None
-        """The joint_commands message, refilled every tick (built at configure)."""
+        self._cmd_pub = None
         self.create_service(Trigger, "estop", self._on_estop)
         self.create_service(Trigger, "reset_estop", self._on_reset_estop)
-        # Reports go out right after a tick while the loop runs (never in the way of the next
-        # one); these timers cover the times without ticks.
-        self._last_status_s = self._last_diagnostics_s = 0.0
-        self.create_timer(1.0 / self.config.status_rate_hz, self._status_timer)
-        self.create_timer(self.config.diagnostics_period_s, self._diagnostics_timer)
+        self.create_timer(1.0 / self.config.status_rate_hz, self.publish_status)
+        self.create_timer(self.config.diagnostics_period_s, self._publish_diagnostics)
         if self.config.autostart:
             self.start_autostart()
 
@@ -141,6 +138,13 @@ class PolicyNode(ManagedNode):
         )
         period = 1.0 / self.config.rate_hz if self.config.rate_hz > 0 else None
         safety = SafetyLayer.from_spec(runtime.spec, safety_config, period)
+        driver = DriverInterface.make(
+            runtime.spec.joint_names,
+            self.config.driver_joint_names,
+            self.config.command_joints,
+            self.config.command_output,
+            safety.period_s,
+        )
         if self.config.realtime_priority > 0:  # the last step that can fail
             threads = set_process_priority(self.config.realtime_priority)
             self.get_logger().info(
@@ -148,8 +152,10 @@ class PolicyNode(ManagedNode):
             )
         if self._estop_reason:
             safety.estop(self._estop_reason)
-        self.runtime, self.safety = runtime, safety
-        self._command = JointTargetsMessage(runtime.spec.joint_names)
+        self.runtime, self.safety, self.driver = runtime, safety, driver
+        self._cmd_pub = self.create_publisher(
+            command_type(driver.output), self.config.joint_commands_topic, 10
+        )
         for note in self.safety.notes:
             self.get_logger().warning(f"safety limits: {note}")
         if not runtime.verification.ok:
@@ -165,8 +171,9 @@ class PolicyNode(ManagedNode):
             ),
         ]
         self.get_logger().info(
-            f"loaded {self.config.policy_path} ({runtime.verification.reason}); joints "
-            f"{list(runtime.spec.joint_names)}; control period {self.safety.period_s * 1e3:.1f} ms"
+            f"loaded {self.config.policy_path} ({runtime.verification.reason}); driver joints "
+            f"{list(driver.driver_names)}; commands: {driver.output} of "
+            f"{list(driver.command_joints)}; control period {self.safety.period_s * 1e3:.1f} ms"
         )
 
     def activate(self) -> None:
@@ -175,13 +182,14 @@ class PolicyNode(ManagedNode):
         if state is None:
             raise RosNodeError(
                 f"no {self.config.joint_states_topic} received yet; waiting for a reading of "
-                f"{list(runtime.spec.joint_names)}"
+                f"{list(self.driver.driver_names if self.driver else runtime.spec.joint_names)}"
             )
         missing = [n for n in runtime.spec.joint_names if n not in state.joint_names]
         if missing:
             raise RosNodeError(
                 f"{self.config.joint_states_topic} lacks contract joints {missing} (it has "
-                f"{list(state.joint_names)}); check the driver's joint names against the policy"
+                f"{list(state.joint_names)}); check the driver's joint names against the policy "
+                "(parameter driver_joint_names)"
             )
         now = time.monotonic()
         if now - self._state_time > safety.config.deactivate_after_s:
@@ -190,7 +198,7 @@ class PolicyNode(ManagedNode):
                 "old; is the driver publishing?"
             )
         pos, _ = runtime.measured(state)
-        safety.activate(pos, now)
+        safety.activate(pos[0], now)
         runtime.reset(state, now)
         if self._pending is not None:
             runtime.set_motion(self._pending, state, now)
@@ -200,11 +208,9 @@ class PolicyNode(ManagedNode):
             self._timer = self.create_timer(safety.period_s, self.tick)
 
     def deactivate(self) -> None:
-        for timer in (self._timer, self._warm_timer):
-            if timer is not None:
-                self.destroy_timer(timer)
-        self._timer = self._warm_timer = None
-        self.busy_poll_until = 0.0
+        if self._timer is not None:
+            self.destroy_timer(self._timer)
+        self._timer = None
         if self.safety is not None and self.runtime is not None and self._state is not None:
             self._hold_measured()
             self.safety.deactivate()
@@ -215,8 +221,9 @@ class PolicyNode(ManagedNode):
         for sub in self._subs:
             self.destroy_subscription(sub)
         self._subs = []
-        self.runtime = None
-        self.safety = None
+        if self._cmd_pub is not None:
+            self.destroy_publisher(self._cmd_pub)
+        self.runtime, self.safety, self.driver, self._cmd_pub = None, None, None, None
         self._state, self._state_msg = None, None
 
     def _require_configured(self) -> tuple[PolicyRuntime, SafetyLayer]:
@@ -228,7 +235,7 @@ class PolicyNode(ManagedNode):
         """Send the measured pose (within limits) as the target: the robot stays where it is."""
         assert self.safety is not None and self.runtime is not None and self._state is not None
         try:
-            pos, _ = self.runtime.measured(self._state)
+            pos = self.runtime.measured(self._state)[0][0]
         except ContractError:
             pos = None
         if pos is None or not np.all(np.isfinite(pos)):
@@ -242,6 +249,8 @@ class PolicyNode(ManagedNode):
     def _on_joint_states(self, msg: JointState) -> None:
         try:
             state = joint_state_to_robot_state(msg)
+            if self.driver is not None:
+                state = self.driver.to_contract(state)
         except RosNodeError as exc:
             self._error(str(exc))
             return
@@ -251,15 +260,8 @@ class PolicyNode(ManagedNode):
             return
         if all(n in state.joint_names for n in self.runtime.spec.joint_names):
             self.safety.note_state(now)
-            if self.lifecycle_state != "active":
-                return
-            if self.config.trigger == "joint_states":
+            if self.lifecycle_state == "active" and self.config.trigger == "joint_states":
                 self.tick()
-            else:
-                # Compute when the reading arrives, act on the clock: the next control tick
-                # finds this result (same reading, target and last action) and only filters
-                # and publishes it, so its timing no longer depends on a reading's phase.
-                self.runtime.warm_up(state)
 
     def _on_skill_command(self, msg: String) -> None:
         try:
@@ -291,7 +293,7 @@ class PolicyNode(ManagedNode):
         pos = None
         if self.runtime is not None and self._state is not None:
             try:
-                pos, _ = self.runtime.measured(self._state)
+                pos = self.runtime.measured(self._state)[0][0]
             except ContractError as exc:
                 response.success, response.message = False, f"cannot reset: {exc}"
                 return response
@@ -312,14 +314,14 @@ class PolicyNode(ManagedNode):
 
     # --- the control tick ---------------------------------------------------------------------
     def tick(self) -> None:
-        """Observation -> onnxruntime -> action mapping -> safety layer -> joint_commands."""
+        """Observation -> onnxruntime (action and targets) -> safety layer -> joint_commands."""
         runtime, safety, state = self.runtime, self.safety, self._state
         if runtime is None or safety is None or state is None:
             return
         now = time.monotonic()
         proposed, fault = None, None
         try:
-            proposed = runtime.step(state)
+            proposed = runtime.step(state)[0]
         except NonFiniteObservationError:
             fault = "nonfinite_observation"
         except NonFiniteActionError:
@@ -328,22 +330,14 @@ class PolicyNode(ManagedNode):
             fault = "bad_state"
             self._error(str(exc))
         out = safety.filter(proposed, now, fault)
+        assert self._state_msg is not None
         self._publish_targets(out.targets, self._state_msg.header.stamp)
-        # The bookkeeping waits until the command is out (none of it changes what was sent).
         self._hold_reasons = out.reasons
-        self.prewarm_hits += now <= self.busy_poll_until
         self.periods.tick(now)
         self.obs_age_s.add(now - self._state_time)
-        # The time of the computation behind these targets, wherever it ran (the step itself,
-        # or the warm-up on the reading's arrival or in the rehearsal whose result it reused).
         self.inference_s.add(runtime.last_inference_s)
         self.ticks += 1
-        self._note_tick(now)
-        armed = self._schedule_prewarm()
-        # The warm-up sends the reports, away from the command's delivery; a tick sends them
-        # when none is armed, or when ticks keep coming before it fires (irregular readings).
-        if not armed or now - self._last_status_s >= 2.0 / self.config.status_rate_hz:
-            self._report_after_tick(now)
+        self._last_tick_s = now
         if out.deactivate:
             self._error(
                 f"{self.config.joint_states_topic} stale for {safety.state_age_s(now):.2f} s "
@@ -352,85 +346,10 @@ class PolicyNode(ManagedNode):
             self.trigger_deactivate()
             self.publish_status()
 
-    # --- prewarm ------------------------------------------------------------------------------
-    def _note_tick(self, now: float) -> None:
-        """Track the readings' schedule (joint_states trigger): a smoothed interval and a
-        phase-locked expected time of the next one. A driver's timer that fires late once keeps
-        its schedule (the next reading comes early), so predicting from the schedule, not from
-        the last arrival, keeps the warm-up ahead of that early one."""
-        if self._last_tick_s > 0:
-            gap, ema = now - self._last_tick_s, self._tick_interval_s
-            self._tick_interval_s = gap if ema == 0 else 0.9 * ema + 0.1 * min(gap, 2 * ema)
-        self._last_tick_s = now
-        interval = self._tick_interval_s
-        error = now - self._expected_tick_s
-        if interval == 0 or abs(error) > 0.5 * interval:
-            self._expected_tick_s = now + interval  # (re)synchronize
-        else:
-            self._expected_tick_s += interval + 0.1 * error
-
-    def _schedule_prewarm(self) -> bool:
-        """Arm the warm-up ``prewarm_s`` before the next expected tick: the control timer's next
-        call (timer trigger), or one smoothed reading interval after this one (joint_states).
-        Returns whether it is armed."""
-        self.busy_poll_until = 0.0
-        lead = self.config.prewarm_s
-        if lead <= 0:
-            return False
-        delay = self._expected_tick_in_s() - lead
-        if delay < lead:  # too fast to be worth it (or no estimate yet)
-            return False
-        if self._warm_timer is None:
-            self._warm_timer = self.create_timer(delay, self._prewarm)
-        else:  # a one-shot: new delay, restarted (and un-cancelled) by reset
-            self._warm_timer.timer_period_ns = int(delay * 1e9)
-            self._warm_timer.reset()
-        return True
-
-    def _expected_tick_in_s(self) -> float:
-        until_ns = self._timer.time_until_next_call() if self._timer is not None else None
-        if until_ns is not None:
-            return until_ns * 1e-9
-        return self._expected_tick_s - time.monotonic()
-
-    def _prewarm(self) -> None:
-        assert self._warm_timer is not None
-        self._warm_timer.cancel()  # one shot: the next tick re-arms it
-        # Status and diagnostics go out here, not right after the tick: work there kept this
-        # process on its CPU while the command was being delivered, and the subscriber's wake-up
-        # then waited for the other CPU (ros_loop: delivery p99 1.06 ms with the reports after
-        # the tick, 0.66 without them).
-        self._report_after_tick(time.monotonic())
-        # A rehearsal that started late would hold up the tick itself: then only poll.
-        late = self._expected_tick_in_s() < 0.5 * self.config.prewarm_s
-        if not late:
-            self._rehearse()
-        # Poll until the tick, and for up to 2 x prewarm_s past its expected time (a late
-        # reading costs polling time, never a cold tick, within that margin).
-        self.busy_poll_until = time.monotonic() + 3 * self.config.prewarm_s
-
-    def _rehearse(self) -> None:
-        """The tick's path without its effects: the newest reading converted again, the
-        runtime's step on it (``warm_up``) and the command message filled but not published. Each
-        part left out costs its cold time in the tick (in process: the tick after a rehearsal of
-        the step alone 263 / 502 µs p50 / p99, with these parts too 193 / 429). On the control
-        timer, a tick that finds no newer reading uses the rehearsal's result."""
-        runtime, msg, state = self.runtime, self._state_msg, self._state
-        if runtime is None or msg is None or state is None:
-            return
-        try:
-            joint_state_to_robot_state(msg)
-        except RosNodeError:
-            return
-        runtime.warm_up(state)
-        last = self.safety.last_target if self.safety is not None else None
-        if last is not None and self._command is not None:
-            self._command.fill(last, msg.header.stamp)  # the next publish refills it
-
     def _publish_targets(self, targets: np.ndarray, stamp=None) -> None:
-        assert self._command is not None
+        assert self.driver is not None and self._cmd_pub is not None
         stamp = stamp if stamp is not None else self.get_clock().now().to_msg()
-        self._cmd_pub.publish(self._command.fill(targets, stamp))
+        self._cmd_pub.publish(command_msg(self.driver, targets, stamp))
 
     # --- reporting ----------------------------------------------------------------------------
     def _error(self, message: str) -> None:
@@ -439,7 +358,7 @@ class PolicyNode(ManagedNode):
         self._errors = [*self._errors[-4:], message]
 
     def status(self) -> dict:
-        """The ``skill_status`` object (see the README's ROS 2 runtime section)."""
+        """The ``skill_status`` object (see docs/ros.md)."""
         out: dict = {
             "node": self.get_name(),
             "lifecycle": self.lifecycle_state,
@@ -459,30 +378,11 @@ class PolicyNode(ManagedNode):
             out["done"] = False
         return out
 
-    def _ticking(self, now: float) -> bool:
-        return self._last_tick_s > 0 and now - self._last_tick_s < 0.5
-
-    def _report_after_tick(self, now: float) -> None:
-        if now - self._last_status_s >= 1.0 / self.config.status_rate_hz:
-            self.publish_status()
-        if now - self._last_diagnostics_s >= self.config.diagnostics_period_s:
-            self._publish_diagnostics()
-
-    def _status_timer(self) -> None:
-        if not self._ticking(time.monotonic()):
-            self.publish_status()
-
-    def _diagnostics_timer(self) -> None:
-        if not self._ticking(time.monotonic()):
-            self._publish_diagnostics()
-
     def publish_status(self) -> None:
-        self._last_status_s = time.monotonic()
         self._status_pub.publish(json_msg(self.status()))
 
     def _publish_diagnostics(self) -> None:
         now = time.monotonic()
-        self._last_diagnostics_s = now
         age = self.safety.state_age_s(now) if self.safety is not None else float("inf")
         array = policy_diagnostics(self, age)
         array.header.stamp = self.get_clock().now().to_msg()

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import signal
 import threading
-import time
 from collections.abc import Callable, Sequence
 
 import rclpy
@@ -19,7 +18,6 @@ from rclpy.node import Node
 from rclpy.signals import SignalHandlerOptions
 
 from skillbridge.ros_nodes.lifecycle import ManagedNode
-from skillbridge.ros_nodes.realtime import yield_if_realtime
 
 
 class StopFlag:
@@ -65,26 +63,10 @@ def uses_sim_time(nodes: Sequence[Node]) -> bool:
     return any(node.get_parameter("use_sim_time").value for node in nodes)
 
 
-def spin_until_stopped(
-    executor: Executor, stop: StopFlag, period_s: float = 0.05, nodes: Sequence[Node] = ()
-) -> None:
-    """Spin until the flag is set (checked every ``period_s``).
-
-    While a node's ``busy_poll_until`` (monotonic seconds) lies ahead, the loop polls without
-    sleeping: a control node sets it just before a tick it expects, so that the tick starts on a
-    running CPU instead of one waking from idle (see ``PolicyNode`` ``prewarm_s``). A real-time
-    poller yields between polls to the process's other threads of its priority. Under the
-    default scheduler each poll sleeps briefly anyway (the events executor's zero-timeout wait
-    lasts the thread's 50 µs timer slack), which is what lets the process's DDS thread deliver
-    the reading: with the slack at 1 ns the poll never slept and that delivery waited for the
-    scheduler to preempt it (wake p99 ~4 ms against ~0.65 ms, README).
-    """
+def spin_until_stopped(executor: Executor, stop: StopFlag, period_s: float = 0.05) -> None:
+    """Spin until the flag is set (checked every ``period_s``)."""
     while not stop.stopped and rclpy.ok():
-        if any(time.monotonic() < getattr(n, "busy_poll_until", 0.0) for n in nodes):
-            executor.spin_once(timeout_sec=0.0)
-            yield_if_realtime()
-        else:
-            executor.spin_once(timeout_sec=period_s)
+        executor.spin_once(timeout_sec=period_s)
 
 
 def shut_down(nodes: Sequence[Node], executor: Executor) -> None:
@@ -120,7 +102,7 @@ def run_nodes(
     for node in nodes:
         executor.add_node(node)
     try:
-        spin_until_stopped(executor, stop, nodes=nodes)
+        spin_until_stopped(executor, stop)
     finally:
         shut_down(nodes, executor)
     return 0

@@ -70,12 +70,3 @@ def thread_policies(pid: int | str = "self") -> dict[int, tuple[int, int]]:
         except ProcessLookupError:
             continue
     return out
-
-
-def yield_if_realtime() -> None:
-    """Let a thread of the same priority run on this CPU when the caller is a real-time thread
-    that busy-polls: under SCHED_FIFO a poller is never preempted by its equals, so the
-    process's own middleware and timer threads, which deliver what it polls for, would wait
-    for it on this CPU. (The default scheduler shares the CPU anyway: there, nothing.)"""
-    if _HAS_SCHEDULER and os.sched_getscheduler(0) in (os.SCHED_FIFO, os.SCHED_RR):
-        os.sched_yield()

@@ -26,6 +26,7 @@ from skillbridge.contract import (
     MotionTarget,
     ObservationHistory,
     PolicySpec,
+    RobotState,
     action_to_joint_targets,
     build_actor_obs,
     hold_target,
@@ -276,6 +277,24 @@ class VecEnv:
         Raises:
             ValueError: ``actions`` has the wrong shape.
         """
+        a, nonfinite = self._checked_actions(actions)
+        pos, _ = self._reported.select(self.spec.joint_names)
+        return self._advance(action_to_joint_targets(a, pos, self.spec), a, nonfinite)
+
+    def step_joint_targets(self, targets: Array, actions: Array) -> StepResult:
+        """One control period with servo targets chosen outside (a policy runtime under test,
+        behind its safety layer); ``actions`` are the ones behind them (the observation's last
+        action and the action-rate reward). Shapes: (num_envs, J), (num_envs, num_actions)."""
+        a, nonfinite = self._checked_actions(actions)
+        return self._advance(like(self.last_action, targets), a, nonfinite)
+
+    @property
+    def reported_state(self) -> RobotState:
+        """The joint readings the last observation was built from (noise included in training):
+        what a robot's driver would have published."""
+        return self._reported
+
+    def _checked_actions(self, actions: Array) -> tuple[Array, Array]:
         xp = self.xp
         a = xp.asarray(like(self.last_action, actions), dtype=self.dtype)
         if tuple(a.shape) != (self.num_envs, self.num_actions):
@@ -284,9 +303,11 @@ class VecEnv:
                 f"{self.num_actions}), got {tuple(a.shape)}"
             )
         nonfinite = ~xp.all(xp.isfinite(a), axis=1)
-        a = xp.where(nonfinite[:, None], 0.0, a)
-        pos, _ = self._reported.select(self.spec.joint_names)
-        self.physics.set_joint_targets(action_to_joint_targets(a, pos, self.spec))
+        return xp.where(nonfinite[:, None], 0.0, a), nonfinite
+
+    def _advance(self, targets: Array, a: Array, nonfinite: Array) -> StepResult:
+        xp = self.xp
+        self.physics.set_joint_targets(targets)
         self._apply_pushes()
         failed = self.physics.step(self.substeps)
         self.episode_step += 1

@@ -1,22 +1,27 @@
-"""Small real policy files for runtime and ROS tests: ONNX graphs built with ``onnx.helper``.
+"""Small real policy files for runtime and ROS tests, written by the real export path.
 
-``action = obs @ weight + bias``: a real onnxruntime session with the contract in its metadata,
-the same tensor names as ``skillbridge export``, and (optionally) a verification report bound to
-the file's sha256 in the format ``skillbridge verify`` writes.
+``action = obs @ weight + bias``: an ``nn.Linear`` exported by ``skillbridge.policies.export``
+(the contract's action mapping traced into the graph, the contract in the metadata), and
+(optionally) a verification report bound to the file's sha256 in the format ``skillbridge
+verify`` keeps. Exports are cached per process by content (a few seconds each).
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
+import hashlib
+import shutil
+import tempfile
 from pathlib import Path
 
 import numpy as np
-import onnx
-from onnx import TensorProto, helper, numpy_helper
+import torch
 
 from skillbridge.contract import PolicySpec
-from skillbridge.contract.artifact import ONNX_INPUT, ONNX_OUTPUT, file_sha256, report_path_for
+from skillbridge.contract.artifact import file_sha256, keep_report
+from skillbridge.policies.export import write_policy
+
+_CACHE = Path(tempfile.mkdtemp(prefix="skillbridge-test-policies-"))
 
 
 def write_linear_policy(
@@ -28,46 +33,39 @@ def write_linear_policy(
     verified: bool = True,
 ) -> Path:
     """Write ``action = obs @ weight + bias`` with ``spec`` in its metadata (and a report)."""
-    w = np.zeros((spec.obs_dim, spec.action_dim)) if weight is None else weight
+    w = np.zeros((spec.obs_dim, spec.action_dim)) if weight is None else np.asarray(weight)
     b = np.broadcast_to(np.asarray(bias, dtype=np.float64), (spec.action_dim,))
-    graph = helper.make_graph(
-        [
-            helper.make_node("MatMul", [ONNX_INPUT, "w"], ["xw"]),
-            helper.make_node("Add", ["xw", "b"], [ONNX_OUTPUT]),
-        ],
-        "linear_policy",
-        [helper.make_tensor_value_info(ONNX_INPUT, TensorProto.FLOAT, ["batch", spec.obs_dim])],
-        [
-            helper.make_tensor_value_info(
-                ONNX_OUTPUT, TensorProto.FLOAT, ["batch", spec.action_dim]
-            )
-        ],
-        initializer=[
-            numpy_helper.from_array(w.astype(np.float32), "w"),
-            numpy_helper.from_array(b.astype(np.float32), "b"),
-        ],
-    )
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 18)])
-    model.ir_version = 10
-    helper.set_model_props(model, spec.to_metadata())
-    onnx.save(model, str(path))
+    key = hashlib.sha256(
+        spec.content_hash().encode()
+        + w.astype(np.float32).tobytes()
+        + b.astype(np.float32).tobytes()
+    ).hexdigest()[:24]
+    cached = _CACHE / f"{key}.onnx"
+    if not cached.is_file():
+        linear = torch.nn.Linear(spec.obs_dim, spec.action_dim)
+        with torch.no_grad():
+            linear.weight.copy_(torch.from_numpy(w.T.astype(np.float32)))
+            linear.bias.copy_(torch.from_numpy(b.astype(np.float32)))
+        write_policy(linear, spec, cached, {})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(cached, path)
     if verified:
         write_report(path, spec, passed=True)
     return path
 
 
-def write_report(path: Path, spec: PolicySpec, *, passed: bool) -> Path:
-    """A verification report for exactly these bytes (the layout of ``skillbridge verify``)."""
+def write_report(path: Path, spec: PolicySpec, *, passed: bool, full: bool = True) -> Path:
+    """A verification report for exactly these bytes, kept as ``skillbridge verify`` keeps it
+    (it replaces earlier ones: a test fixture says what the file's status is)."""
     report = {
         "policy": str(path),
         "onnx_sha256": file_sha256(path),
         "contract_sha256": spec.content_hash(),
         "passed": passed,
+        "full": full,
         "checks": [{"name": "test_fixture", "passed": passed, "value": 0.0, "threshold": 0.0}],
     }
-    out = report_path_for(path)
-    out.write_text(json.dumps(report, indent=2))
-    return out
+    return keep_report(path, report, force=True)
 
 
 def spec_without_joint(spec: PolicySpec, joint: str, replacement: str) -> PolicySpec:

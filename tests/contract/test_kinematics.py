@@ -1,46 +1,33 @@
-"""The one-robot forward kinematics and rotation error of the policy node's tick (plain Python
-floats) against the batched numpy definitions that training uses."""
+"""Forward kinematics of the contract: MuJoCo's tool site, any joint order, either namespace."""
 
 from __future__ import annotations
 
+import mujoco
 import numpy as np
+import torch
 
-from skillbridge.contract.kinematics import SingleChainPose, tool_pose
-from skillbridge.contract.rotations import rotation_error, rotation_error_single
-from skillbridge.sim.scene import POLICY_JOINTS
-
-
-def _random_rotation(rng) -> np.ndarray:
-    q, r = np.linalg.qr(rng.normal(size=(3, 3)))
-    q = q * np.sign(np.diag(r))
-    return q if np.linalg.det(q) > 0 else -q
+from skillbridge.contract.kinematics import tool_pose
+from skillbridge.sim.scene import POLICY_JOINTS, TCP_SITE, home_qpos
 
 
-def test_the_single_chain_pose_equals_tool_pose(panda_spec):
-    """Joint angles over the whole circle, the joints in a shuffled order with an extra one."""
+def test_batched_poses_in_any_joint_order_match_mujoco_in_both_namespaces(panda_model, panda_spec):
+    """300 configurations over the whole joint range, columns shuffled with an extra joint: each
+    row equals MuJoCo's ``tcp`` site to 1e-9 m, and torch float64 tensors give the same."""
     rng = np.random.default_rng(11)
     names = (*POLICY_JOINTS[::-1], "some_other_joint")
-    pose = SingleChainPose(panda_spec.kinematics, names)
-    for _ in range(300):
-        q = rng.uniform(-np.pi, np.pi, len(names))
-        pos, rot = tool_pose(panda_spec.kinematics, q, names)
-        got_pos, got_rot = pose(q.tolist())
-        np.testing.assert_allclose(got_pos, pos, rtol=0, atol=1e-15)
-        np.testing.assert_allclose(np.reshape(got_rot, (3, 3)), rot, rtol=0, atol=1e-15)
-
-
-def test_the_single_rotation_error_equals_the_batched_one_away_from_pi():
-    rng = np.random.default_rng(12)
-    for _ in range(300):
-        target, rot = _random_rotation(rng), _random_rotation(rng)
-        got = rotation_error_single(target.ravel().tolist(), rot.ravel().tolist())
-        expected = rotation_error(target, rot)
-        if got is None:  # within ~5e-5 rad of pi: the batched branch decides the axis
-            assert np.linalg.norm(expected) > np.pi - 1e-3
-            continue
-        np.testing.assert_allclose(got, expected, rtol=0, atol=1e-12)
-    assert rotation_error_single(np.eye(3).ravel().tolist(), np.eye(3).ravel().tolist()) == [
-        0.0, 0.0, 0.0,
-    ]  # fmt: skip
-    half_turn = np.diag([1.0, -1.0, -1.0])
-    assert rotation_error_single(half_turn.ravel().tolist(), np.eye(3).ravel().tolist()) is None
+    data = mujoco.MjData(panda_model)
+    q = np.zeros((300, len(names)))
+    site_pos, site_rot = np.zeros((300, 3)), np.zeros((300, 3, 3))
+    for i in range(300):
+        data.qpos[:] = home_qpos(panda_model)
+        for name in POLICY_JOINTS[:7]:
+            data.joint(name).qpos = rng.uniform(*panda_model.joint(name).range)
+        mujoco.mj_kinematics(panda_model, data)
+        q[i] = [data.joint(n).qpos[0] for n in POLICY_JOINTS[::-1]] + [rng.uniform(-3, 3)]
+        site_pos[i], site_rot[i] = data.site(TCP_SITE).xpos, data.site(TCP_SITE).xmat.reshape(3, 3)
+    pos, rot = tool_pose(panda_spec.kinematics, q, names)
+    np.testing.assert_allclose(pos, site_pos, rtol=0, atol=1e-9)
+    np.testing.assert_allclose(rot, site_rot, rtol=0, atol=1e-9)
+    pos_t, rot_t = tool_pose(panda_spec.kinematics, torch.from_numpy(q), names)
+    np.testing.assert_allclose(pos_t.numpy(), pos, rtol=0, atol=1e-12)
+    np.testing.assert_allclose(rot_t.numpy(), rot, rtol=0, atol=1e-12)

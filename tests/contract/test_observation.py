@@ -7,14 +7,13 @@ import dataclasses
 import mujoco
 import numpy as np
 import pytest
+import torch
 
 from skillbridge.contract import (
     ContractError,
     NonFiniteObservationError,
     ObservationHistory,
     RobotState,
-    SingleRobotAction,
-    SingleRobotObservation,
     action_to_joint_targets,
     build_actor_obs,
     hold_target,
@@ -158,64 +157,37 @@ def _random_rotation(rng) -> np.ndarray:
     return q if np.linalg.det(q) > 0 else -q
 
 
-def test_the_single_robot_observation_equals_the_batched_definition(panda_spec):
-    """Random joint states (shuffled order, an extra joint), targets in every direction, wide
-    velocities (the clip) and actions: the plain-Python path gives build_actor_obs's values."""
+def test_torch_tensors_get_the_numpy_observation_and_targets(panda_spec):
+    """The warp backend runs the contract on torch tensors: random joint states (shuffled order,
+    an extra joint), targets in every direction including half a turn away, wide velocities (the
+    clip) and actions beyond the action clip give numpy's values (float64: to 1e-9)."""
     rng = np.random.default_rng(7)
-    single = SingleRobotObservation(panda_spec)
-    assert single.applies
+    n = 64
     lower, upper = np.array(panda_spec.joint_pos_lower), np.array(panda_spec.joint_pos_upper)
-    for _ in range(200):
-        order = rng.permutation(len(POLICY_JOINTS))
-        names = tuple(POLICY_JOINTS[i] for i in order) + ("some_other_joint",)
-        q = rng.uniform(lower, upper)
-        vel = rng.normal(scale=10.0, size=q.shape)
-        state = RobotState(names, np.append(q[order], 0.3), np.append(vel[order], 0.0))
-        target = hold_target(
-            rng.uniform(-1, 1, (1, 3)), _random_rotation(rng)[None], rng.choice([-1.0, 1.0], 1)
-        )
-        action = rng.normal(scale=2.0, size=(1, panda_spec.action_dim))
-        expected = build_actor_obs(state, target, action, panda_spec)
-        got = single(state, target, action)
-        assert got.dtype == np.float32 and got.shape == expected.shape
-        np.testing.assert_allclose(got, expected, rtol=1e-6, atol=1e-6)
+    order = rng.permutation(len(POLICY_JOINTS))
+    names = (*(POLICY_JOINTS[i] for i in order), "some_other_joint")
+    q = rng.uniform(lower - 0.1, upper + 0.1, (n, 8))
+    vel = rng.normal(scale=10.0, size=q.shape)
+    extra = np.full((n, 1), 0.3)
+    state = RobotState(names, np.hstack([q[:, order], extra]), np.hstack([vel[:, order], extra]))
+    rot = np.stack([_random_rotation(rng) for _ in range(n)])
+    pos, tool_rot = tool_pose(panda_spec.kinematics, q, POLICY_JOINTS)
+    rot[0] = tool_rot[0] @ np.diag([1.0, -1.0, -1.0])  # half a turn: the near-pi branch
+    target = hold_target(rng.uniform(-1, 1, (n, 3)), rot, rng.choice([-1.0, 1.0], n))
+    action = rng.normal(scale=2.0, size=(n, panda_spec.action_dim))
+    expected = build_actor_obs(state, target, action, panda_spec)
 
+    def t(x):
+        return torch.from_numpy(np.ascontiguousarray(x))
 
-def test_the_single_robot_observation_hands_over_what_it_does_not_cover(panda_spec):
-    single = SingleRobotObservation(panda_spec)
-    q = np.array(panda_spec.default_joint_pos)
-    pos, rot = tool_pose(panda_spec.kinematics, q, POLICY_JOINTS)
-    # a target half a turn away: the axis comes from the symmetric part (batched branch)
-    flipped = rot @ np.diag([1.0, -1.0, -1.0])
-    target = hold_target(pos[None], flipped[None], np.ones(1))
-    state = RobotState(POLICY_JOINTS, q, np.zeros(8))
+    state_t = RobotState(names, t(state.joint_pos_rad), t(state.joint_vel_rad_s))
+    target_t = type(target)(t(target.pos_m), t(target.rot), t(target.gripper))
+    got = build_actor_obs(state_t, target_t, t(action), panda_spec)
+    assert isinstance(got, torch.Tensor) and got.dtype == torch.float32
+    np.testing.assert_allclose(got.numpy(), expected, rtol=0, atol=1e-6)
     np.testing.assert_allclose(
-        single(state, target, np.zeros(8)),
-        build_actor_obs(state, target, np.zeros(8), panda_spec),
-        atol=1e-6,
+        action_to_joint_targets(t(action), t(q), panda_spec).numpy(),
+        action_to_joint_targets(action, q, panda_spec),
+        rtol=0,
+        atol=1e-12,
     )
-    bad = RobotState(POLICY_JOINTS, np.where(np.arange(8) == 3, np.nan, q), np.zeros(8))
-    with pytest.raises(NonFiniteObservationError, match="panda_joint4"):
-        single(bad, target, np.zeros(8))
-    terms = tuple(dataclasses.replace(t, history=2) for t in panda_spec.observation_terms)
-    assert not SingleRobotObservation(
-        dataclasses.replace(panda_spec, observation_terms=terms)
-    ).applies
-
-
-def test_the_single_robot_action_mapping_equals_the_batched_one(panda_spec):
-    """Delta and absolute joints, actions beyond the clip, measured poses at and beyond the
-    limits: the same targets; a wrong shape or NaN is refused the same way."""
-    rng = np.random.default_rng(3)
-    single = SingleRobotAction(panda_spec)
-    lower, upper = np.array(panda_spec.joint_pos_lower), np.array(panda_spec.joint_pos_upper)
-    for _ in range(200):
-        action = rng.normal(scale=3.0, size=panda_spec.action_dim)
-        measured = rng.uniform(lower - 0.2, upper + 0.2)
-        np.testing.assert_array_equal(
-            single(action[None], measured), action_to_joint_targets(action, measured, panda_spec)
-        )
-    with pytest.raises(ContractError, match="shape"):
-        single(np.zeros(7), lower)
-    with pytest.raises(ContractError, match="NaN"):
-        single(np.full(8, np.nan), lower)

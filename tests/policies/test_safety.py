@@ -227,7 +227,7 @@ def test_no_language_command_can_widen_a_limit(tmp_path, panda_spec):
             for _ in range(5):
                 t += panda_spec.control_period_s
                 layer.note_state(t)
-                out = layer.filter(runtime.step(state), t)
+                out = layer.filter(runtime.step(state)[0], t)
                 assert np.all(out.targets >= lower) and np.all(out.targets <= upper)
                 state = RobotState(panda_spec.joint_names, out.targets, np.zeros(8))
     np.testing.assert_array_equal(layer.lower, lower)

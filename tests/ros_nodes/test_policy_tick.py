@@ -1,91 +1,79 @@
-"""The policy node's control tick, in process: on the timer the work of a reading is done when it
-arrives and the tick only filters and publishes it; the reports keep coming whatever the ticks'
-rhythm (nothing goes over DDS that a test reads: the node's callbacks are called directly, as
-its executor would)."""
+"""The policy node's control tick, in process: what a tick publishes, in each driver interface
+(the node's callbacks are called directly, as its executor would; nothing a test reads goes over
+DDS here: the cross-process tests are in test_policy_node.py)."""
 
 from __future__ import annotations
-
-import dataclasses
-import time
 
 import numpy as np
 import pytest
 from rclpy.parameter import Parameter
 from sensor_msgs.msg import JointState
+from std_msgs.msg import Float64MultiArray
+from trajectory_msgs.msg import JointTrajectory
 
 from skillbridge.ros_nodes.policy_node import PolicyNode
-from skillbridge.ros_nodes.timing import RollingSamples
 
 NAMES = [*(f"panda_joint{i}" for i in range(1, 8)), "panda_finger_joint1"]
+FR3 = [*(f"fr3_joint{i}" for i in range(1, 8)), "fr3_finger_joint1"]
 HOME = [0.0, -0.785398, 0.0, -2.356194, 0.0, 1.570796, 0.785398, 0.04]
 
 
 @pytest.fixture()
-def node(ros_env, linear_policy):
+def make_node(ros_env, linear_policy):
     import rclpy
 
-    context = rclpy.Context()
-    rclpy.init(context=context)
-    params = {
-        "policy_path": str(linear_policy), "trigger": "timer", "prewarm_s": 0.0,
-        "safety.fade_in_s": 0.0,
-    }  # fmt: skip
-    node = PolicyNode(
-        context=context, parameter_overrides=[Parameter(k, value=v) for k, v in params.items()]
-    )
-    yield node
-    node.destroy_node()
-    context.try_shutdown()
+    made = []
+
+    def make(**extra) -> PolicyNode:
+        context = rclpy.Context()
+        rclpy.init(context=context)
+        params = {"policy_path": str(linear_policy), "safety.fade_in_s": 0.0, **extra}
+        node = PolicyNode(
+            context=context,
+            parameter_overrides=[Parameter(k, value=v) for k, v in params.items()],
+        )
+        made.append((node, context))
+        return node
+
+    yield make
+    for node, context in made:
+        node.destroy_node()
+        context.try_shutdown()
 
 
-def _reading(positions: list[float]) -> JointState:
-    msg = JointState(name=NAMES, position=positions, velocity=[0.0] * len(NAMES))
+def _reading(positions: list[float], names: list[str] = NAMES) -> JointState:
+    msg = JointState(name=names, position=positions, velocity=[0.0] * len(names))
     msg.header.stamp.sec = 1
     return msg
 
 
-def _count_inferences(node: PolicyNode) -> list[int]:
-    runtime, calls = node.runtime, [0]
-    infer = runtime._infer
-
-    def counted(*args):
-        calls[0] += 1
-        return infer(*args)
-
-    runtime._infer = counted
-    return calls
-
-
-def test_a_control_tick_publishes_what_was_computed_when_the_reading_arrived(node):
+def _active(node: PolicyNode, names: list[str] = NAMES) -> list:
     node.trigger_configure()
-    node._on_joint_states(_reading(HOME))
+    node._on_joint_states(_reading(HOME, names))
     node.trigger_activate()
-    assert node.lifecycle_state == "active"
-    sent: list[JointState] = []
+    assert node.lifecycle_state == "active", node.last_error
+    sent: list = []
     node._cmd_pub.publish = sent.append
-    calls = _count_inferences(node)
+    return sent
 
+
+def test_a_tick_publishes_the_runtime_targets_through_the_safety_layer(make_node):
+    node = make_node()
+    sent = _active(node)
     moved = [q + 0.01 for q in HOME[:7]] + [HOME[7]]
     node._on_joint_states(_reading(moved))
-    assert calls[0] == 1  # computed on arrival
-    expected = node.runtime._rehearsed.result[0]
-    node.inference_s = RollingSamples()
-    held = node.runtime._rehearsed  # what the arrival's computation took, made recognizable
-    node.runtime._rehearsed = dataclasses.replace(held, seconds=0.123)
+    expected = node.runtime.step(node._state)[0]  # what the tick's own step will compute
+    node.runtime.reset(node._state, 0.0)
     node.tick()
-    assert calls[0] == 1  # the tick reused it
-    assert node.inference_s.summary().max == pytest.approx(0.123)  # and reports its time
+    assert isinstance(sent[-1], JointState) and list(sent[-1].name) == NAMES
     np.testing.assert_allclose(sent[-1].position, node.safety.last_target)
-    assert node.safety.limited_ticks or np.allclose(sent[-1].position, expected)
-
-    node.tick()  # no newer reading: the last action changed, so this tick computes
-    assert calls[0] == 2
+    assert node.safety.limited_ticks or np.allclose(sent[-1].position, expected, atol=1e-6)
+    assert sent[-1].header.stamp.sec == 1  # the reading's stamp
 
 
-def test_a_reading_that_cannot_be_computed_is_held_by_the_tick(node):
-    node.trigger_configure()
-    node._on_joint_states(_reading(HOME))
-    node.trigger_activate()
+def test_a_reading_that_cannot_be_computed_is_held_by_the_tick(make_node):
+    node = make_node()
+    _active(node)
     held = node.safety.last_target
     node._on_joint_states(_reading([float("nan"), *HOME[1:]]))  # no error in the callback
     node.tick()
@@ -93,19 +81,44 @@ def test_a_reading_that_cannot_be_computed_is_held_by_the_tick(node):
     np.testing.assert_allclose(node.safety.last_target, held)
 
 
-def test_status_keeps_coming_when_ticks_outrun_the_warm_up(node):
-    """Readings every 10 ms arm a warm-up (which sends the reports) that never gets to run here
-    (nothing spins the executor): the ticks then send the status themselves."""
-    node.set_parameters(
-        [Parameter("trigger", value="joint_states"), Parameter("prewarm_s", value=0.0015)]
+def test_driver_joint_names_map_readings_in_and_commands_out(make_node):
+    """A franka_ros2-style driver: its own names in joint_states, the commands under them, and
+    a forward command controller of the arm joints only, listed in its own order."""
+    arm_reversed = FR3[6::-1]
+    node = make_node(
+        driver_joint_names=FR3, command_joints=arm_reversed, command_output="forward_command"
     )
+    sent = _active(node, FR3)
+    node.tick()
+    msg = sent[-1]
+    assert isinstance(msg, Float64MultiArray) and len(msg.data) == 7
+    np.testing.assert_allclose(msg.data, node.safety.last_target[6::-1])
+    node._on_joint_states(_reading(HOME, NAMES))  # the contract's names: not this driver
+    assert "fr3_joint1" in node._errors[-1]
+
+
+def test_a_trajectory_controller_gets_one_point_a_control_period_ahead(make_node):
+    node = make_node(command_output="joint_trajectory")
+    sent = _active(node)
+    node.tick()
+    msg = sent[-1]
+    assert isinstance(msg, JointTrajectory) and list(msg.joint_names) == NAMES
+    (point,) = msg.points
+    np.testing.assert_allclose(point.positions, node.safety.last_target)
+    period_ns = point.time_from_start.sec * 10**9 + point.time_from_start.nanosec
+    assert period_ns == pytest.approx(node.safety.period_s * 1e9)
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"driver_joint_names": FR3[:7]}, "7 names but the policy has 8"),
+        ({"command_joints": ["fr3_joint1"]}, "unknown: ['fr3_joint1']"),
+        ({"command_output": "effort"}, "valid: ['joint_state'"),
+    ],
+)
+def test_a_wrong_driver_interface_fails_configure_with_the_reason(make_node, params, message):
+    node = make_node(**params)
     node.trigger_configure()
-    node._on_joint_states(_reading(HOME))
-    node.trigger_activate()
-    statuses: list = []
-    node._status_pub.publish = statuses.append
-    for _ in range(40):
-        node._on_joint_states(_reading(HOME))
-        time.sleep(0.01)
-    assert node.ticks == 40 and node._warm_timer is not None  # armed, never fired
-    assert len(statuses) >= 2
+    assert node.lifecycle_state == "unconfigured"
+    assert message in node.last_error
