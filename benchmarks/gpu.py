@@ -5,8 +5,8 @@ Measures, with domain randomization on:
      ``warp`` backend at 1024, 4096 and 16384 worlds, and on the ``cpu`` backend on every core of
      the same machine (the baseline of each ratio);
   2. training to 95 % motion success (the verification protocol: 200 single-command episodes,
-     randomization on, deterministic actor; evaluation time not charged), rsl_rl PPO on the env's
-     device, for both backends; training throughput (env steps/s including learning) of each.
+     randomization on, deterministic actor; evaluation time not charged), asymmetric PPO on the
+     env's device, for both backends; training throughput (env steps/s including learning).
 
 Targets on one H100: >= 1M env-steps/s at 4096+ worlds; 95 % within 2 minutes of training wall
 time from a warm kernel cache (kernels are compiled and CUDA graphs captured before timing);
@@ -36,8 +36,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import Result, parse_args, report
 
 from skillbridge.policies.evaluate import EvalConfig, evaluate
-from skillbridge.policies.learner import Runner
-from skillbridge.policies.ppo_config import PPOConfig
+from skillbridge.policies.ppo import PPOConfig
+from skillbridge.policies.runner import Runner
 from skillbridge.policies.train_config import RunnerConfig, TrainConfig
 from skillbridge.sim.env import VecEnv
 from skillbridge.sim.env_config import EnvConfig
@@ -100,7 +100,7 @@ def env_rate(backend: str, device: str, num_envs: int, steps: int) -> dict:
 
 
 def train_to_success(backend: str, device: str, num_envs: int, plan: Plan) -> dict:
-    """rsl_rl PPO until the evaluation reaches 95 % or the budget runs out."""
+    """PPO on the env's device until the evaluation reaches 95 % or the budget runs out."""
     large = num_envs >= 1024
     cfg = TrainConfig(
         env=EnvConfig(

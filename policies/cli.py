@@ -28,7 +28,7 @@ def train_motion(cfg: TrainConfig) -> int:
     skillbridge train motion ...`` (gloo on CPU)."""
     from skillbridge.policies.runner import Runner
 
-    rank, world = distributed.init_from_env()
+    rank, world = distributed.init_from_env(cfg.env.device)
     run_dir = Runner(cfg, rank, world).train()
     if rank == 0:
         print(

@@ -36,7 +36,7 @@ class EmpiricalNormalization(nn.Module):
             return
         x = x.reshape(-1, x.shape[-1])
         var, mean = torch.var_mean(x, dim=0, correction=0)  # batch moments in float32 ...
-        count = torch.tensor(float(x.shape[0]), dtype=torch.float64)
+        count = torch.tensor(float(x.shape[0]), dtype=torch.float64, device=x.device)
         self.update_from_moments(count, mean.double(), var.double())  # ... merged in float64
 
     @torch.no_grad()

@@ -109,7 +109,7 @@ class PPO:
         for _ in range(cfg.num_learning_epochs):
             for batch in storage.minibatches(cfg.num_minibatches, generator):
                 surrogate, value_loss, entropy, kl = self._losses(batch)
-                kl_mean = distributed.all_mean(float(kl.detach()))
+                kl_mean = distributed.all_mean(kl)
                 self._adapt_learning_rate(kl_mean)
                 loss = surrogate + cfg.value_loss_coef * value_loss - cfg.entropy_coef * entropy
                 self.optimizer.zero_grad()

@@ -1,4 +1,10 @@
-"""The training loop: collect -> update -> log -> checkpoint, with resume and seeds."""
+"""The training loop: collect -> update -> log -> checkpoint, with resume and seeds.
+
+The learner runs on the environment's device: the ``cpu`` backend's numpy arrays become torch
+tensors without a copy (``torch.from_numpy``), the ``warp`` backend's already are tensors on its
+device (a GPU: observations, rewards and actions never cross to the host during a rollout; the
+episode statistics are summed there and read once per iteration).
+"""
 
 from __future__ import annotations
 
@@ -41,17 +47,20 @@ class Runner:
         torch.set_num_threads(rc.torch_threads)
         seed = rc.seed + 1000 * rank
         _seed_everything(seed)
-        env_cfg = dataclasses.replace(config.env, seed=seed)
+        env_cfg = dataclasses.replace(config.env, seed=seed, device=_rank_device(config, rank))
         self.env = VecEnv(env_cfg)
+        self.device = torch.device(str(self.env.device))
+        self._numpy_env = self.env.xp is np
         self.critic_group = "actor" if rc.symmetric else "critic"
-        obs = self.env.reset()
-        self.obs = obs
-        dims = {k: v.shape[1] for k, v in obs.items()}
+        self.obs = self._tensors(self.env.reset())
+        dims = {k: v.shape[1] for k, v in self.obs.items()}
         p = config.ppo
         self.actor = Actor(
             dims["actor"], self.env.num_actions, p.actor_hidden, p.init_noise_std, p.activation
+        ).to(self.device)
+        self.critic = Critic(dims[self.critic_group], p.critic_hidden, p.activation).to(
+            self.device
         )
-        self.critic = Critic(dims[self.critic_group], p.critic_hidden, p.activation)
         self.ppo = PPO(self.actor, self.critic, p)
 
         def storage() -> RolloutStorage:
@@ -61,13 +70,14 @@ class Runner:
                 dims["actor"],
                 dims[self.critic_group],
                 self.env.num_actions,
+                self.device,
             )
 
         self.storage = storage()
         # Pipelined mode: the behaviour actor collects while the learner updates ``self.actor``.
         self._spare, self._ready = storage(), None
         self.behaviour = copy.deepcopy(self.actor)
-        self.generator = torch.Generator().manual_seed(seed)
+        self.generator = torch.Generator(device=self.device).manual_seed(seed)
         self.iteration, self.env_steps, self.wall_time_s = 0, 0, 0.0
         self.run_dir = Path(rc.log_dir) / rc.run_name
         if rc.resume:
@@ -76,9 +86,20 @@ class Runner:
         distributed.broadcast_module(self.critic)
         self.behaviour.load_state_dict(self.actor.state_dict())
         self.log = TrainingLog(self.run_dir, enabled=rank == 0)
-        self.returns: collections.deque[float] = collections.deque(maxlen=200)
-        self.successes: collections.deque[bool] = collections.deque(maxlen=rc.success_window)
+        self._returns: collections.deque[tuple[float, float]] = collections.deque(maxlen=50)
+        self._windows: collections.deque[tuple[float, float]] = collections.deque()
+        self._sums = self._zero_sums()
         self.timing = IterationTiming()
+
+    def _tensors(self, obs: dict) -> dict[str, torch.Tensor]:
+        return {k: _as_tensor(v) for k, v in obs.items()}
+
+    def act(self, actor_obs: np.ndarray) -> np.ndarray:
+        """The deterministic (deployment) action for actor observations (B, obs_dim), as numpy
+        (B, action_dim): for evaluations during training."""
+        with torch.no_grad():
+            obs = torch.as_tensor(actor_obs, device=self.device)
+            return self.actor(obs).cpu().numpy()
 
     # --- data collection ----------------------------------------------------------------------
     @torch.inference_mode()
@@ -89,32 +110,33 @@ class Runner:
         start, env_time = time.perf_counter(), 0.0
         sigma = torch.exp(actor.log_std).expand(self.env.num_envs, -1)
         for step in range(storage.num_steps):
-            actor_obs = torch.from_numpy(self.obs["actor"])
-            critic_obs = torch.from_numpy(self.obs[self.critic_group])
+            actor_obs, critic_obs = self.obs["actor"], self.obs[self.critic_group]
             mu = actor(actor_obs)
             actions = mu + sigma * torch.randn_like(mu)
             t0 = time.perf_counter()
-            result = self.env.step(actions.numpy())
+            result = self.env.step(actions.numpy() if self._numpy_env else actions)
             env_time += time.perf_counter() - t0
-            truncated = np.flatnonzero(result.truncated)
+            truncated = torch.nonzero(_as_tensor(result.truncated))[:, 0]
             if len(truncated):
-                rows = np.searchsorted(result.info["done_ids"], truncated)
-                final = result.info[f"final_{self.critic_group}_obs"][rows]
-                storage.truncations.append((step, truncated, torch.from_numpy(final)))
+                done_ids = _as_tensor(result.info["done_ids"])
+                rows = torch.searchsorted(done_ids, truncated)
+                final = _as_tensor(result.info[f"final_{self.critic_group}_obs"])[rows]
+                storage.truncations.append((step, truncated, final.clone()))
+            dones = _as_tensor(result.terminated) | _as_tensor(result.truncated)
             storage.add(
                 actor_obs=actor_obs,
                 critic_obs=critic_obs,
                 actions=actions,
                 mu=mu,
-                rewards=torch.from_numpy(result.reward).float(),
-                dones=torch.from_numpy(result.terminated | result.truncated).float(),
+                rewards=_as_tensor(result.reward).float(),
+                dones=dones.float(),
             )
             self._track(result)
-            self.obs = result.obs
+            self.obs = self._tensors(result.obs)
         storage.sigma[:] = sigma[:, None, :]
         behaviour = torch.distributions.Normal(storage.mu, storage.sigma)
         storage.log_probs = behaviour.log_prob(storage.actions).sum(-1)
-        storage.last_critic_obs = torch.from_numpy(self.obs[self.critic_group].copy())
+        storage.last_critic_obs = self.obs[self.critic_group].clone()
         self.timing.collect_s = time.perf_counter() - start
         self.timing.env_s = env_time
 
@@ -137,10 +159,35 @@ class Runner:
         last_values = self.critic(storage.last_critic_obs)
         storage.compute_returns(last_values, gamma, self.config.ppo.lam)
 
+    def _zero_sums(self) -> torch.Tensor:
+        """Episode returns, episodes, command successes, command windows: summed on the env's
+        device during a rollout, read once per iteration."""
+        return torch.zeros(4, dtype=torch.float64, device=self.device)
+
     def _track(self, result) -> None:
-        self.returns.extend(result.info["episode_return"].tolist())
-        done = result.info["command_done"]
-        self.successes.extend(result.info["command_success"][done].tolist())
+        info = result.info
+        done = _as_tensor(info["command_done"])
+        success = _as_tensor(info["command_success"]) & done
+        self._sums += torch.stack(
+            [
+                _as_tensor(info["episode_return"]).double().sum(),
+                torch.tensor(len(info["episode_return"]), device=self.device).double(),
+                success.double().sum(),
+                done.double().sum(),
+            ]
+        )
+
+    def _fold_sums(self) -> None:
+        """Move this iteration's sums (all ranks) into the rolling windows."""
+        returns, episodes, successes, windows = distributed.all_sum(self._sums).tolist()
+        self._sums = self._zero_sums()
+        if episodes:
+            self._returns.append((returns, episodes))
+        self._windows.append((successes, windows))
+        while sum(n for _, n in self._windows) - self._windows[0][1] >= (
+            self.config.runner.success_window
+        ):
+            self._windows.popleft()
 
     # --- learning -------------------------------------------------------------------------------
     def _learn(self, storage: RolloutStorage) -> UpdateStats:
@@ -162,6 +209,7 @@ class Runner:
             stats = self._learn(self.storage)
         else:
             stats = self._pipelined_iteration()
+        self._fold_sums()
         self.iteration += 1
         steps = self.storage.num_envs * self.storage.num_steps * self.world_size
         self.env_steps += steps
@@ -186,8 +234,9 @@ class Runner:
         return box["stats"]
 
     def _scalars(self, stats: UpdateStats, steps: int, elapsed: float) -> dict[str, float]:
+        returns = sum(r for r, _ in self._returns) / max(1.0, sum(n for _, n in self._returns))
         return {
-            "episode/return_mean": float(np.mean(self.returns)) if self.returns else 0.0,
+            "episode/return_mean": returns,
             "episode/command_success": self.success_rate(),
             "loss/value": stats.value_loss,
             "loss/surrogate": stats.surrogate_loss,
@@ -203,7 +252,12 @@ class Runner:
         }
 
     def success_rate(self) -> float:
-        return distributed.all_mean(float(np.mean(self.successes)) if self.successes else 0.0)
+        """Command success over (about) the last ``success_window`` command windows, all ranks."""
+        windows = sum(n for _, n in self._windows)
+        return sum(s for s, _ in self._windows) / windows if windows else 0.0
+
+    def _window_full(self) -> bool:
+        return sum(n for _, n in self._windows) >= self.config.runner.success_window
 
     def train(self) -> Path:
         rc = self.config.runner
@@ -243,10 +297,9 @@ class Runner:
         rc = self.config.runner
         if rc.time_budget_min is not None and self.wall_time_s >= 60.0 * rc.time_budget_min:
             return True
-        full_window = len(self.successes) >= self.successes.maxlen
         return bool(
             rc.stop_at_success is not None
-            and full_window
+            and self._window_full()
             and scalars["episode/command_success"] >= rc.stop_at_success
         )
 
@@ -284,7 +337,7 @@ class Runner:
         self.iteration, self.env_steps = ckpt.iteration, ckpt.env_steps
         self.wall_time_s = ckpt.wall_time_s
         self.env.seed(self.config.runner.seed + 7919 * ckpt.iteration + 1000 * self.rank)
-        self.obs = self.env.reset()
+        self.obs = self._tensors(self.env.reset())
 
     def _write_config(self) -> None:
         if self.rank != 0:
@@ -292,6 +345,20 @@ class Runner:
         self.run_dir.mkdir(parents=True, exist_ok=True)
         (self.run_dir / "config.json").write_text(config_to_json(self.config) + "\n")
         (self.run_dir / "config.sha256").write_text(config_hash(self.config) + "\n")
+
+
+def _as_tensor(array) -> torch.Tensor:
+    """A torch view of an environment array (numpy on ``cpu``; already a tensor on ``warp``)."""
+    return array if isinstance(array, torch.Tensor) else torch.from_numpy(np.asarray(array))
+
+
+def _rank_device(config: TrainConfig, rank: int) -> str:
+    """Each data-parallel rank on a GPU simulates and learns on its own device (``cuda:RANK``
+    within its node); CPU ranks share the host."""
+    device = config.env.device
+    if device.startswith("cuda") and distributed.active():
+        return f"cuda:{distributed.local_rank()}"
+    return device
 
 
 def _seed_everything(seed: int) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
 import torch
 
 
@@ -14,24 +13,34 @@ class RolloutStorage:
     """
 
     def __init__(
-        self, num_envs: int, num_steps: int, actor_dim: int, critic_dim: int, action_dim: int
+        self,
+        num_envs: int,
+        num_steps: int,
+        actor_dim: int,
+        critic_dim: int,
+        action_dim: int,
+        device: torch.device | str = "cpu",
     ) -> None:
         shape = (num_envs, num_steps)
-        self.num_envs, self.num_steps = num_envs, num_steps
-        self.actor_obs = torch.zeros((*shape, actor_dim))
-        self.critic_obs = torch.zeros((*shape, critic_dim))
-        self.actions = torch.zeros((*shape, action_dim))
-        self.log_probs = torch.zeros(shape)
-        self.mu = torch.zeros((*shape, action_dim))
-        self.sigma = torch.zeros((*shape, action_dim))
-        self.values = torch.zeros(shape)
-        self.rewards = torch.zeros(shape)
-        self.dones = torch.zeros(shape)
-        self.advantages = torch.zeros(shape)
-        self.returns = torch.zeros(shape)
-        self.truncations: list[tuple[int, np.ndarray, torch.Tensor]] = []
+        self.num_envs, self.num_steps, self.device = num_envs, num_steps, torch.device(device)
+
+        def zeros(*size: int) -> torch.Tensor:
+            return torch.zeros(size, device=self.device)
+
+        self.actor_obs = zeros(*shape, actor_dim)
+        self.critic_obs = zeros(*shape, critic_dim)
+        self.actions = zeros(*shape, action_dim)
+        self.log_probs = zeros(*shape)
+        self.mu = zeros(*shape, action_dim)
+        self.sigma = zeros(*shape, action_dim)
+        self.values = zeros(*shape)
+        self.rewards = zeros(*shape)
+        self.dones = zeros(*shape)
+        self.advantages = zeros(*shape)
+        self.returns = zeros(*shape)
+        self.truncations: list[tuple[int, torch.Tensor, torch.Tensor]] = []
         """(step, env ids, final critic observations) of time-limit truncations."""
-        self.last_critic_obs = torch.zeros((num_envs, critic_dim))
+        self.last_critic_obs = zeros(num_envs, critic_dim)
         self.step = 0
 
     def add(self, **fields: torch.Tensor) -> None:
@@ -45,7 +54,7 @@ class RolloutStorage:
 
     def compute_returns(self, last_values: torch.Tensor, gamma: float, lam: float) -> None:
         """GAE(lambda). ``dones`` cut the recursion; truncations were bootstrapped in rewards."""
-        gae = torch.zeros(self.num_envs)
+        gae = torch.zeros(self.num_envs, device=self.device)
         next_values = last_values
         for t in reversed(range(self.num_steps)):
             not_done = 1.0 - self.dones[:, t]
@@ -72,7 +81,7 @@ class RolloutStorage:
                 "returns",
             )
         }
-        order = torch.randperm(total, generator=generator)
+        order = torch.randperm(total, generator=generator, device=self.device)
         size = total // num_minibatches
         for i in range(num_minibatches):
             idx = order[i * size : (i + 1) * size]

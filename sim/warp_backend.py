@@ -11,12 +11,17 @@ are given a leading world dimension when the model is put on the device (``put_m
 ``mujoco.batch``'s expanded fields, and ``commit`` propagates them (``set_const``).
 
 On CUDA the substeps of ``step`` are recorded once into a CUDA graph and replayed (MuJoCo Warp's
-own benchmarks do the same): one launch per control step instead of hundreds of kernels.
+own benchmarks and mjlab do the same): one launch per control step instead of hundreds of
+kernels. Launches go on Warp's stream of the device, as in mjlab; the garbage collector is held
+off during a capture (a stale graph finalized inside it would be recorded into the new one).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import gc
+from collections.abc import Iterator
 from typing import Any
 
 import mujoco
@@ -141,7 +146,7 @@ class WarpBackend:
     def reset(self, env_ids: Any) -> None:
         mask = self._torch.zeros(self.num_envs, dtype=self._torch.bool, device=self.device)
         mask[env_ids] = True
-        with self._wp.ScopedDevice(self._wp_device):
+        with self._on_device():
             self._mjw.reset_data(self._m, self._d, reset=self._wp.from_torch(mask))
 
     def commit(self, env_ids: Any) -> None:
@@ -150,13 +155,30 @@ class WarpBackend:
         worlds that were not reset this recomputes the same positions and velocities."""
         if len(env_ids) == 0:
             return
-        with self._wp.ScopedDevice(self._wp_device):
+        with self._on_device():
             self._mjw.set_const(self._m, self._d)
             self._mjw.forward(self._m, self._d)
 
-    def step(self, nsubsteps: int) -> Any:
+    @contextlib.contextmanager
+    def _on_device(self) -> Iterator[None]:
         with self._wp.ScopedDevice(self._wp_device):
-            if self._wp_device.is_cuda and self.config.graph_capture:
+            yield
+
+    def _graphs_usable(self) -> bool:
+        """CUDA graphs with conditional nodes (the solver's loop) need a 12.4+ driver and Warp's
+        memory pool."""
+        if not (self._wp_device.is_cuda and self.config.graph_capture):
+            return False
+        driver = self._wp.context.runtime.driver_version
+        return bool(
+            driver is not None
+            and tuple(driver) >= (12, 4)
+            and self._wp.is_mempool_enabled(self._wp_device)
+        )
+
+    def step(self, nsubsteps: int) -> Any:
+        with self._on_device():
+            if self._graphs_usable():
                 self._replay(nsubsteps)
             else:
                 for _ in range(nsubsteps):
@@ -170,8 +192,14 @@ class WarpBackend:
         if self._graph is None or self._graph[0] != nsubsteps:
             for _ in range(nsubsteps):  # compile every kernel before the capture
                 self._mjw.step(self._m, self._d)
-            with self._wp.ScopedCapture() as capture:
-                for _ in range(nsubsteps):
-                    self._mjw.step(self._m, self._d)
+            enabled = gc.isenabled()
+            gc.disable()
+            try:
+                with self._wp.ScopedCapture() as capture:
+                    for _ in range(nsubsteps):
+                        self._mjw.step(self._m, self._d)
+            finally:
+                if enabled:
+                    gc.enable()
             self._graph = (nsubsteps, capture.graph)
         self._wp.capture_launch(self._graph[1])

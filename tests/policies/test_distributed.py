@@ -7,16 +7,20 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import torch
 
 WORKER = Path(__file__).with_name("dist_worker.py")
 
 
-def test_two_cpu_ranks_keep_identical_parameters(tmp_path):
+@pytest.mark.parametrize("backend", ["cpu", pytest.param("warp", marks=pytest.mark.slow)])
+def test_two_cpu_ranks_keep_identical_parameters(tmp_path, backend):
+    """gloo here; the same code runs NCCL between GPUs (one ``cuda:LOCAL_RANK`` per rank)."""
     torchrun = Path(sys.executable).with_name("torchrun")
     env = {**os.environ, "OMP_NUM_THREADS": "1", "MASTER_ADDR": "127.0.0.1"}
+    argv = [str(torchrun), "--standalone", "--nproc-per-node", "2", str(WORKER), str(tmp_path)]
     result = subprocess.run(
-        [str(torchrun), "--standalone", "--nproc-per-node", "2", str(WORKER), str(tmp_path)],
+        [*argv, backend],
         capture_output=True,
         text=True,
         env=env,

@@ -12,12 +12,14 @@ import onnx
 import pytest
 import torch
 
-from skillbridge.contract import ContractError, PolicySpec
+from skillbridge.contract import ContractError, PolicySpec, action_to_joint_targets
 from skillbridge.contract.artifact import (
     check_verification_report,
+    read_reports,
     report_path_for,
     require_verified,
 )
+from skillbridge.policies.runtime import load_session
 from skillbridge.policies.checkpoint import load_checkpoint
 from skillbridge.policies.evaluate import OnnxPolicy
 from skillbridge.policies.export import actor_from_checkpoint, export_onnx
@@ -35,9 +37,9 @@ def exported(tiny_run, tmp_path_factory):
 def test_onnx_is_checker_clean_with_fixed_names_and_dynamic_batch(exported):
     model = onnx.load(str(exported))
     onnx.checker.check_model(model, full_check=True)
-    (inp,), (out,) = model.graph.input, model.graph.output
-    assert inp.name == "obs" and out.name == "action"
-    assert inp.type.tensor_type.shape.dim[0].dim_param == "batch"
+    assert [i.name for i in model.graph.input] == ["obs", "joint_pos"]
+    assert [o.name for o in model.graph.output] == ["action", "joint_targets"]
+    assert all(v.type.tensor_type.shape.dim[0].dim_param == "batch" for v in model.graph.input)
 
 
 def test_metadata_holds_contract_and_provenance(exported, tiny_run):
@@ -51,25 +53,31 @@ def test_metadata_holds_contract_and_provenance(exported, tiny_run):
     assert meta["skillbridge.provenance.overrides_sha256"] == "none"
 
 
-def test_normalizer_is_baked_into_the_graph(exported, tiny_run):
+def test_normalizer_and_action_mapping_are_baked_into_the_graph(exported, tiny_run):
+    """The file's action is the trained actor's mean after its normalizer; its targets are the
+    contract's action mapping (the function the simulator ran in training) of that action."""
     actor, spec = actor_from_checkpoint(load_checkpoint(tiny_run))
     assert float(actor.normalizer.count) > 0  # the trained statistics are not identity
-    obs = np.random.default_rng(0).normal(size=(64, spec.obs_dim)).astype(np.float32)
+    rng = np.random.default_rng(0)
+    obs = rng.normal(size=(64, spec.obs_dim)).astype(np.float32)
+    joint_pos = rng.uniform(spec.joint_pos_lower, spec.joint_pos_upper, (64, 8)).astype(np.float32)
     with torch.no_grad():
         expected = actor(torch.from_numpy(obs)).numpy()
-    np.testing.assert_allclose(OnnxPolicy(str(exported))(obs), expected, atol=1e-5)
+    session = load_session(exported)[0]
+    action, targets = session.run(None, {"obs": obs, "joint_pos": joint_pos})
+    np.testing.assert_allclose(action, expected, atol=1e-5)
+    mapped = action_to_joint_targets(action.astype(np.float64), joint_pos.astype(np.float64), spec)
+    np.testing.assert_allclose(targets, mapped, atol=1e-6)
 
 
-def test_verify_writes_a_report_bound_to_the_file(exported, tiny_run):
-    report = verify(
-        VerifyConfig(policy=str(exported), checkpoint=str(tiny_run), episodes=6, **RELAXED)
-    )
+def test_verify_keeps_a_full_report_bound_to_the_file(exported, tiny_run):
+    report = verify(VerifyConfig(policy=str(exported), checkpoint=str(tiny_run), **RELAXED))
     names = {c["name"]: c for c in report["checks"]}
-    assert names["parity_random_obs"]["value"] <= 1e-5
-    assert names["parity_recorded_obs"]["passed"]
+    assert names["parity_random_inputs"]["value"] <= 1e-5
+    assert names["parity_recorded_inputs"]["passed"]
     assert names["contract_round_trip"]["passed"]
     assert {"nominal_success_rate", "randomized_success_rate"} <= set(names)
-    assert report["passed"]
+    assert report["passed"] and report["full"]
     assert check_verification_report(exported).ok
     require_verified(exported)
 
@@ -83,7 +91,7 @@ def test_a_changed_file_no_longer_matches_its_report(exported, tmp_path):
     model.metadata_props.add(key="edited", value="yes")
     onnx.save(model, str(copy))
     status = check_verification_report(copy)
-    assert not status.ok and "belongs to another file" in status.reason
+    assert not status.ok and "changed after verification" in status.reason
     with pytest.raises(ContractError, match="skillbridge verify"):
         require_verified(copy)
 
@@ -101,17 +109,31 @@ def test_quality_gate_fails_an_untrained_policy_and_the_cli_exits_nonzero(
     )
     assert result.returncode == 1, result.stdout + result.stderr
     assert "FAIL" in result.stdout and "nominal_success_rate" in result.stdout
-    report = json.loads(report_path_for(copy).read_text())
+    (report,) = json.loads(report_path_for(copy).read_text())["reports"]
     assert report["passed"] is False
     assert not check_verification_report(copy).ok
 
 
-def test_verify_without_checkpoint_says_how_to_run_parity(exported, tmp_path):
-    copy = tmp_path / "m.onnx"
+def test_an_ordinary_verify_never_disables_a_deployed_file(exported, tiny_run, tmp_path):
+    """The deployed file has a passing full report; `skillbridge verify FILE` without a
+    checkpoint (parity skipped: partial) and a failing run with strict thresholds are kept beside
+    it, and the robot side still accepts the file; only --force replaces the reports."""
+    copy = tmp_path / "deployed.onnx"
     copy.write_bytes(exported.read_bytes())
-    report = verify(VerifyConfig(policy=str(copy), episodes=2, **RELAXED))
-    parity = next(c for c in report["checks"] if c["name"] == "parity")
-    assert not parity["passed"] and "--checkpoint" in parity["detail"]
+    report_path_for(copy).write_text(report_path_for(exported).read_text())
+    require_verified(copy)
+    partial = verify(VerifyConfig(policy=str(copy), episodes=10, **RELAXED))
+    parity = next(c for c in partial["checks"] if c["name"] == "parity")
+    assert parity["value"] == "skipped" and parity["passed"] and "--checkpoint" in parity["detail"]
+    assert partial["passed"] and not partial["full"]
+    strict = verify(VerifyConfig(policy=str(copy), checkpoint=str(tiny_run), min_success=1.01))
+    assert not strict["passed"] and strict["earlier_pass_kept"]
+    assert len(read_reports(copy)) == 3
+    require_verified(copy)
+    verify(VerifyConfig(policy=str(copy), checkpoint=str(tiny_run), min_success=1.01, force=True))
+    assert len(read_reports(copy)) == 1
+    with pytest.raises(ContractError, match="verification failed"):
+        require_verified(copy)
 
 
 def test_onnx_without_contract_is_refused(tmp_path):
