@@ -40,9 +40,10 @@ lint: $(STAMP)
 test: lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Tests marked slow (none at present: pytest's exit code 5, "no tests collected", is success).
+# Tests marked slow (longer runs: data-parallel training on the warp backend, the GPU
+# benchmark's code path on Warp's CPU device, ...). CI runs them after `make test`.
 test-slow: $(STAMP)
-	$(PY) -m pytest -m slow $(PYTEST_ARGS) || test $$? -eq 5
+	$(PY) -m pytest -m slow $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	@mkdir -p benchmarks/results

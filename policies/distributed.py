@@ -79,7 +79,7 @@ def update_normalizer(normalizer: EmpiricalNormalization, batch: torch.Tensor) -
 def all_mean(value: torch.Tensor) -> float:
     """Average a scalar tensor over ranks (for logging and the adaptive learning rate)."""
     if not active():
-        return float(value)
+        return float(value.detach())
     t = value.detach().to(torch.float64).reshape(1)
     dist.all_reduce(t, op=dist.ReduceOp.SUM)
     return float(t.item() / dist.get_world_size())

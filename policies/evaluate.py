@@ -235,9 +235,11 @@ def _start_episodes(
     """New episodes: the runtime holds, then takes the episode's command; the layers restart
     from the measured pose."""
     state = _host_state(env.reported_state)
-    runtime.reset(state, now, rows=ids)
-    runtime.set_commands(to_numpy(env.last_command)[ids], state, now, rows=ids)
     pos, _ = runtime.measured(state)
+    # A new episode is a new robot: its gripper state is read from its fingers, as a node does
+    # at its first activation (not carried over from the previous episode of this row).
+    runtime.reset(state, now, gripper=runtime.measured_gripper(pos[ids]), rows=ids)
+    runtime.set_commands(to_numpy(env.last_command)[ids], state, now, rows=ids)
     for i in ids:
         layers[i].activate(pos[i], now)
 

@@ -241,15 +241,18 @@ class PolicyRuntime:
         Args:
             state: the measured joints of every robot (N, J) (or (J,) for one).
             now_s: the current time, seconds (any monotonic clock, used consistently).
-            gripper: gripper targets (+1 open, -1 closed); None keeps the previous ones, or
-                reads them from the measured finger opening the first time.
+            gripper: gripper targets (+1 open, -1 closed) of those robots; None keeps the
+                previous ones, or reads them from the measured finger opening the first time.
             rows: which robots (default: all).
         """
         ids = self._rows(rows)
         pos, _ = self.measured(state)
         tool_pos, tool_rot = self.tool(pos[ids])
-        grip = self._current_gripper(pos) if gripper is None else gripper
-        held = hold_target(tool_pos, tool_rot, np.broadcast_to(grip, (self.num_robots,))[ids])
+        if gripper is None:
+            grip = self._current_gripper(pos)[ids]
+        else:
+            grip = np.broadcast_to(np.asarray(gripper, dtype=np.float64), (len(ids),))
+        held = hold_target(tool_pos, tool_rot, grip)
         self._set_target(ids, held)
         self.last_action[ids] = 0.0
         self._history.reset(ids)
@@ -269,8 +272,13 @@ class PolicyRuntime:
     def _current_gripper(self, pos: np.ndarray) -> np.ndarray:
         if self.target is not None:
             return self.target.gripper.copy()
+        return self.measured_gripper(pos)
+
+    def measured_gripper(self, pos: np.ndarray) -> np.ndarray:
+        """Gripper state of each robot read from its finger opening (+1 open, -1 closed), (N,),
+        from policy-joint positions (N, J); open when the contract has no finger joint."""
         if self._finger is None:
-            return np.ones(self.num_robots)
+            return np.ones(len(pos))
         return np.where(pos[:, self._finger] >= self.config.finger_closed_max_m, 1.0, -1.0)
 
     def set_motion(self, motion: LanguageMotion, state: RobotState, now_s: float) -> MotionTarget:

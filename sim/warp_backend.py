@@ -81,7 +81,7 @@ class WarpBackend:
         import warp as wp
 
         self._wp, self._mjw, self._torch = wp, mjw, torch
-        wp.config.quiet = True
+        wp.config.log_level = wp.LOG_WARNING  # no banner, no line per kernel module loaded
         wp.init()
         try:
             self._wp_device = wp.get_device(device)
