@@ -12,7 +12,7 @@ from glob import glob
 from setuptools import setup
 
 PACKAGE = "skillbridge"
-LAYERS = ["contract", "sim", "policies", "calibration", "ros_nodes", "cli"]
+LAYERS = ["contract", "sim", "policies", "hierarchy", "calibration", "ros_nodes", "cli"]
 
 
 def _subpackages(layer: str) -> list[str]:
@@ -37,7 +37,7 @@ setup(
     packages=packages,
     package_dir=package_dir,
     package_data={
-        f"{PACKAGE}.policies.language": ["*.npz"],
+        f"{PACKAGE}.hierarchy.language": ["*.npz"],
         f"{PACKAGE}.policies.hierarchy": ["*.json", "*.npz"],
     },
     data_files=[

@@ -21,7 +21,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import Result, parse_args, report
 
-from skillbridge.policies.language.parser import Parser, SentenceEncoder
+from skillbridge.hierarchy.language.parser import Parser, SentenceEncoder
 
 P99_TARGET_MS = 20.0
 SENTENCES = (
@@ -66,7 +66,7 @@ def latencies_ms(parser: Parser, budget_s: float) -> np.ndarray:
 
 
 def torch_encoder() -> SentenceEncoder:
-    from skillbridge.policies.language.torch_encoder import TorchSentenceEncoder
+    from skillbridge.hierarchy.language.torch_encoder import TorchSentenceEncoder
 
     return TorchSentenceEncoder()
 

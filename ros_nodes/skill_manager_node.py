@@ -76,17 +76,17 @@ class SkillManagerConfig:
 
 
 def load_parser() -> ParseFn:
-    """The correction parser (``skillbridge.policies.language.parser.parse``), warmed up.
+    """The correction parser (``skillbridge.hierarchy.language.parser.parse``), warmed up.
 
     Raises:
         RosNodeError: the parser package is not importable yet, or its encoder is missing.
     """
     try:
-        from skillbridge.policies.language.parser import parse
+        from skillbridge.hierarchy.language.parser import parse
     except ImportError as exc:
         raise RosNodeError(
             f"the correction parser is not available ({exc}); corrections need "
-            "skillbridge.policies.language.parser (see `skillbridge parse --help`)"
+            "skillbridge.hierarchy.language.parser (see `skillbridge parse --help`)"
         ) from exc
     try:
         parse("stop")  # loads the sentence encoder now, not at the first correction

@@ -1,6 +1,6 @@
 """Train the intent classifier on generated phrases and write ``intent_weights.npz``.
 
-    python -m skillbridge.policies.language.train [--seed 0] [--n-phrases 6500]
+    python -m skillbridge.hierarchy.language.train [--seed 0] [--n-phrases 6500]
 
 Deterministic for a seed: the phrases come from ``paraphrases.generate(seed, n)``, the
 embeddings from the ONNX encoder (one thread), and the optimizer is full-batch gradient descent
@@ -17,10 +17,10 @@ from pathlib import Path
 
 import numpy as np
 
-from skillbridge.policies.language.encoder import OnnxSentenceEncoder
-from skillbridge.policies.language.intent import WEIGHTS_PATH, IntentClassifier
-from skillbridge.policies.language.paraphrases import INTENTS, generate
-from skillbridge.policies.language.units import normalize
+from skillbridge.hierarchy.language.encoder import OnnxSentenceEncoder
+from skillbridge.hierarchy.language.intent import WEIGHTS_PATH, IntentClassifier
+from skillbridge.hierarchy.language.paraphrases import INTENTS, generate
+from skillbridge.hierarchy.language.units import normalize
 
 
 @dataclasses.dataclass(frozen=True)
@@ -99,7 +99,7 @@ def train(cfg: TrainConfig) -> IntentClassifier:
     train_acc = float(np.mean(model.probabilities(x).argmax(1) == y))
     dev_acc = float(np.mean(model.probabilities(dev_x).argmax(1) == dev_y))
     meta = {
-        "command": "python -m skillbridge.policies.language.train",
+        "command": "python -m skillbridge.hierarchy.language.train",
         "config": {k: str(v) for k, v in dataclasses.asdict(cfg).items() if k != "out"},
         "n_train": len(train_set),
         "n_dev": len(dev_set),

@@ -19,7 +19,7 @@ from typing import TextIO
 import tyro
 
 from skillbridge.contract.language import LanguageMotion
-from skillbridge.policies.language.parser import Parser, ParseResult
+from skillbridge.hierarchy.language.parser import Parser, ParseResult
 
 __all__ = ["ParseConfig", "parse"]
 

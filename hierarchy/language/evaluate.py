@@ -1,7 +1,7 @@
 """Score the parser on a labelled JSONL file (the held-out set) or on generated dev phrases.
 
-    python -m skillbridge.policies.language.evaluate tests/data/parser_heldout.jsonl
-    python -m skillbridge.policies.language.evaluate --dev   # generated phrases, seed 1
+    python -m skillbridge.hierarchy.language.evaluate tests/data/parser_heldout.jsonl
+    python -m skillbridge.hierarchy.language.evaluate --dev   # generated phrases, seed 1
 
 Each line holds ``text, motion, magnitude, distance_m, angle_rad, refuse, refusal_kind``.
 Motion and magnitude accuracy are over the examples that must be accepted (a refusal there
@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from skillbridge.contract.language import LanguageMotion
-from skillbridge.policies.language.paraphrases import generate
-from skillbridge.policies.language.parser import Parser, ParseResult, Refusal
+from skillbridge.hierarchy.language.paraphrases import generate
+from skillbridge.hierarchy.language.parser import Parser, ParseResult, Refusal
 
 SIZE_TOLERANCE = 1e-3
 """Relative tolerance when comparing a parsed distance or angle with the label."""

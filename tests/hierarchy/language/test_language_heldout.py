@@ -3,7 +3,7 @@
 Two sets: ``parser_heldout.jsonl`` (all kinds of corrections and refusals) and
 ``parser_relative_heldout.jsonl`` (descriptions of the robot's error: "you drifted right", "a tad
 low", "you're short of it"). Reproduce the numbers with
-``python -m skillbridge.policies.language.evaluate tests/data/<file>``.
+``python -m skillbridge.hierarchy.language.evaluate tests/data/<file>``.
 """
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from skillbridge.policies.language.evaluate import evaluate, load_jsonl
-from skillbridge.policies.language.paraphrases import generate
-from skillbridge.policies.language.parser import Parser
-from skillbridge.policies.language.rules import OPPOSITE
-from skillbridge.policies.language.train import TrainConfig
+from skillbridge.hierarchy.language.evaluate import evaluate, load_jsonl
+from skillbridge.hierarchy.language.paraphrases import generate
+from skillbridge.hierarchy.language.parser import Parser
+from skillbridge.hierarchy.language.rules import OPPOSITE
+from skillbridge.hierarchy.language.train import TrainConfig
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 HELDOUT = DATA / "parser_heldout.jsonl"

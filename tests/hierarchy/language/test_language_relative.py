@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from skillbridge.policies.language.relative import read_clauses
-from skillbridge.policies.language.rules import analyse, word_spans
-from skillbridge.policies.language.units import normalize
+from skillbridge.hierarchy.language.relative import read_clauses
+from skillbridge.hierarchy.language.rules import analyse, word_spans
+from skillbridge.hierarchy.language.units import normalize
 
 
 def directions(text: str) -> tuple[str, ...]:

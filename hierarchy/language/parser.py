@@ -33,10 +33,10 @@ from skillbridge.contract.language import (
     TRANSLATIONS,
     LanguageMotion,
 )
-from skillbridge.policies.language.encoder import OnnxSentenceEncoder
-from skillbridge.policies.language.intent import WEIGHTS_PATH, IntentClassifier
-from skillbridge.policies.language.rules import Cues, analyse
-from skillbridge.policies.language.units import normalize
+from skillbridge.hierarchy.language.encoder import OnnxSentenceEncoder
+from skillbridge.hierarchy.language.intent import WEIGHTS_PATH, IntentClassifier
+from skillbridge.hierarchy.language.rules import Cues, analyse
+from skillbridge.hierarchy.language.units import normalize
 
 VOCABULARY_HINT = (
     "I understand one motion at a time: move left/right/forward/backward/up/down, rotate "

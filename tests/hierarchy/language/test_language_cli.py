@@ -69,7 +69,7 @@ def test_parse_path_never_imports_torch(encoder_folder):
     """The robot-side parse path: onnxruntime + tokenizers + numpy, never torch."""
     code = (
         "import sys\n"
-        "from skillbridge.policies.language.parser import parse\n"
+        "from skillbridge.hierarchy.language.parser import parse\n"
         "result = parse('move a bit to the left')\n"
         "assert result.motion == 'left', result\n"
         "heavy = {'torch', 'transformers', 'sentence_transformers'} & set(sys.modules)\n"

@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from skillbridge.policies.language.lexicon import (
+from skillbridge.hierarchy.language.lexicon import (
     CLAUSE_WORDS,
     FILLERS,
     HARM_PATTERNS,
@@ -32,7 +32,7 @@ from skillbridge.policies.language.lexicon import (
     WH_WORDS,
     WORD_PATTERNS,
 )
-from skillbridge.policies.language.relative import (
+from skillbridge.hierarchy.language.relative import (
     LOCATIVES,
     Clause,
     Span,
@@ -41,7 +41,7 @@ from skillbridge.policies.language.relative import (
     implicit_motion,
     read_clauses,
 )
-from skillbridge.policies.language.units import PUNCTUATION, Size, read_sizes
+from skillbridge.hierarchy.language.units import PUNCTUATION, Size, read_sizes
 
 OPPOSITE = {
     "left": "right", "right": "left", "forward": "backward", "backward": "forward",

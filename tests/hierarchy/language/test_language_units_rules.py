@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from skillbridge.policies.language.rules import analyse, find_unsafe
-from skillbridge.policies.language.units import normalize, read_sizes
+from skillbridge.hierarchy.language.rules import analyse, find_unsafe
+from skillbridge.hierarchy.language.units import normalize, read_sizes
 
 
 def cues(text: str):

@@ -14,7 +14,7 @@ import random
 from collections.abc import Callable
 
 from skillbridge.contract.language import ANGLE_RAD, DISTANCE_M
-from skillbridge.policies.language import phrasebook as pb
+from skillbridge.hierarchy.language import phrasebook as pb
 
 INTENTS: tuple[str, ...] = (
     "translate", "rotate", "open", "close", "stop", "unsafe", "other", "nonsense",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from skillbridge.policies.language.encoder import ensure_encoder
+from skillbridge.hierarchy.language.encoder import ensure_encoder
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,7 @@ import time
 import numpy as np
 import pytest
 
-from skillbridge.policies.language.encoder import (
+from skillbridge.hierarchy.language.encoder import (
     EMBED_DIM,
     EncoderError,
     OnnxSentenceEncoder,
@@ -35,7 +35,7 @@ SENTENCES = [
 
 def test_onnx_matches_torch_encoder(encoder_folder):
     """Same tokens, same weights, same pooling: max abs difference <= 1e-5 on a padded batch."""
-    from skillbridge.policies.language.torch_encoder import TorchSentenceEncoder
+    from skillbridge.hierarchy.language.torch_encoder import TorchSentenceEncoder
 
     reference = TorchSentenceEncoder().encode(SENTENCES)
     onnx = OnnxSentenceEncoder(encoder_folder).encode(SENTENCES)
@@ -72,7 +72,7 @@ def test_incomplete_folder_is_refused_with_a_fix(tmp_path):
 
 
 def test_export_command_line_reuses_a_complete_folder(encoder_folder):
-    cmd = [sys.executable, "-m", "skillbridge.policies.language.torch_encoder"]
+    cmd = [sys.executable, "-m", "skillbridge.hierarchy.language.torch_encoder"]
     done = subprocess.run(
         [*cmd, "--cache", str(encoder_folder.parent)], capture_output=True, text=True, timeout=120
     )

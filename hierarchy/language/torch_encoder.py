@@ -5,7 +5,7 @@ lazy import (import-linter counts those). torch, transformers and sentence-trans
 imported inside functions; ``HF_HUB_OFFLINE`` / ``TRANSFORMERS_OFFLINE`` are set before, so the
 package's bundled weights are used and nothing is downloaded.
 
-    python -m skillbridge.policies.language.torch_encoder [--cache DIR]
+    python -m skillbridge.hierarchy.language.torch_encoder [--cache DIR]
 
 builds ``DIR/all-minilm-l6-v2-onnx-v1/`` (default DIR: see ``encoder.cache_root``).
 """
@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from skillbridge.policies.language.encoder import (
+from skillbridge.hierarchy.language.encoder import (
     INPUT_NAMES,
     MAX_TOKENS,
     ONNX_FILE,

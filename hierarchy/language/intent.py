@@ -4,7 +4,7 @@ It answers one question, *what kind* of correction a sentence is (translate, rot
 close, stop, unsafe, other, nonsense); direction, size and safety words are read by the rules.
 Weights live in ``intent_weights.npz`` next to this file (a few kB, committed), rebuilt by
 
-    python -m skillbridge.policies.language.train
+    python -m skillbridge.hierarchy.language.train
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ class IntentClassifier:
         if not Path(path).is_file():
             raise IntentError(
                 f"intent classifier weights {path} not found; rebuild them with "
-                "`python -m skillbridge.policies.language.train`"
+                "`python -m skillbridge.hierarchy.language.train`"
             )
         with np.load(path, allow_pickle=False) as data:
             return cls(

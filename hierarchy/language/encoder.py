@@ -8,7 +8,7 @@ package's sentence-transformers model (``modules.json``: Transformer, Pooling(me
 The ~90 MB ``encoder.onnx`` is never committed. It is built at first use into the cache folder
 (``$SKILLBRIDGE_CACHE``, else ``$XDG_CACHE_HOME/skillbridge``, else ``~/.cache/skillbridge``) by
 
-    python -m skillbridge.policies.language.torch_encoder [--cache DIR]
+    python -m skillbridge.hierarchy.language.torch_encoder [--cache DIR]
 
 which needs torch (a one-time build step from the installed package's weights; nothing is
 downloaded). ``ensure_encoder`` runs that command in a *subprocess* when the folder is missing, so
@@ -99,7 +99,7 @@ def ensure_encoder(root: Path | None = None, timeout_s: float = 600.0) -> Path:
     folder = encoder_dir(root)
     if is_complete(folder):
         return folder
-    cmd = [sys.executable, "-m", "skillbridge.policies.language.torch_encoder"]
+    cmd = [sys.executable, "-m", "skillbridge.hierarchy.language.torch_encoder"]
     cmd += ["--cache", str(folder.parent)]
     print(f"skillbridge: building the ONNX sentence encoder once into {folder}", file=sys.stderr)
     start = time.perf_counter()

@@ -29,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from skillbridge.policies.language.lexicon import (
+from skillbridge.hierarchy.language.lexicon import (
     CLAUSE_WORDS,
     EXCESS_PREFIXES,
     FINITE_BASE,
@@ -49,7 +49,7 @@ from skillbridge.policies.language.lexicon import (
     TARGET_NOUNS,
     WH_WORDS,
 )
-from skillbridge.policies.language.units import PUNCTUATION
+from skillbridge.hierarchy.language.units import PUNCTUATION
 
 Span = tuple[str, int, int]
 """A word-pattern match: ``(label, first token, one past its last token)``."""

@@ -8,7 +8,7 @@ import math
 import pytest
 
 from skillbridge.contract.language import LanguageMotion
-from skillbridge.policies.language.parser import REFUSAL_KINDS, Parser, Refusal
+from skillbridge.hierarchy.language.parser import REFUSAL_KINDS, Parser, Refusal
 
 CM = 0.01
 DEG = math.pi / 180
