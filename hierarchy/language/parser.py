@@ -22,7 +22,7 @@ import functools
 import math
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
 import numpy as np
 
@@ -33,6 +33,7 @@ from skillbridge.contract.language import (
     TRANSLATIONS,
     LanguageMotion,
 )
+from skillbridge.hierarchy.language.answers import Refusal
 from skillbridge.hierarchy.language.encoder import OnnxSentenceEncoder
 from skillbridge.hierarchy.language.intent import WEIGHTS_PATH, IntentClassifier
 from skillbridge.hierarchy.language.rules import Cues, analyse
@@ -48,19 +49,6 @@ REFUSAL_KINDS = (
     "out_of_workspace", "unsafe",
 )  # fmt: skip
 _AXIS = {"forward": 0, "backward": 0, "left": 1, "right": 1, "up": 2, "down": 2}
-
-
-@dataclasses.dataclass(frozen=True)
-class Refusal:
-    """A correction the parser will not turn into a motion, with a reason a person can act on."""
-
-    kind: str
-    """One of ``REFUSAL_KINDS``."""
-    reason: str
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON object of ``skillbridge parse --json`` for a refusal."""
-        return {"motion": None, "refused": self.reason, "kind": self.kind}
 
 
 ParseResult = LanguageMotion | Refusal
