@@ -17,7 +17,7 @@ Targets (issue 16): acceptable >= 97 %, wrong <= 0.5 %, every unsafe row refused
 refusals + unneeded questions (on ``motion`` rows) <= 2 %; all as shares of all rows.
 
     python -m skillbridge.hierarchy.language.scorecard tests/data/language_frozen/*.jsonl \
-        [--json benchmarks/results/language_frozen.json] [--errors]
+        [--json benchmarks/results/language_frozen.json] [--errors] [--parser-only]
 """
 
 from __future__ import annotations
@@ -198,19 +198,30 @@ def run(rows: Sequence[dict[str, Any]], interpret: Interpret) -> Report:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from skillbridge.hierarchy.language.dialogue import interpret
+    from skillbridge.hierarchy.language.parser import Parser
 
     cli = argparse.ArgumentParser(description="Per-category report of the correction parser.")
     cli.add_argument("paths", nargs="+", type=Path, help="labelled JSONL files")
+    cli.add_argument(
+        "--parser-only",
+        action="store_true",
+        help="score the bare parser (no repairs, context, compounds or questions): the baseline",
+    )
     cli.add_argument("--errors", action="store_true", help="print every unacceptable answer")
     cli.add_argument("--json", type=Path, default=None, help="write the report here")
     args = cli.parse_args(argv)
-    report = run(load_rows(args.paths), interpret)
+    parser = Parser()
+    if args.parser_only:
+        report = run(load_rows(args.paths), lambda text, _prev, _conf: parser.parse(text))
+    else:
+        report = run(load_rows(args.paths), lambda t, p, c: interpret(t, p, c, parser=parser))
     if args.errors:
         for err in report.errors:
             print(json.dumps(err))
     print(report.table())
     if args.json:
-        payload = {"sets": [str(p) for p in args.paths], **report.summary()}
+        mode = "parser only" if args.parser_only else "dialogue (repairs, context, questions)"
+        payload = {"sets": [str(p) for p in args.paths], "mode": mode, **report.summary()}
         args.json.write_text(json.dumps(payload, indent=2) + "\n")
     return 0
 
