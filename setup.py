@@ -61,6 +61,7 @@ setup(
             "sim_robot_node = skillbridge.ros_nodes.sim_robot_node:main",
             "recorder_node = skillbridge.ros_nodes.recorder_node:main",
             "excitation_node = skillbridge.ros_nodes.excitation_node:main",
+            "voice_node = skillbridge.ros_nodes.voice_node:main",
         ],
     },
 )

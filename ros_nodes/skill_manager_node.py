@@ -200,8 +200,8 @@ class SkillManagerNode(Node):
 
     # --- corrections in context: questions and compounds (hierarchy.language.dialogue) -------
     def _on_correction(self, msg: String) -> None:
-        from skillbridge.hierarchy.language.answers import Question
-        from skillbridge.hierarchy.language.dialogue import Heard, first_and_rest
+        from skillbridge.hierarchy.language.answers import Heard, Question
+        from skillbridge.hierarchy.language.dialogue import first_and_rest
 
         now = time.monotonic()
         heard = Heard.from_message(msg.data)

@@ -7,12 +7,13 @@
 - ``Refusal``: not a motion, with a reason a person can act on.
 
 Each has ``to_dict()``, the JSON object of ``skillbridge parse --json`` and of the skill
-manager's feedback.
+manager's feedback. ``Heard`` is what comes in: typed text, or a transcript with its confidence.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import Any
 
 from skillbridge.contract.language import LanguageMotion
@@ -79,3 +80,29 @@ def motions_of(answer: Answer) -> tuple[LanguageMotion, ...] | None:
     if isinstance(answer, Motions):
         return answer.motions
     return None
+
+
+@dataclasses.dataclass(frozen=True)
+class Heard:
+    """One utterance on the ``correction`` topic: typed text, or a transcript with its
+    recognizer's confidence (the voice node sends ``{"text", "confidence", "source"}`` JSON)."""
+
+    text: str
+    confidence: float = 1.0
+    source: str = "typed"
+
+    @classmethod
+    def from_message(cls, data: str) -> Heard:
+        """Plain text (typed), or the voice node's JSON object."""
+        if data.lstrip().startswith("{"):
+            try:
+                obj = json.loads(data)
+            except json.JSONDecodeError:
+                return cls(data)
+            if isinstance(obj, dict) and isinstance(obj.get("text"), str):
+                confidence = float(obj.get("confidence", 1.0))
+                return cls(obj["text"], min(max(confidence, 0.0), 1.0), str(obj.get("source", "")))
+        return cls(data)
+
+    def to_message(self) -> str:
+        return json.dumps(dataclasses.asdict(self))

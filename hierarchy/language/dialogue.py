@@ -26,7 +26,6 @@ second", "3 cm", "left") before treating it as a new correction.
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 
 from skillbridge.contract.language import ROTATIONS, TRANSLATIONS, LanguageMotion
@@ -223,6 +222,11 @@ def _ask_if_ambiguous(text: str, whole: Answer, parser: Parser) -> Answer:
         return whole
     cues = analyse(normalize(text))
     moves = [d for d in cues.directions if d in TRANSLATIONS or d in ROTATIONS]
+    if len(moves) == 1 and cues.unitless and len(cues.sizes) == 1:  # "left 3 or 8 cm"
+        unit = cues.sizes[0].text.split()[-1]
+        texts = [f"{moves[0]} {cues.unitless[0]} {unit}", f"{moves[0]} {cues.sizes[0].text}"]
+        options = [parser.parse(t) for t in texts]
+        return _choice(moves[0], [o for o in options if isinstance(o, LanguageMotion)], whole)
     if len(moves) == 1 and cues.unitless:
         n = cues.unitless[0]
         units = ("degrees", "radians") if moves[0] in ROTATIONS else ("cm", "mm")
@@ -316,32 +320,6 @@ def _mentions_size(option: LanguageMotion | Motions, number: str) -> bool:
         return False
     shown = option.describe().split(" ")
     return len(shown) > 1 and float(shown[1]) == float(number)
-
-
-@dataclasses.dataclass(frozen=True)
-class Heard:
-    """One utterance on the ``correction`` topic: typed text, or a transcript with its
-    recognizer's confidence (the voice node sends ``{"text", "confidence", "source"}`` JSON)."""
-
-    text: str
-    confidence: float = 1.0
-    source: str = "typed"
-
-    @classmethod
-    def from_message(cls, data: str) -> Heard:
-        """Plain text (typed), or the voice node's JSON object."""
-        if data.lstrip().startswith("{"):
-            try:
-                obj = json.loads(data)
-            except json.JSONDecodeError:
-                return cls(data)
-            if isinstance(obj, dict) and isinstance(obj.get("text"), str):
-                confidence = float(obj.get("confidence", 1.0))
-                return cls(obj["text"], min(max(confidence, 0.0), 1.0), str(obj.get("source", "")))
-        return cls(data)
-
-    def to_message(self) -> str:
-        return json.dumps(dataclasses.asdict(self))
 
 
 def first_and_rest(answer: Answer) -> tuple[LanguageMotion | Refusal, tuple[LanguageMotion, ...]]:

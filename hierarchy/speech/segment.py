@@ -34,8 +34,8 @@ class VadConfig:
     """Shorter bursts (a knock, a click) are dropped."""
     pad_ms: float = 150.0
     """Audio kept before the start and after the end of speech."""
-    max_utterance_s: float = 15.0
-    """An utterance is cut here even without a pause."""
+    max_utterance_s: float = 10.0
+    """An utterance is cut here even without a pause (whisper's window, ``chunk_length_s``)."""
 
 
 @dataclasses.dataclass(frozen=True)
