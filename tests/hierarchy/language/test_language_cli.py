@@ -79,3 +79,13 @@ def test_parse_path_never_imports_torch(encoder_folder):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+def test_compounds_and_questions_have_their_own_objects():
+    lines = ["left a bit, then up", "move left 5", "move write a bit"]
+    done = run("--json", stdin="\n".join(lines) + "\n")
+    assert done.returncode == 0, done.stderr
+    both, asked, typed = (json.loads(line) for line in done.stdout.splitlines())
+    assert both["motion"] is None and [m["motion"] for m in both["motions"]] == ["left", "up"]
+    assert asked["kind"] == "question" and len(asked["options"]) == 2
+    assert typed["motion"] == "right"  # typed text is fully confident: the homophone is repaired

@@ -1,9 +1,10 @@
-"""Held-out accuracy: phrases written separately from the parser (tests/data), never trained on.
+"""The older held-out sets, now development sets: no regression through the dialogue layer.
 
-Two sets: ``parser_heldout.jsonl`` (all kinds of corrections and refusals) and
-``parser_relative_heldout.jsonl`` (descriptions of the robot's error: "you drifted right", "a tad
-low", "you're short of it"). Reproduce the numbers with
-``python -m skillbridge.hierarchy.language.evaluate tests/data/<file>``.
+``parser_heldout.jsonl`` (all kinds of corrections and refusals) and
+``parser_relative_heldout.jsonl`` (descriptions of the robot's error) were written by other
+engineers while the parser was built; issue 16 tuned on them, so they are development sets now
+and the frozen set (``test_frozen_set``) is the test. Reproduce with
+``python -m skillbridge.hierarchy.language.scorecard tests/data/<file>``.
 """
 
 from __future__ import annotations
@@ -12,78 +13,35 @@ from pathlib import Path
 
 import pytest
 
-from skillbridge.hierarchy.language.evaluate import evaluate, load_jsonl
-from skillbridge.hierarchy.language.paraphrases import generate
+from skillbridge.hierarchy.language.dialogue import interpret
 from skillbridge.hierarchy.language.parser import Parser
 from skillbridge.hierarchy.language.rules import OPPOSITE
-from skillbridge.hierarchy.language.train import TrainConfig
+from skillbridge.hierarchy.language.scorecard import load_rows, run
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-HELDOUT = DATA / "parser_heldout.jsonl"
-RELATIVE = DATA / "parser_relative_heldout.jsonl"
-
-
-def _load(path: Path) -> list[dict]:
-    if not path.is_file():
-        pytest.fail(f"{path} is missing; it is part of the repository")
-    return load_jsonl(path)
-
-
-def _novel(rows: list[dict]) -> list[dict]:
-    """The rows whose sentence is not among the generated training phrases."""
-    cfg = TrainConfig()
-    trained = {e.text.lower().strip() for e in generate(cfg.seed, cfg.n_phrases)}
-    return [row for row in rows if row["text"].lower().strip() not in trained]
 
 
 @pytest.fixture(scope="module")
-def heldout() -> list[dict]:
-    return _load(HELDOUT)
+def parser(encoder_folder) -> Parser:
+    return Parser(encoder_folder)
 
 
-@pytest.fixture(scope="module")
-def relative() -> list[dict]:
-    return _load(RELATIVE)
+def _report(name: str, parser: Parser):
+    rows = load_rows([DATA / name])
+    return rows, run(rows, lambda t, p, c: interpret(t, p, c, parser=parser))
 
 
-@pytest.fixture(scope="module")
-def parser() -> Parser:
-    return Parser()
+def test_heldout_set_stays_right_and_refuses_every_unsafe_request(parser):
+    rows, report = _report("parser_heldout.jsonl", parser)
+    assert report.acceptable >= 0.97, report.errors
+    assert report.wrong == 0.0, report.errors
+    assert report.unsafe_refused[0] == report.unsafe_refused[1] > 0
 
 
-def test_targets_on_the_heldout_set(heldout, parser):
-    report = evaluate(heldout, parser)
-    assert report.motion_accuracy >= 0.95, report.summary()
-    assert report.n_unsafe > 0
-    assert report.all_unsafe_refused, report.errors
-
-
-def test_targets_hold_on_heldout_sentences_absent_from_training(heldout, parser):
-    """Both sets were written independently, so a few short commands ("stop", "let go")
-    coincide; the targets must also hold on the held-out sentences the classifier never saw."""
-    novel = _novel(heldout)
-    assert len(novel) >= 0.8 * len(heldout)
-    report = evaluate(novel, parser)
-    assert report.motion_accuracy >= 0.95, report.summary()
-    assert report.all_unsafe_refused, report.errors
-
-
-def test_targets_on_the_relative_heldout_set(relative, parser):
-    """Error descriptions ask for the opposite of what they name; a miss may be a refusal but
-    never the direction of the error itself (which would make the error worse)."""
-    report = evaluate(relative, parser)
-    assert report.motion_accuracy >= 0.90, report.summary()
-    wrong_way = [
-        e
-        for e in report.errors
-        if e["got"]["motion"] is not None
-        and e["got"]["motion"] == OPPOSITE.get(e["expected"].get("motion", ""))
-    ]
-    assert not wrong_way, wrong_way
-
-
-def test_relative_target_holds_on_sentences_absent_from_training(relative, parser):
-    novel = _novel(relative)
-    assert len(novel) >= 0.8 * len(relative)
-    report = evaluate(novel, parser)
-    assert report.motion_accuracy >= 0.90, report.summary()
+def test_relative_set_never_moves_the_way_of_the_error(parser):
+    """A description names the error; moving that way would make it worse."""
+    rows, report = _report("parser_relative_heldout.jsonl", parser)
+    assert report.acceptable >= 0.95, report.errors
+    worse = [e for e in report.errors if e["got"].get("motion") is not None
+             and e["got"]["motion"] == OPPOSITE.get(e["expect"][0]["motion"])]  # fmt: skip
+    assert not worse, worse
