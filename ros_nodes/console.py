@@ -147,6 +147,16 @@ class OperatorConsole:
 
         return callback
 
+    def wait_for_task_subscriber(self, timeout_s: float) -> None:
+        """Spin until the skill manager subscribes to ``task`` (a task published before DDS
+        matched it is lost: the skill manager loads its parser for seconds on a busy machine)."""
+        import rclpy
+
+        deadline = time.monotonic() + timeout_s
+        while self._task.get_subscription_count() == 0 and time.monotonic() < deadline:
+            rclpy.spin_once(self.node, timeout_sec=0.05)
+        time.sleep(0.2)  # matched on this side; give the other side a moment too
+
     def handle(self, line: str) -> bool:
         """Act on one typed line; False when the operator quits."""
         text = line.strip()
@@ -255,7 +265,7 @@ def run_console(cfg: ConsoleConfig) -> int:
         view.print(VOICE_HELP)
     threading.Thread(target=_read_lines, args=(lines,), daemon=True).start()
     if cfg.task:
-        time.sleep(0.5)  # let discovery match the task subscriber first
+        console.wait_for_task_subscriber(timeout_s=15.0)
         console.handle(f"/task {cfg.task}")
     if voice is not None and cfg.wav:
         voice.play(cfg.wav)
