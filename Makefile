@@ -40,7 +40,7 @@ lint: $(STAMP)
 test: lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-# Tests marked slow (none at present: pytest's exit code 5, "no tests collected", is success).
+# Tests marked slow (whisper base on real audio; pytest's exit code 5, "no tests collected", is success).
 test-slow: $(STAMP)
 	$(PY) -m pytest -m slow $(PYTEST_ARGS) || test $$? -eq 5
 

@@ -286,6 +286,8 @@ class Dialogue:
                 self.pending = None
                 return answer
         answer = interpret(text, previous, confidence, self.config, self.parser)
+        if isinstance(answer, Question) and not answer.options and self.pending is not None:
+            return answer  # not understood: the open question stays open for its answer
         self.pending = answer if isinstance(answer, Question) and answer.options else None
         return answer
 

@@ -66,3 +66,27 @@ def test_an_unsure_correction_is_a_question_the_arm_holds_and_the_answer_runs(st
     both = wait_for(lambda: _feedback(feedback, lambda d: "then" in d.get("message", "")), 20,
                     "the compound")  # fmt: skip
     assert both["message"] == "ok: left 1.0 cm, then up 3.0 cm"
+
+
+def test_console_speaks_wav_files_and_shows_the_question(start_node, ros_env, tmp_path):
+    """``skillbridge correct --wav``: the question is shown, the spoken answer runs."""
+    import numpy as np
+    from ros_helpers import SKILLBRIDGE
+    from test_console import Terminal
+
+    from skillbridge.hierarchy.speech.tts import Utterance, synthesize
+
+    pause = np.zeros(SAMPLE_RATE_HZ, np.float32)
+    files = []
+    for i, text in enumerate(["move left three or eight centimeters", "eight centimeters"]):
+        speech = synthesize(text, Utterance("joe", 1.0))
+        files.append(str(write_wav(tmp_path / f"{i}.wav", np.concatenate([pause, speech, pause]))))
+    start_node("skillbridge.ros_nodes.skill_manager_node", "skill_manager", {})
+    term = Terminal([SKILLBRIDGE, "correct", "--task", "demo", "--wav", *files], ros_env, tmp_path)
+    try:
+        term.expect("robot asks: left by 3.0 cm or by 8.0 cm?", 90)
+        term.expect("-> ok: left 8.0 cm", 30)
+        term.type("/quit")
+        term.expect("bye", 10)
+    finally:
+        term.close()

@@ -129,6 +129,9 @@ def test_dialogue_reads_the_answer_to_its_question(parser):
     cancelled = dialogue.hear("no")
     assert isinstance(cancelled, Refusal) and cancelled.kind == "cancelled"
     dialogue.hear("left 3 or 8 cm")
+    assert isinstance(dialogue.hear("hey", confidence=0.3), Question)  # not understood
+    assert dialogue.hear("the first").distance_m == pytest.approx(0.03)  # still open
+    dialogue.hear("left 3 or 8 cm")
     assert dialogue.hear("go up instead").motion == "up"  # a new correction, not an answer
 
 
