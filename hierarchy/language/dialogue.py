@@ -45,10 +45,19 @@ REVERSE = {"left": "right", "right": "left", "forward": "backward", "backward": 
            "up": "down", "down": "up", "rotate_cw": "rotate_ccw", "rotate_ccw": "rotate_cw",
            "open": "close", "close": "open"}  # fmt: skip
 OTHER_WAY = re.compile(
-    r"\b(?:(?:no|nope|nah|wrong way)\W+)*(?:go )?(?:the )?(?:other|opposite|wrong|reverse) "
-    r"(?:way|direction|side)\b|\breverse (?:that|it|this)\b|\bundo(?: that| it)?\b"
+    r"\b(?:(?:no|nope|nah|wrong way)\W+)*(?:go |do )?(?:the )?(?:other|opposite|wrong|reverse) "
+    r"(?:way|direction|side)\b|\breverse (?:that|it|this)\b|\bundo(?: that| it)?\b|"
+    r"\b(?:go |do )?(?:the )?opposite\b(?! (?:of|side)\b)"
 )
-NOT_SO_FAR = re.compile(r"\bnot (?:so|that|as|too) (?:far|much)\b|\bnot by that much\b")
+NOT_SO_FAR = re.compile(
+    r"\bnot (?:by )?(?:quite )?(?:so |that |as |too )?(?:far|much)\b(?! enough)"
+)
+BACK_OFF = re.compile(r"\b(?:come|go|move|bring it|pull it) back\b|\bback off\b|\bback up\b")
+"""After an overshoot, "back" returns along the previous motion ("too far, come back")."""
+PURPOSE = re.compile(
+    r",? so (?:that )?(?:you|it|we) (?:do not|don't|will not|won't|would not|does not|doesn't) .*$"
+)
+"""A purpose clause that only says what to avoid ("go left so you don't bump the cup")."""
 LESS = re.compile(
     r"\b(?:but )?(?:a )?(?:bit |little |tad |touch )?less(?: far| than that| this time)?\b|"
     r"\bnot as (?:far|much)\b"
@@ -61,12 +70,16 @@ MORE = re.compile(
 )
 _SMALL = re.compile(r"\b(?:bit|little|tad|touch|smidge|hair|tiny|slightly)\b")
 _DIRECTION = re.compile(
-    r"\b(?:left|right|forward|backward|back|up|down|higher|lower|clockwise|counterclockwise|"
-    r"anticlockwise)\b"
+    r"\b(?:(?:left|right|forward|backward|up|down)(?:s|wards?)?|back|higher|lower|clockwise|"
+    r"counterclockwise|anticlockwise)\b"
 )
 _JOINERS = re.compile(
     r"\s*(?:[,;]\s*)?\b(?:and then|and after that|after that|and|then|followed by)\b\s*,?\s*|;\s*"
 )
+BREAK_WORDS = frozenset(("back", "go", "move", "come", "bring", "push", "pull", "shift", "slide",
+                         "lower", "raise", "lift", "turn", "rotate", "now", "please", "no",
+                         "wait", "actually", "sorry"))  # fmt: skip
+"""Words before which a missing comma may belong ("overshot forward back off a little")."""
 _YES = re.compile(r"^(?:yes|yeah|yep|yup|correct|sure|ok|okay|right|that is right|exactly|do it)"
                   r"(?: please)?$")  # fmt: skip
 _NO = re.compile(r"^(?:no|nope|nah|cancel|never ?mind|neither|forget it)(?: .*)?$")
@@ -123,7 +136,26 @@ def interpret(
     answer = understand(cleaned.text, previous, parser)
     if _unsafe(answer) or isinstance(answer, Question):
         return answer
+    if motions_of(answer) is None and cleaned.changed("unsure"):
+        return _which_word(cleaned, previous, parser) or answer
     return _confidence_check(answer, cleaned, confidence, config)
+
+
+def _which_word(
+    cleaned: Cleaned, previous: LanguageMotion | None, parser: Parser
+) -> Answer | None:
+    """A slip two vocabulary words are equally near ("lft": left or lift): ask which."""
+    slip = cleaned.changed("unsure")[0]
+    words = slip.after.split("|")
+    options, named = [], []
+    for word in words:
+        reading = understand(re.sub(rf"\b{slip.before}\b", word, cleaned.text), previous, parser)
+        if isinstance(reading, (LanguageMotion, Motions)):
+            options.append(reading)
+            named.append(word)
+    if not options:
+        return None
+    return Question(f"did you mean {' or '.join(named)}?", tuple(options), heard=cleaned.text)
 
 
 def understand(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer:
@@ -135,7 +167,29 @@ def understand(text: str, previous: LanguageMotion | None, parser: Parser) -> An
         answer = step(text, previous, parser)
         if answer is not None:
             return answer
+    purpose = PURPOSE.search(text)
+    if purpose and motions_of(whole) is None:
+        aim = parser.parse(text[: purpose.start()])
+        if motions_of(aim) is not None:
+            return aim
+    if motions_of(whole) is None and (comma := _missing_comma(text, parser)) is not None:
+        return comma
     return _ask_if_ambiguous(text, whole, parser)
+
+
+def _missing_comma(text: str, parser: Parser) -> Answer | None:
+    """Speech has no punctuation: a clause break before one of ``BREAK_WORDS`` that makes
+    the text one motion, when exactly one such break does."""
+    words = text.rstrip(" .!?").split()
+    if len(words) < 3 or any(p in text for p in ",;:"):
+        return None
+    found = {}
+    for i in range(2, len(words)):
+        if words[i] in BREAK_WORDS:
+            answer = parser.parse(" ".join(words[:i]) + ", " + " ".join(words[i:]))
+            if isinstance(answer, LanguageMotion):
+                found[answer.to_json()] = answer
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _other_way(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer | None:
@@ -161,7 +215,10 @@ def _less(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer 
     match = negated or less or too_far
     if match is None:
         return None
-    directions = [(m.start(), m.group(0)) for m in _DIRECTION.finditer(text)]
+    named = text
+    if previous is not None and previous.motion not in ("forward", "backward"):
+        named = BACK_OFF.sub(" ", text)  # "too far, come back": back along the last motion
+    directions = [(m.start(), m.group(0)) for m in _DIRECTION.finditer(named)]
     if directions and match is not too_far:
         before = [d for pos, d in directions if pos < match.start()]
         if before:  # "left, but not so far": a small step that way
@@ -170,7 +227,7 @@ def _less(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer 
         if negated:  # "not so far left": it went too far left
             motions = motions_of(parser.parse(f"{directions[0][1]} a bit"))
             return reverse(motions[0], "small") if motions else None
-    short = len(re.findall(r"[a-z]+", text)) <= 4
+    short = len(re.findall(r"[a-z]+", text)) <= 6
     if previous is not None and not directions and short:  # "way too much", "a bit less"
         return reverse(previous, "small")
     return None  # "you lifted too much": a description the parser reads

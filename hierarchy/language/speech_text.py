@@ -72,7 +72,8 @@ _AWAY_FROM_ME = r"\b(?:away|further|farther) from me\b"
 @dataclasses.dataclass(frozen=True)
 class Change:
     """One repair: ``before`` became ``after`` (``kind``: filler, repeat, homophone, number,
-    split, merge, slip, operator)."""
+    split, merge, slip, operator), or ``unsure``: ``before`` is a slip of one of the
+    ``|``-separated words in ``after``, equally near (left unchanged)."""
 
     kind: str
     before: str
@@ -201,6 +202,8 @@ def _slips(tokens: list[str], changes: list[Change]) -> list[str]:
         if len(best) == 1:
             out[i] = best[0]
             changes.append(Change("slip", t, best[0]))
+        elif best:  # equally near: the dialogue asks which ("lft": left or lift)
+            changes.append(Change("unsure", t, "|".join(best)))
     return out
 
 

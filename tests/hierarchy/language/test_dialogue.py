@@ -147,3 +147,20 @@ def test_heard_round_trips_and_plain_text_is_typed():
     assert Heard.from_message(heard.to_message()) == heard
     assert Heard.from_message("move left") == Heard("move left")
     assert Heard.from_message("{not json") == Heard("{not json")
+
+
+def test_speech_without_punctuation_and_purpose_clauses(parser):
+    assert said(parser, "overshot forward back off a little") == LanguageMotion.of(
+        "backward", "small"
+    )
+    assert said(parser, "carefully go left so you don't bump the cup").motion == "left"
+    assert said(parser, "lower, though not by much") == LanguageMotion.of("down", "small")
+    assert said(parser, "not far enough left").motion == "left"  # a shortfall, not "less"
+    assert said(parser, "too far, come back", LEFT_BIG) == LanguageMotion.of("right", "small")
+    assert said(parser, "no, opposite", LEFT_BIG) == LanguageMotion.of("right", "large")
+
+
+def test_a_slip_equally_near_two_words_is_asked(parser):
+    q = said(parser, "go lft")
+    assert isinstance(q, Question) and q.text == "did you mean lift or left?"
+    assert {o.motion for o in q.options} == {"up", "left"}
