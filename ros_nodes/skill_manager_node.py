@@ -93,7 +93,8 @@ def load_dialogue(cfg: SkillManagerConfig):
         RosNodeError: the parser package is not importable yet, or its encoder is missing.
     """
     try:
-        from skillbridge.hierarchy.language.dialogue import Dialogue, LanguageConfig
+        from skillbridge.hierarchy.language.conversation import Dialogue
+        from skillbridge.hierarchy.language.dialogue import LanguageConfig
         from skillbridge.hierarchy.language.parser import default_parser
     except ImportError as exc:
         raise RosNodeError(
@@ -201,7 +202,7 @@ class SkillManagerNode(Node):
     # --- corrections in context: questions and compounds (hierarchy.language.dialogue) -------
     def _on_correction(self, msg: String) -> None:
         from skillbridge.hierarchy.language.answers import Heard, Question
-        from skillbridge.hierarchy.language.dialogue import first_and_rest
+        from skillbridge.hierarchy.language.conversation import first_and_rest
 
         now = time.monotonic()
         heard = Heard.from_message(msg.data)

@@ -19,8 +19,7 @@
    a direction that only a homophone gave ("write" -> right) is asked back below
    ``homophone_ask_below`` ("did you say right?").
 
-``Dialogue`` keeps the open question and reads the next utterance as its answer ("yes", "the
-second", "3 cm", "left") before treating it as a new correction.
+``conversation.Dialogue`` keeps the open question and reads the next utterance as its answer.
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ from skillbridge.hierarchy.language.answers import (
     Refusal,
     motions_of,
 )
-from skillbridge.hierarchy.language.parser import Parser, default_parser
+from skillbridge.hierarchy.language.parser import Parser, ParseResult, default_parser
 from skillbridge.hierarchy.language.rules import analyse
 from skillbridge.hierarchy.language.speech_text import OPERATOR_SIDES, Cleaned, clean
 from skillbridge.hierarchy.language.units import normalize
@@ -80,10 +79,6 @@ BREAK_WORDS = frozenset(("back", "go", "move", "come", "bring", "push", "pull", 
                          "lower", "raise", "lift", "turn", "rotate", "now", "please", "no",
                          "wait", "actually", "sorry"))  # fmt: skip
 """Words before which a missing comma may belong ("overshot forward back off a little")."""
-_YES = re.compile(r"^(?:yes|yeah|yep|yup|correct|sure|ok|okay|right|that is right|exactly|do it)"
-                  r"(?: please)?$")  # fmt: skip
-_NO = re.compile(r"^(?:no|nope|nah|cancel|never ?mind|neither|forget it)(?: .*)?$")
-_ORDINALS = {"first": 0, "1st": 0, "former": 0, "second": 1, "2nd": 1, "latter": 1}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -120,6 +115,20 @@ def reverse(motion: LanguageMotion, magnitude: str | None = None) -> LanguageMot
     return dataclasses.replace(motion, motion=REVERSE[motion.motion])
 
 
+class _Once:
+    """The parser, each distinct text parsed once per correction (the raw and the repaired text
+    are often the same; the steps below re-read parts)."""
+
+    def __init__(self, parser: Parser) -> None:
+        self._parser = parser
+        self._seen: dict[str, ParseResult] = {}
+
+    def parse(self, text: str) -> ParseResult:
+        if text not in self._seen:
+            self._seen[text] = self._parser.parse(text)
+        return self._seen[text]
+
+
 def interpret(
     text: str,
     previous: LanguageMotion | None = None,
@@ -128,7 +137,7 @@ def interpret(
     parser: Parser | None = None,
 ) -> Answer:
     """One correction in context (see the module docstring)."""
-    parser = parser or default_parser()
+    parser = _Once(parser or default_parser())  # type: ignore[assignment]
     said = parser.parse(text)
     if _unsafe(said):
         return said
@@ -323,69 +332,3 @@ def _confidence_check(
 
 def _describe(answer: Answer) -> str:
     return answer.describe() if isinstance(answer, (LanguageMotion, Motions)) else ""
-
-
-class Dialogue:
-    """Corrections one after another: the open question, and its answer."""
-
-    def __init__(self, config: LanguageConfig = LanguageConfig(), parser: Parser | None = None):
-        self.config = config
-        self.parser = parser
-        self.pending: Question | None = None
-
-    def hear(
-        self, text: str, confidence: float = 1.0, previous: LanguageMotion | None = None
-    ) -> Answer:
-        """The answer to one utterance; an open question is answered first when it can be."""
-        if self.pending is not None:
-            answer = answer_to(self.pending, text)
-            if answer is not None:
-                self.pending = None
-                return answer
-        answer = interpret(text, previous, confidence, self.config, self.parser)
-        if isinstance(answer, Question) and not answer.options and self.pending is not None:
-            return answer  # not understood: the open question stays open for its answer
-        self.pending = answer if isinstance(answer, Question) and answer.options else None
-        return answer
-
-
-def answer_to(question: Question, text: str) -> Answer | None:
-    """What a reply picks among a question's options, or None when it is no answer to it."""
-    words = " ".join(re.sub(r"[^a-z0-9. ]+", " ", text.lower()).split())
-    if _NO.match(words):
-        return Refusal("cancelled", "cancelled: nothing moves; say the correction again")
-    if not question.options:
-        return None
-    if _YES.match(words):
-        return question.options[0]
-    for word, index in _ORDINALS.items():
-        if re.search(rf"\b{word}\b", words) and index < len(question.options):
-            return question.options[index]
-    numbers = re.findall(r"\d+(?:\.\d+)?", normalize(words))
-    picked = [o for o in question.options if numbers and _mentions_size(o, numbers[0])]
-    named = [
-        o
-        for o in question.options
-        if isinstance(o, LanguageMotion) and re.search(rf"\b{o.motion}\b", words)
-    ]
-    for group in (picked, named):
-        if len(group) == 1:
-            return group[0]
-    return None
-
-
-def _mentions_size(option: LanguageMotion | Motions, number: str) -> bool:
-    if not isinstance(option, LanguageMotion):
-        return False
-    shown = option.describe().split(" ")
-    return len(shown) > 1 and float(shown[1]) == float(number)
-
-
-def first_and_rest(answer: Answer) -> tuple[LanguageMotion | Refusal, tuple[LanguageMotion, ...]]:
-    """The part of an answer that runs now and the motions queued after it (a compound's
-    later motions); a question is not an answer that runs (see ``Dialogue``)."""
-    if isinstance(answer, Motions):
-        return answer.motions[0], answer.motions[1:]
-    if isinstance(answer, Question):
-        raise ValueError("a question does not run; publish it and hold")
-    return answer, ()

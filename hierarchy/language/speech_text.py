@@ -196,7 +196,7 @@ def _slips(tokens: list[str], changes: list[Change]) -> list[str]:
             continue
         limit = 2 if len(t) >= 7 else 1
         found = extract(t, VOCABULARY, scorer=OSA.distance, score_cutoff=limit, limit=3)
-        best = [w for w, d, _ in found if d == min(d for _, d, _ in found)] if found else []
+        best = sorted(w for w, d, _ in found if d == min(d for _, d, _ in found)) if found else []
         if len(best) > 1:  # a slip rarely hits the first letter: "foward" is forward, not toward
             best = [w for w in best if w[0] == t[0]]
         if len(best) == 1:

@@ -6,13 +6,8 @@ import pytest
 
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.language.answers import Heard, Motions, Question, Refusal
-from skillbridge.hierarchy.language.dialogue import (
-    Dialogue,
-    LanguageConfig,
-    answer_to,
-    first_and_rest,
-    interpret,
-)
+from skillbridge.hierarchy.language.conversation import Dialogue, answer_to, first_and_rest
+from skillbridge.hierarchy.language.dialogue import LanguageConfig, interpret
 from skillbridge.hierarchy.language.parser import Parser
 from skillbridge.hierarchy.language.speech_text import clean
 
@@ -162,5 +157,5 @@ def test_speech_without_punctuation_and_purpose_clauses(parser):
 
 def test_a_slip_equally_near_two_words_is_asked(parser):
     q = said(parser, "go lft")
-    assert isinstance(q, Question) and q.text == "did you mean lift or left?"
+    assert isinstance(q, Question) and q.text == "did you mean left or lift?"
     assert {o.motion for o in q.options} == {"up", "left"}
