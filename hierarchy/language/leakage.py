@@ -19,7 +19,7 @@ from typing import Any
 
 NEAR_DUPLICATE = 92.0
 """rapidfuzz ``fuzz.ratio`` (0-100) at or above which two normalized texts are the same."""
-TABLE_MODULES = ("lexicon", "paraphrases", "phrasebook")
+TABLE_MODULES = ("lexicon", "paraphrases", "phrasebook", "speech_text", "dialogue", "conversation")
 """Modules of ``skillbridge.hierarchy.language`` whose upper-case constants are word tables."""
 MIN_WORDS = 3
 """Texts shorter than this ("stop", "up", "other way") are the vocabulary itself: exempt."""
