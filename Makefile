@@ -41,7 +41,8 @@ test: lint
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Tests marked slow (longer runs: data-parallel training on the warp backend, the GPU
-# benchmark's code path on Warp's CPU device, ...). CI runs them after `make test`.
+# benchmark's code path on Warp's CPU device, whisper base on real audio). CI runs them after
+# `make test`.
 test-slow: $(STAMP)
 	$(PY) -m pytest -m slow $(PYTEST_ARGS)
 

@@ -12,7 +12,7 @@ from glob import glob
 from setuptools import setup
 
 PACKAGE = "skillbridge"
-LAYERS = ["contract", "sim", "policies", "calibration", "ros_nodes", "cli"]
+LAYERS = ["contract", "sim", "policies", "hierarchy", "calibration", "ros_nodes", "cli"]
 
 
 def _subpackages(layer: str) -> list[str]:
@@ -37,7 +37,7 @@ setup(
     packages=packages,
     package_dir=package_dir,
     package_data={
-        f"{PACKAGE}.policies.language": ["*.npz"],
+        f"{PACKAGE}.hierarchy.language": ["*.npz"],
         f"{PACKAGE}.policies.hierarchy": ["*.json", "*.npz"],
     },
     data_files=[
@@ -61,6 +61,7 @@ setup(
             "sim_robot_node = skillbridge.ros_nodes.sim_robot_node:main",
             "recorder_node = skillbridge.ros_nodes.recorder_node:main",
             "excitation_node = skillbridge.ros_nodes.excitation_node:main",
+            "voice_node = skillbridge.ros_nodes.voice_node:main",
         ],
     },
 )

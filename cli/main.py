@@ -101,7 +101,7 @@ COMMANDS: dict[str, dict[str, Command]] = {
     },
     "parse": {
         "": Command(
-            "skillbridge.policies.language.cli",
+            "skillbridge.hierarchy.language.cli",
             "ParseConfig",
             "parse",
             "parse a correction into a language motion (or a refusal with its reason)",

@@ -1,8 +1,10 @@
 """A correction session: the robot (or, with ``use_sim:=true``, the MuJoCo robot), the policy,
 the skill manager recording corrections, and the session recorder. The operator corrects from a
-terminal with ``skillbridge correct``.
+terminal with ``skillbridge correct``; with ``voice:=true`` a voice node also listens to the
+microphone (or plays ``wav_paths``) and sends what it hears as corrections.
 
     ros2 launch skillbridge correction_session.launch.py use_sim:=true task:="stack the cube"
+    ros2 launch skillbridge correction_session.launch.py voice:=true stt_model:=tiny.en
 """
 
 from __future__ import annotations
@@ -26,6 +28,9 @@ def generate_launch_description() -> LaunchDescription:
             DeclareLaunchArgument("policy_path", default_value="models/motion.onnx"),
             DeclareLaunchArgument("high_level_path", default_value="models/high_level.onnx"),
             DeclareLaunchArgument("task", default_value=""),
+            DeclareLaunchArgument("voice", default_value="false"),
+            DeclareLaunchArgument("voice_source", default_value="mic"),
+            DeclareLaunchArgument("stt_model", default_value="tiny.en"),
             Node(
                 package="skillbridge",
                 executable="sim_robot_node",
@@ -64,6 +69,19 @@ def generate_launch_description() -> LaunchDescription:
                 executable="recorder_node",
                 name="recorder",
                 parameters=[os.path.join(config, "recorder.yaml"), session],
+                output="screen",
+            ),
+            Node(
+                package="skillbridge",
+                executable="voice_node",
+                name="voice",
+                parameters=[
+                    {
+                        "source": LaunchConfiguration("voice_source"),
+                        "stt_model": LaunchConfiguration("stt_model"),
+                    }
+                ],
+                condition=IfCondition(LaunchConfiguration("voice")),
                 output="screen",
             ),
             LogInfo(msg="correct the robot from another terminal: skillbridge correct"),

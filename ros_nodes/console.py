@@ -4,6 +4,11 @@ Shows the task, the running language motion (and who chose it), the policy node'
 and the feedback of every correction. A typed line is sent as a correction; commands start with
 ``/``: ``/stop`` (pause: the arm holds), ``/resume``, ``/estop`` (latches), ``/reset`` (clears the
 e-stop), ``/task TEXT``, ``/help``, ``/quit`` (or Ctrl-D).
+
+With ``--voice`` an empty line (Enter) is push-to-talk: speak, and the end of speech (silero
+VAD) ends the recording; the transcript goes out with its confidence, as the voice node sends
+it. ``--wav FILE ...`` speaks recordings instead of the microphone. When the skill manager asks
+a question (the robot holds), the console shows it; answer by typing or speaking.
 """
 
 from __future__ import annotations
@@ -16,10 +21,13 @@ import threading
 import time
 from typing import Any
 
+from skillbridge.hierarchy.speech.stt import DEFAULT_MODEL
+
 HELP = (
     "type a correction (e.g. 'a bit more to the left') and press Enter; commands: /stop /resume "
     "/estop /reset /task TEXT /help /quit"
 )
+VOICE_HELP = "voice: press Enter on an empty line and speak; the end of speech sends it"
 SERVICES = {"/stop": "pause", "/resume": "resume", "/estop": "estop", "/reset": "reset_estop"}
 
 
@@ -32,6 +40,12 @@ class ConsoleConfig:
     namespace: str = ""
     """The robot's namespace (topics and services are relative to it)."""
     service_timeout_s: float = 3.0
+    voice: bool = False
+    """Push-to-talk from the microphone: Enter on an empty line, then speak (needs PortAudio)."""
+    wav: tuple[str, ...] = ()
+    """Speak these WAV files as corrections, one after another, instead of the microphone."""
+    stt_model: str = DEFAULT_MODEL
+    """Whisper model for ``--voice``/``--wav``: ``tiny.en`` or ``base`` (docs/language.md)."""
 
 
 class ConsoleView:
@@ -74,6 +88,10 @@ class ConsoleView:
         self.lifecycle = str(data.get("lifecycle", "-"))
 
     def on_feedback(self, data: dict[str, Any]) -> None:
+        if data.get("question"):
+            self.print(f"  robot asks: {data['question']}  (the arm holds; answer by typing or "
+                       "speaking: yes, no, or the option)")  # fmt: skip
+            return
         self.print(f"  correction {data.get('text')!r} -> {data.get('message')}")
 
 
@@ -129,6 +147,16 @@ class OperatorConsole:
 
         return callback
 
+    def wait_for_task_subscriber(self, timeout_s: float) -> None:
+        """Spin until the skill manager subscribes to ``task`` (a task published before DDS
+        matched it is lost: the skill manager loads its parser for seconds on a busy machine)."""
+        import rclpy
+
+        deadline = time.monotonic() + timeout_s
+        while self._task.get_subscription_count() == 0 and time.monotonic() < deadline:
+            rclpy.spin_once(self.node, timeout_sec=0.05)
+        time.sleep(0.2)  # matched on this side; give the other side a moment too
+
     def handle(self, line: str) -> bool:
         """Act on one typed line; False when the operator quits."""
         text = line.strip()
@@ -147,9 +175,17 @@ class OperatorConsole:
         elif text.startswith("/"):
             self.view.print(f"  unknown command {text!r}; {HELP}")
         else:
-            self._correction.publish(self._string(data=text))
-            self.view.print(f"  sent correction {text!r}")
+            self.send(text)
         return True
+
+    def send(self, text: str) -> None:
+        """Publish a typed correction, or a voice one (the ``Heard`` JSON, with confidence)."""
+        self._correction.publish(self._string(data=text))
+        shown = text
+        if text.startswith("{"):
+            heard = json.loads(text)
+            shown = f"{heard['text']} (heard, confidence {heard['confidence']:.2f})"
+        self.view.print(f"  sent correction {shown!r}")
 
     def _call(self, service: str) -> None:
         client = self._clients[service]
@@ -167,6 +203,53 @@ class OperatorConsole:
         self.view.print(f"  {service}: {message}")
 
 
+class VoiceInput:
+    """Push-to-talk or WAV files through the voice pipeline, in a thread; transcripts (the
+    ``Heard`` JSON) arrive on ``lines`` like typed lines."""
+
+    def __init__(self, cfg: ConsoleConfig, lines: queue.Queue, view: ConsoleView) -> None:
+        from skillbridge.hierarchy.speech.pipeline import VoicePipeline
+        from skillbridge.hierarchy.speech.stt import SttConfig
+
+        self.lines, self.view = lines, view
+        self.pipeline = VoicePipeline(SttConfig(cfg.stt_model))
+        self.busy = threading.Lock()
+
+    def talk(self) -> None:
+        """Record one utterance from the microphone (in a thread)."""
+        if self.busy.locked():
+            return
+        threading.Thread(target=self._talk, daemon=True).start()
+
+    def _talk(self) -> None:
+        from skillbridge.hierarchy.errors import SpeechError
+        from skillbridge.hierarchy.speech.pipeline import microphone
+
+        with self.busy:
+            stop = threading.Event()
+            self.view.print("  listening... (speak; a pause ends it)")
+            try:
+                for spoken in self.pipeline.stream(microphone(stop, max_s=15.0)):
+                    stop.set()
+                    self.lines.put(spoken.heard().to_message())
+                    return
+            except SpeechError as exc:
+                self.view.print(f"  voice: {exc}")
+                return
+            self.view.print("  voice: heard nothing")
+
+    def play(self, paths: tuple[str, ...]) -> None:
+        """Transcribe WAV files one after another; each utterance is sent as a correction."""
+
+        def run() -> None:
+            for path in paths:
+                for spoken in self.pipeline.wav(path):
+                    self.lines.put(spoken.heard().to_message())
+                    time.sleep(1.0)  # let the answer come back before the next one
+
+        threading.Thread(target=run, daemon=True).start()
+
+
 def run_console(cfg: ConsoleConfig) -> int:
     """CLI entry of ``skillbridge correct``."""
     import rclpy
@@ -177,16 +260,24 @@ def run_console(cfg: ConsoleConfig) -> int:
     console = OperatorConsole(cfg, view)
     view.print(f"skillbridge correct: {HELP}")
     lines: queue.Queue = queue.Queue()
+    voice = VoiceInput(cfg, lines, view) if cfg.voice or cfg.wav else None
+    if cfg.voice:
+        view.print(VOICE_HELP)
     threading.Thread(target=_read_lines, args=(lines,), daemon=True).start()
     if cfg.task:
-        time.sleep(0.5)  # let discovery match the task subscriber first
+        console.wait_for_task_subscriber(timeout_s=15.0)
         console.handle(f"/task {cfg.task}")
+    if voice is not None and cfg.wav:
+        voice.play(cfg.wav)
     try:
         running = True
         while running and rclpy.ok():
             rclpy.spin_once(console.node, timeout_sec=0.05)
             while running and not lines.empty():
                 line = lines.get()
+                if voice is not None and cfg.voice and line == "":
+                    voice.talk()
+                    continue
                 running = line is not None and console.handle(line)
     except KeyboardInterrupt:
         pass

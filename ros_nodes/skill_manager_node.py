@@ -6,6 +6,11 @@ JSON), ``joint_states`` and the object poses (for the high level's observation).
 ``CorrectionEvent`` per correction: the parse result or the refusal reason) and
 ``skill_manager_status`` (JSON, 2 Hz). Services ``pause`` / ``resume`` (std_srvs/Trigger).
 Corrections are also appended to ``corrections_path`` (JSONL) when set.
+
+A correction is read in context by ``skillbridge.hierarchy.language.dialogue`` (typed text, or
+the voice node's transcript with its confidence). When it is unclear the node publishes a
+``question`` on ``correction_feedback`` and holds (the arm stops, the high level waits) until
+the answer comes; a compound request runs all its motions in order.
 """
 
 from __future__ import annotations
@@ -32,7 +37,6 @@ from skillbridge.ros_nodes.skill_manager import (
     GuidedMode,
     JsonlWriter,
     LanguageEventStream,
-    ParseFn,
     SkillSequencer,
 )
 
@@ -73,28 +77,41 @@ class SkillManagerConfig:
     joint_states_topic: str = "joint_states"
     object_topics: tuple[str, ...] = ("objects/cube/pose", "objects/target_pad/pose")
     """PoseStamped topics; the object's name is the second-to-last path element."""
+    operator_side: str = "across"
+    """Where the operator stands ("toward me", "to my left"): ``across`` the table facing the
+    robot, ``behind`` it at the base, or at its ``left``/``right`` side."""
+    ask_below: float = 0.5
+    """Speech confidence below which the robot asks back what it heard instead of moving."""
+    homophone_ask_below: float = 0.8
+    """A direction that only a homophone gave ("write" -> right) is asked back below this."""
 
 
-def load_parser() -> ParseFn:
-    """The correction parser (``skillbridge.policies.language.parser.parse``), warmed up.
+def load_dialogue(cfg: SkillManagerConfig):
+    """The correction reader (``skillbridge.hierarchy.language.dialogue.Dialogue``), warmed up.
 
     Raises:
         RosNodeError: the parser package is not importable yet, or its encoder is missing.
     """
     try:
-        from skillbridge.policies.language.parser import parse
+        from skillbridge.hierarchy.language.conversation import Dialogue
+        from skillbridge.hierarchy.language.dialogue import LanguageConfig
+        from skillbridge.hierarchy.language.parser import default_parser
     except ImportError as exc:
         raise RosNodeError(
             f"the correction parser is not available ({exc}); corrections need "
-            "skillbridge.policies.language.parser (see `skillbridge parse --help`)"
+            "skillbridge.hierarchy.language (see `skillbridge parse --help`)"
         ) from exc
     try:
-        parse("stop")  # loads the sentence encoder now, not at the first correction
+        config = LanguageConfig(cfg.operator_side, cfg.ask_below, cfg.homophone_ask_below)
+        dialogue = Dialogue(config, default_parser())
+        dialogue.hear("stop")  # loads the sentence encoder now, not at the first correction
+    except ValueError as exc:
+        raise RosNodeError(f"parameter operator_side/ask_below: {exc}") from exc
     except Exception as exc:
         if not type(exc).__module__.startswith("skillbridge."):
             raise
         raise RosNodeError(f"the correction parser cannot start: {exc}") from exc
-    return parse
+    return dialogue
 
 
 class SkillManagerNode(Node):
@@ -111,7 +128,11 @@ class SkillManagerNode(Node):
             raise RosNodeError(f"parameter high_level/sequence: {exc}") from exc
         guided = GuidedMode(cfg.guided_s, cfg.veto_window_s, cfg.floor_after_correction_s)
         self.sequencer = SkillSequencer(high_level, cfg.motion_timeout_s, guided)
-        self.parse = load_parser()
+        self.dialogue = load_dialogue(cfg)
+        self._queued: list[LanguageMotion] = []
+        """The later motions of a compound correction, sent as each one before completes."""
+        self._asking = False
+        """A question is open: the arm holds until it is answered."""
         self.writer = JsonlWriter(cfg.corrections_path) if cfg.corrections_path else None
         events_pub = self.create_publisher(String, cfg.language_events_topic, 50)
         self.events = LanguageEventStream(
@@ -163,6 +184,9 @@ class SkillManagerNode(Node):
         was_running = self.sequencer.running
         self.sequencer.on_status(status)
         if was_running is not None and self.sequencer.running is None:
+            if self._queued:  # the next motion of a compound correction
+                self._run_correction("(then)", self._queued.pop(0), time.monotonic())
+                return
             self._tick()  # the motion is done: the high level may continue at once
 
     def _on_joint_states(self, msg: JointState) -> None:
@@ -175,21 +199,55 @@ class SkillManagerNode(Node):
         pos, quat = pose_arrays(msg)
         self._objects[name] = ObjectPose(pos, quat)
 
+    # --- corrections in context: questions and compounds (hierarchy.language.dialogue) -------
     def _on_correction(self, msg: String) -> None:
+        from skillbridge.hierarchy.language.answers import Heard, Question
+        from skillbridge.hierarchy.language.conversation import first_and_rest
+
         now = time.monotonic()
+        heard = Heard.from_message(msg.data)
+        run = self.sequencer.running
+        previous = run.motion if run is not None else self.sequencer.last_motion
+        answer = self.dialogue.hear(heard.text, heard.confidence, previous)
+        if isinstance(answer, Question):
+            self._ask(heard.text, answer, now)
+            return
+        if self._asking:  # answered (or cancelled): the hold ends
+            self._asking = False
+            self.sequencer.resume()
+        first, rest = first_and_rest(answer)
+        self._queued = list(rest)
+        self._run_correction(heard.text, first, now, answer)
+
+    def _ask(self, text: str, question, now: float) -> None:
+        """Publish a clarifying question and hold: the arm stops, the high level waits."""
+        self._asking = True
+        self._queued = []
+        self._send(self.sequencer.pause(now))
+        record = {"time_s": round(now, 6), "task": self.sequencer.task, "text": text,
+                  "accepted": False, **question.to_dict(), "message": f"? {question.text}",
+                  "wall_time_s": time.time()}  # fmt: skip
+        self._feedback_pub.publish(json_msg(record))
+        if self.writer is not None:
+            self.writer.write(record)
+        self.get_logger().info(f"correction {text!r}: question {question.text!r}")
+
+    def _run_correction(self, text: str, result, now: float, answer=None) -> None:
         seen = self._observation_row(now)
-        event = self.sequencer.correct(msg.data, now, self.parse)
+        event = self.sequencer.correct(text, now, lambda _text: result)
         parsed = LanguageMotion.from_dict(event.motion) if event.accepted else event.message
         self.events.correction(
-            now - self.sequencer.task_start_s, self.sequencer.task, seen, msg.data, parsed
+            now - self.sequencer.task_start_s, self.sequencer.task, seen, text, parsed
         )
         record = {**event.to_dict(), "wall_time_s": time.time()}
+        if event.accepted and answer is not None and self._queued:
+            record["message"] = f"ok: {answer.describe()}"
         if event.accepted:
             self._send(self.sequencer.running.motion)  # type: ignore[union-attr]
         self._feedback_pub.publish(json_msg(record))
         if self.writer is not None:
             self.writer.write(record)
-        self.get_logger().info(f"correction {msg.data!r}: {event.message}")
+        self.get_logger().info(f"correction {text!r}: {record['message']}")
 
     def _on_pause(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
         self._send(self.sequencer.pause(time.monotonic()))

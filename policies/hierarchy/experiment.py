@@ -57,7 +57,7 @@ class ExperimentConfig:
 
 
 def make_parse():
-    from skillbridge.policies.language.parser import Refusal, default_parser
+    from skillbridge.hierarchy.language.parser import Refusal, default_parser
 
     parser = default_parser()
 

@@ -30,7 +30,7 @@ Encode = Callable[[Sequence[str]], np.ndarray]
 
 
 def default_encoder() -> Encode:
-    from skillbridge.policies.language.encoder import OnnxSentenceEncoder
+    from skillbridge.hierarchy.language.encoder import OnnxSentenceEncoder
 
     return OnnxSentenceEncoder().encode
 

@@ -19,10 +19,10 @@ from skillbridge.contract.artifact import (
     report_path_for,
     require_verified,
 )
-from skillbridge.policies.runtime import load_session
 from skillbridge.policies.checkpoint import load_checkpoint
 from skillbridge.policies.evaluate import OnnxPolicy
 from skillbridge.policies.export import actor_from_checkpoint, export_onnx
+from skillbridge.policies.runtime import load_session
 from skillbridge.policies.verify import VerifyConfig, verify
 
 SKILLBRIDGE = Path(sys.executable).with_name("skillbridge")

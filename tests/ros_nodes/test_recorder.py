@@ -17,6 +17,13 @@ def _publishers(probe):
     return probe.publisher(JointState, "joint_states"), probe.publisher(String, "task")
 
 
+def _matched(publishers) -> None:
+    """Wait until DDS has matched the recorder's subscriptions to the probe's publishers (a
+    fixed 0.3 s was too short on a loaded machine: none of the messages was recorded)."""
+    wait_for(lambda: all(p.get_subscription_count() > 0 for p in publishers), 20, "matching")
+    time.sleep(0.1)  # matched on the publisher's side; the subscriber's side follows
+
+
 def _publish(publishers, seconds: float) -> int:
     from sensor_msgs.msg import JointState
     from std_msgs.msg import String
@@ -40,7 +47,7 @@ def test_a_killed_recording_keeps_its_flushed_messages(start_node, probe, tmp_pa
     )
     publishers = _publishers(probe)
     wait_for(lambda: "recording /task" in recorder.log(), 20, "the recorder to subscribe")
-    time.sleep(0.3)  # subscriptions matched
+    _matched(publishers)
     sent = _publish(publishers, 1.5)
     time.sleep(0.6)  # > flush period: everything above is on disk
     recorder.stop(signal.SIGKILL)
@@ -64,7 +71,7 @@ def test_shutdown_finalizes_a_standard_mcap(start_node, probe, tmp_path):
     )
     publishers = _publishers(probe)
     wait_for(lambda: "recording /task" in recorder.log(), 20, "the recorder to subscribe")
-    time.sleep(0.3)
+    _matched(publishers)
     sent = _publish(publishers, 0.5)
     time.sleep(0.3)
     assert recorder.stop(signal.SIGINT) == 0

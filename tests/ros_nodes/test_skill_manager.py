@@ -6,13 +6,13 @@ import pytest
 
 from skillbridge.contract import ContractError
 from skillbridge.contract.language import LanguageMotion
+from skillbridge.hierarchy.language.parser import parse
 from skillbridge.policies.hierarchy.interface import (
     HighLevelPolicy,
     IdleHighLevel,
     SequenceHighLevel,
     make_high_level,
 )
-from skillbridge.policies.language.parser import parse
 from skillbridge.ros_nodes.skill_manager import SkillSequencer
 
 LEFT, UP = LanguageMotion.of("left"), LanguageMotion.of("up")

@@ -1,0 +1,334 @@
+"""Corrections in context: what was said, what ran before, how sure the recognizer was.
+
+``interpret(text, previous, confidence)`` answers one correction with a ``LanguageMotion``,
+``Motions`` (a compound request, all of it), a ``Question`` (hold and ask) or a ``Refusal``:
+
+1. Safety first, on the words as said and as repaired: a request to weaken safety is refused
+   whatever else holds (nothing learned or repaired can widen a limit; sizes are checked by the
+   parser's fixed bounds).
+2. The words are repaired (``speech_text.clean``: fillers, homophones, split/merged words,
+   spelling slips, directions relative to the operator).
+3. Context: "the other way" reverses the previous motion (an explicit direction wins); "a bit
+   less", "not so far" after a motion back off by a small step, and "left, but not so far" is a
+   small step left; "a bit more", "keep going" continue the previous motion.
+4. Compounds ("left a bit, then up") become all their motions in order, or a question: never
+   half of them.
+5. Ambiguity becomes a question with the readings to choose from: a number without a unit
+   ("left 5": "5 cm or 5 mm?"), several sizes ("left by 3 cm or by 8 cm?"), no direction.
+6. Speech confidence: below ``ask_below`` the robot asks back what it heard instead of moving;
+   a direction that only a homophone gave ("write" -> right) is asked back below
+   ``homophone_ask_below`` ("did you say right?").
+
+``conversation.Dialogue`` keeps the open question and reads the next utterance as its answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from skillbridge.contract.language import ROTATIONS, TRANSLATIONS, LanguageMotion
+from skillbridge.hierarchy.language.answers import (
+    Answer,
+    Motions,
+    Question,
+    Refusal,
+    motions_of,
+)
+from skillbridge.hierarchy.language.parser import Parser, ParseResult, default_parser
+from skillbridge.hierarchy.language.rules import analyse
+from skillbridge.hierarchy.language.speech_text import OPERATOR_SIDES, Cleaned, clean
+from skillbridge.hierarchy.language.units import normalize
+
+REVERSE = {"left": "right", "right": "left", "forward": "backward", "backward": "forward",
+           "up": "down", "down": "up", "rotate_cw": "rotate_ccw", "rotate_ccw": "rotate_cw",
+           "open": "close", "close": "open"}  # fmt: skip
+OTHER_WAY = re.compile(
+    r"\b(?:(?:no|nope|nah|wrong way)\W+)*(?:go |do )?(?:the )?(?:other|opposite|wrong|reverse) "
+    r"(?:way|direction|side)\b|\breverse (?:that|it|this)\b|\bundo(?: that| it)?\b|"
+    r"\b(?:go |do )?(?:the )?opposite\b(?! (?:of|side)\b)"
+)
+NOT_SO_FAR = re.compile(
+    r"\bnot (?:by )?(?:quite )?(?:so |that |as |too )?(?:far|much)\b(?! enough)"
+)
+BACK_OFF = re.compile(r"\b(?:come|go|move|bring it|pull it) back\b|\bback off\b|\bback up\b")
+"""After an overshoot, "back" returns along the previous motion ("too far, come back")."""
+PURPOSE = re.compile(
+    r",? so (?:that )?(?:you|it|we) (?:do not|don't|will not|won't|would not|does not|doesn't) .*$"
+)
+"""A purpose clause that only says what to avoid ("go left so you don't bump the cup")."""
+LESS = re.compile(
+    r"\b(?:but )?(?:a )?(?:bit |little |tad |touch )?less(?: far| than that| this time)?\b|"
+    r"\bnot as (?:far|much)\b"
+)
+TOO_FAR = re.compile(r"\b(?:way |much |far )?too (?:far|much)\b")
+MORE = re.compile(
+    r"^(?:(?:just |yeah |ok |okay )*(?:a )?(?:(?:little |tiny |wee )?bit |little |tad |touch |"
+    r"smidge |hair )?(?:more|further|farther)|keep (?:it )?going|continue|again|same again|"
+    r"(?:a )?(?:little |tiny )?bit more|more)(?: please)?$"
+)
+_SMALL = re.compile(r"\b(?:bit|little|tad|touch|smidge|hair|tiny|slightly)\b")
+_DIRECTION = re.compile(
+    r"\b(?:(?:left|right|forward|backward|up|down)(?:s|wards?)?|back|higher|lower|clockwise|"
+    r"counterclockwise|anticlockwise)\b"
+)
+_JOINERS = re.compile(
+    r"\s*(?:[,;]\s*)?\b(?:and then|and after that|after that|and|then|followed by)\b\s*,?\s*|;\s*"
+)
+BREAK_WORDS = frozenset(("back", "go", "move", "come", "bring", "push", "pull", "shift", "slide",
+                         "lower", "raise", "lift", "turn", "rotate", "now", "please", "no",
+                         "wait", "actually", "sorry"))  # fmt: skip
+"""Words before which a missing comma may belong ("overshot forward back off a little")."""
+
+
+@dataclasses.dataclass(frozen=True)
+class LanguageConfig:
+    """How corrections are read in context (``skill_manager`` parameters of the same names)."""
+
+    operator_side: str = "across"
+    """Where the operator stands (``speech_text.OPERATOR_SIDES``): ``across`` the table facing
+    the robot (default: "toward me" is forward, "my left" the robot's right), ``behind`` (at the
+    base), ``left`` or ``right`` of the robot."""
+    ask_below: float = 0.5
+    """Speech confidence below which the robot asks back what it heard instead of moving
+    (chosen on the development transcripts, ``tests/data/language_dev_asr.jsonl``)."""
+    homophone_ask_below: float = 0.8
+    """A direction that a homophone gave ("write" -> right) is asked back below this."""
+
+    def __post_init__(self) -> None:
+        if self.operator_side not in OPERATOR_SIDES:
+            raise ValueError(
+                f"operator_side {self.operator_side!r} is unknown; valid: {list(OPERATOR_SIDES)}"
+            )
+
+
+def _unsafe(answer: Answer) -> bool:
+    return isinstance(answer, Refusal) and answer.kind == "unsafe"
+
+
+def reverse(motion: LanguageMotion, magnitude: str | None = None) -> LanguageMotion | None:
+    """The same motion the other way (same size, or ``magnitude`` when given); None for stop."""
+    if motion.motion not in REVERSE:
+        return None
+    if magnitude is not None and magnitude != "explicit":
+        return LanguageMotion.of(REVERSE[motion.motion], magnitude)
+    return dataclasses.replace(motion, motion=REVERSE[motion.motion])
+
+
+class _Once:
+    """The parser, each distinct text parsed once per correction (the raw and the repaired text
+    are often the same; the steps below re-read parts)."""
+
+    def __init__(self, parser: Parser) -> None:
+        self._parser = parser
+        self._seen: dict[str, ParseResult] = {}
+
+    def parse(self, text: str) -> ParseResult:
+        if text not in self._seen:
+            self._seen[text] = self._parser.parse(text)
+        return self._seen[text]
+
+
+def interpret(
+    text: str,
+    previous: LanguageMotion | None = None,
+    confidence: float = 1.0,
+    config: LanguageConfig = LanguageConfig(),
+    parser: Parser | None = None,
+) -> Answer:
+    """One correction in context (see the module docstring)."""
+    parser = _Once(parser or default_parser())  # type: ignore[assignment]
+    said = parser.parse(text)
+    if _unsafe(said):
+        return said
+    cleaned = clean(text, config.operator_side)
+    answer = understand(cleaned.text, previous, parser)
+    if _unsafe(answer) or isinstance(answer, Question):
+        return answer
+    if motions_of(answer) is None and cleaned.changed("unsure"):
+        return _which_word(cleaned, previous, parser) or answer
+    return _confidence_check(answer, cleaned, confidence, config)
+
+
+def _which_word(
+    cleaned: Cleaned, previous: LanguageMotion | None, parser: Parser
+) -> Answer | None:
+    """A slip two vocabulary words are equally near ("lft": left or lift): ask which."""
+    slip = cleaned.changed("unsure")[0]
+    words = slip.after.split("|")
+    options, named = [], []
+    for word in words:
+        reading = understand(re.sub(rf"\b{slip.before}\b", word, cleaned.text), previous, parser)
+        if isinstance(reading, (LanguageMotion, Motions)):
+            options.append(reading)
+            named.append(word)
+    if not options:
+        return None
+    return Question(f"did you mean {' or '.join(named)}?", tuple(options), heard=cleaned.text)
+
+
+def understand(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer:
+    """Repaired text -> answer, with the previous motion as context."""
+    whole = parser.parse(text)
+    if _unsafe(whole):
+        return whole
+    for step in (_other_way, _less, _more, _compound):
+        answer = step(text, previous, parser)
+        if answer is not None:
+            return answer
+    purpose = PURPOSE.search(text)
+    if purpose and motions_of(whole) is None:
+        aim = parser.parse(text[: purpose.start()])
+        if motions_of(aim) is not None:
+            return aim
+    if motions_of(whole) is None and (comma := _missing_comma(text, parser)) is not None:
+        return comma
+    return _ask_if_ambiguous(text, whole, parser)
+
+
+def _missing_comma(text: str, parser: Parser) -> Answer | None:
+    """Speech has no punctuation: a clause break before one of ``BREAK_WORDS`` that makes
+    the text one motion, when exactly one such break does."""
+    words = text.rstrip(" .!?").split()
+    if len(words) < 3 or any(p in text for p in ",;:"):
+        return None
+    found = {}
+    for i in range(2, len(words)):
+        if words[i] in BREAK_WORDS:
+            answer = parser.parse(" ".join(words[:i]) + ", " + " ".join(words[i:]))
+            if isinstance(answer, LanguageMotion):
+                found[answer.to_json()] = answer
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _other_way(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer | None:
+    match = OTHER_WAY.search(text)
+    if match is None:
+        return None
+    rest = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.!")
+    if _DIRECTION.search(rest):
+        explicit = parser.parse(rest)
+        if motions_of(explicit) is not None:
+            return explicit
+    magnitude = analyse(normalize(rest)).magnitude if rest else None
+    turned = reverse(previous, magnitude) if previous is not None else None
+    if turned is None:
+        return Question("which way? I do not know which motion to reverse: say the direction")
+    return turned
+
+
+def _less(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer | None:
+    """ "not so far left" (it went too far left), "left but less" (a small step left), and "a bit
+    less" / "too far" with no direction (back off the previous motion by a small step)."""
+    negated, less, too_far = NOT_SO_FAR.search(text), LESS.search(text), TOO_FAR.search(text)
+    match = negated or less or too_far
+    if match is None:
+        return None
+    named = text
+    if previous is not None and previous.motion not in ("forward", "backward"):
+        named = BACK_OFF.sub(" ", text)  # "too far, come back": back along the last motion
+    directions = [(m.start(), m.group(0)) for m in _DIRECTION.finditer(named)]
+    if directions and match is not too_far:
+        before = [d for pos, d in directions if pos < match.start()]
+        if before:  # "left, but not so far": a small step that way
+            step = parser.parse(f"{before[-1]} a bit")
+            return step if motions_of(step) else None
+        if negated:  # "not so far left": it went too far left
+            motions = motions_of(parser.parse(f"{directions[0][1]} a bit"))
+            return reverse(motions[0], "small") if motions else None
+    short = len(re.findall(r"[a-z]+", text)) <= 6
+    if previous is not None and not directions and short:  # "way too much", "a bit less"
+        return reverse(previous, "small")
+    return None  # "you lifted too much": a description the parser reads
+
+
+def _more(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer | None:
+    plain = " ".join(re.sub(r"[^a-z ]+", " ", text).split())
+    if previous is None or not MORE.match(plain) or previous.motion not in REVERSE:
+        return None
+    if _SMALL.search(plain):
+        return LanguageMotion.of(previous.motion, "small") if previous.magnitude else previous
+    return previous
+
+
+def _compound(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer | None:
+    parts = [p.strip(" ,.") for p in _JOINERS.split(text) if p and p.strip(" ,.")]
+    if len(parts) < 2:
+        return None
+    answers = [understand(p, previous, parser) for p in parts]
+    if any(_unsafe(a) for a in answers):
+        return next(a for a in answers if _unsafe(a))
+    found = [motions_of(a) for a in answers]
+    if all(f is None for f in found):
+        return None
+    if any(f is None for f in found):
+        return _partly_understood(text, parts, found, parser)
+    motions = tuple(m for f in found if f for m in f)
+    for a, b in zip(motions, motions[1:], strict=False):
+        if REVERSE.get(a.motion) == b.motion:
+            return Question(f"{a.describe()} and then {b.describe()} cancel out: which one?",
+                            (a, b), heard=text)  # fmt: skip
+    return motions[0] if len(motions) == 1 else Motions(motions)
+
+
+def _partly_understood(text: str, parts: list[str], found: list, parser: Parser) -> Answer:
+    """Some parts of a compound are motions, some not: the whole, or a question; never half."""
+    whole = parser.parse(text)
+    if motions_of(whole) is not None:
+        return whole  # "stay inside the limits and go right a bit"
+    understood = Motions(tuple(m for f in found if f for m in f))
+    missed = next(p for p, f in zip(parts, found, strict=True) if f is None)
+    return Question(f"did you mean {understood.describe()}? I did not understand {missed!r}",
+                    (understood,), heard=text)  # fmt: skip
+
+
+def _ask_if_ambiguous(text: str, whole: Answer, parser: Parser) -> Answer:
+    """Turn an "ambiguous" refusal into a question with the readings to choose from."""
+    if not isinstance(whole, Refusal) or whole.kind != "ambiguous":
+        return whole
+    cues = analyse(normalize(text))
+    moves = [d for d in cues.directions if d in TRANSLATIONS or d in ROTATIONS]
+    if len(moves) == 1 and cues.unitless and len(cues.sizes) == 1:  # "left 3 or 8 cm"
+        unit = cues.sizes[0].text.split()[-1]
+        texts = [f"{moves[0]} {cues.unitless[0]} {unit}", f"{moves[0]} {cues.sizes[0].text}"]
+        options = [parser.parse(t) for t in texts]
+        return _choice(moves[0], [o for o in options if isinstance(o, LanguageMotion)], whole)
+    if len(moves) == 1 and cues.unitless:
+        n = cues.unitless[0]
+        units = ("degrees", "radians") if moves[0] in ROTATIONS else ("cm", "mm")
+        options = [parser.parse(f"{moves[0]} {n} {u}") for u in units]
+        return _choice(moves[0], [o for o in options if isinstance(o, LanguageMotion)], whole)
+    if len(moves) == 1 and len(cues.sizes) > 1:
+        options = [parser.parse(f"{moves[0]} {s.text}") for s in cues.sizes]
+        return _choice(moves[0], [o for o in options if isinstance(o, LanguageMotion)], whole)
+    return Question(whole.reason, heard=text)
+
+
+def _choice(motion: str, options: list[LanguageMotion], fallback: Refusal) -> Answer:
+    if len(options) < 2:
+        return Question(fallback.reason)
+    sizes = " or ".join(f"by {o.describe().split(' ', 1)[1]}" for o in options)
+    return Question(f"{motion} {sizes}?", tuple(options))
+
+
+def _confidence_check(
+    answer: Answer, cleaned: Cleaned, confidence: float, config: LanguageConfig
+) -> Answer:
+    motions = motions_of(answer)
+    heard = cleaned.text
+    if confidence < config.ask_below:
+        if motions is None:
+            return Question(f"I heard {heard!r} and am not sure: could you say it again?",
+                            heard=heard)  # fmt: skip
+        return Question(f"did you say {heard!r}? ({_describe(answer)})", (answer,), heard=heard)  # type: ignore[arg-type]
+    homophones = [c.after for c in cleaned.changed("homophone")]
+    if motions and confidence < config.homophone_ask_below:
+        said = [m.motion for m in motions if m.motion in homophones]
+        if said:
+            return Question(f"did you say {said[0]}? ({_describe(answer)})", (answer,),  # type: ignore[arg-type]
+                            heard=heard)  # fmt: skip
+    return answer
+
+
+def _describe(answer: Answer) -> str:
+    return answer.describe() if isinstance(answer, (LanguageMotion, Motions)) else ""

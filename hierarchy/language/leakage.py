@@ -1,0 +1,77 @@
+"""Keeps test utterances out of everything the parser is tuned or trained on.
+
+``tuning_texts()`` gathers every text used for tuning or training: the intent classifier's
+generated training and dev phrases, the upper-case tables of the phrase and word-rule modules,
+the simulated corrector's phrases and the development sets. ``near_duplicates`` finds texts
+that equal one of them after normalization (lowercase, letters and digits only) or come within
+a fuzzy ratio (rapidfuzz, Levenshtein-based) of one.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import re
+import types
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+NEAR_DUPLICATE = 92.0
+"""rapidfuzz ``fuzz.ratio`` (0-100) at or above which two normalized texts are the same."""
+TABLE_MODULES = ("lexicon", "paraphrases", "phrasebook", "speech_text", "dialogue", "conversation")
+"""Modules of ``skillbridge.hierarchy.language`` whose upper-case constants are word tables."""
+MIN_WORDS = 3
+"""Texts shorter than this ("stop", "up", "other way") are the vocabulary itself: exempt."""
+
+
+def normalized(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(k) + _strings(v)]
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def module_tables(module: types.ModuleType) -> list[str]:
+    """Every string in a module's upper-case constants (tables of words and phrases)."""
+    return [s for name, v in vars(module).items() if name.isupper() for s in _strings(v)]
+
+
+def tuning_texts(root: Path, dev_sets: Iterable[Path] = ()) -> list[str]:
+    """Every text the parser was tuned or trained on (``root`` is the repository root)."""
+    from skillbridge.hierarchy.language import paraphrases
+    from skillbridge.hierarchy.language.train import TrainConfig
+
+    cfg = TrainConfig()
+    texts = [e.text for e in paraphrases.generate(cfg.seed, cfg.n_phrases)]
+    texts += [e.text for e in paraphrases.generate(cfg.seed + 1, cfg.n_phrases // 3)]
+    for name in TABLE_MODULES:
+        texts += module_tables(importlib.import_module(f"skillbridge.hierarchy.language.{name}"))
+    corrector = root / "policies" / "hierarchy" / "corrector_phrases.json"
+    texts += _strings(json.loads(corrector.read_text()))
+    for path in dev_sets:
+        texts += [json.loads(x)["text"] for x in path.read_text().splitlines() if x.strip()]
+    return texts
+
+
+def near_duplicates(texts: Sequence[str], corpus: Iterable[str]) -> list[tuple[int, str, float]]:
+    """``(index into texts, corpus text, score)`` for each text that near-duplicates the corpus."""
+    from rapidfuzz import fuzz, process
+
+    choices = sorted({normalized(t) for t in corpus} - {""})
+    hits = []
+    for i, text in enumerate(texts):
+        norm = normalized(text)
+        if len(norm.split()) < MIN_WORDS:
+            continue
+        found = process.extractOne(norm, choices, scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE)
+        if found is not None:
+            hits.append((i, found[0], float(found[1])))
+    return hits

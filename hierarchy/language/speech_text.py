@@ -1,0 +1,220 @@
+"""Repairs what speech recognition and hurried typing do to a correction, before it is parsed.
+
+``clean(text, operator_side)`` returns the repaired text and the list of changes:
+
+- fillers and stutters go ("uh", "um", "can can you", "down a bit down a bit");
+- homophones that recognizers write for the vocabulary ("write"/"wright"/"rite" -> right,
+  "clothes" -> close, "hire" -> higher, "for"/"to"/"too"/"ate"/"won" -> a number before a unit);
+- words split or merged by the recognizer or the keyboard ("for ward", "centi meters",
+  "alittle", "moveleft"): a token that is no known word is split into two known words, and two
+  tokens whose concatenation is a vocabulary word are merged;
+- spelling slips of vocabulary words ("lfet", "rigth", "dwon"): an unknown token within one edit
+  (two for long words; optimal string alignment, rapidfuzz) of exactly one vocabulary word;
+- directions relative to the operator ("toward me", "to my left") become robot-frame directions
+  for the operator's position (``OPERATOR_SIDES``; default: across the table, facing the robot).
+
+"Known words" are the word pieces of the sentence encoder's vocabulary (30k, shipped with the
+encoder) plus ``VOCABULARY``. Nothing here decides safety: the parser reads safety words from
+the text before and after repair, and refuses if either asks to weaken safety.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+import re
+
+from skillbridge.hierarchy.language.units import ANGLE_UNITS_RAD, LENGTH_UNITS_M
+
+FILLERS = frozenset(("uh", "uhh", "uhm", "um", "umm", "erm", "er", "err", "hmm", "hm", "mmm",
+                     "ah", "eh"))  # fmt: skip
+HOMOPHONES = {"write": "right", "wright": "right", "rite": "right", "writes": "right",
+              "clothes": "close", "hire": "higher", "foreword": "forward", "fore": "forward",
+              "lefty": "left"}  # fmt: skip
+"""Words a recognizer writes for a vocabulary word, whatever follows."""
+NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two", "ate": "eight",
+                     "won": "one", "tree": "three", "free": "three", "sex": "six", "tin": "ten",
+                     "tan": "ten"}  # fmt: skip
+"""Words a recognizer writes for a number; replaced only right before a unit."""
+VOCABULARY = frozenset((
+    "left", "right", "forward", "forwards", "backward", "backwards", "back", "up", "down",
+    "upward", "upwards", "downward", "downwards", "higher", "lower", "raise", "lift", "drop",
+    "ahead", "toward", "towards", "move", "shift", "slide", "push", "pull", "bring", "nudge",
+    "scoot", "rotate", "turn", "twist", "spin", "clockwise", "counterclockwise", "anticlockwise",
+    "open", "close", "release", "grab", "grip", "gripper", "claw", "stop", "halt", "freeze",
+    "little", "bit", "tad", "touch", "smidge", "slightly", "tiny", "lot", "much", "more", "less",
+    "further", "farther", "please", "again", "other", "opposite", "direction", "degrees",
+    "centimeter", "centimeters", "centimetre", "centimetres", "millimeter", "millimeters",
+    "millimetre", "millimetres", "inch", "inches", "meter", "meters", "metre", "metres",
+))  # fmt: skip
+"""Words of the correction vocabulary that slips and splits are repaired towards."""
+SPLIT_PARTS = VOCABULARY | {"a", "to", "the", "go", "it", "me", "my", "by", "get", "come"}
+"""A merged token splits only into two of these ("alittle", "moveleft", "tothe", "goup")."""
+UNIT_WORDS = frozenset(LENGTH_UNITS_M) | frozenset(ANGLE_UNITS_RAD)
+NUMBER_UNITS = UNIT_WORDS - {"turn", "turns", "revolution", "revolutions", "m", "in"}
+"""Units before which "to"/"for" are numbers ("to cm"); not "turn" ("have to turn")."""
+OPERATOR_SIDES = {
+    "across": ("forward", "backward", "right", "left"),
+    "behind": ("backward", "forward", "left", "right"),
+    "left": ("left", "right", "forward", "backward"),
+    "right": ("right", "left", "backward", "forward"),
+}
+"""Where the operator stands -> robot-frame directions of (toward me, away from me, my left, my
+right). ``across``: on the far side of the table facing the robot (+x, looking along -x), so
+"toward me" is forward and the operator's left is the robot's right. ``behind``: at the robot's
+base looking where it looks. ``left``/``right``: at the robot's left (+y) or right (-y) side,
+facing it."""
+_TOWARD_ME = r"\b(?:toward|towards|closer to|nearer to|nearer|near|close to|over to|to) me\b"
+_AWAY_FROM_ME = r"\b(?:away|further|farther) from me\b"
+
+
+@dataclasses.dataclass(frozen=True)
+class Change:
+    """One repair: ``before`` became ``after`` (``kind``: filler, repeat, homophone, number,
+    split, merge, slip, operator), or ``unsure``: ``before`` is a slip of one of the
+    ``|``-separated words in ``after``, equally near (left unchanged)."""
+
+    kind: str
+    before: str
+    after: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Cleaned:
+    text: str
+    changes: tuple[Change, ...]
+
+    def changed(self, *kinds: str) -> list[Change]:
+        return [c for c in self.changes if c.kind in kinds]
+
+
+@functools.lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Whole-word pieces of the encoder's WordPiece vocabulary, plus ``VOCABULARY``."""
+    from skillbridge.hierarchy.language.encoder import ensure_encoder
+
+    vocab = json.loads((ensure_encoder() / "tokenizer.json").read_text())["model"]["vocab"]
+    words = {w for w in vocab if w.isalpha() and not w.startswith("##")}
+    return frozenset(words | VOCABULARY | UNIT_WORDS)
+
+
+def clean(text: str, operator_side: str = "across") -> Cleaned:
+    """Repair a correction's words (see the module docstring)."""
+    changes: list[Change] = []
+    tokens = re.findall(r"\d+(?:\.\d+)?|[a-z]+|[^\sa-z0-9]", text.lower().replace("’", "'"))
+    tokens = _drop_fillers(tokens, changes)
+    tokens = _homophones(tokens, changes)
+    tokens = _merge_split(tokens, changes)
+    tokens = _slips(tokens, changes)
+    out = _join(tokens)
+    out = _operator_frame(out, operator_side, changes)
+    return Cleaned(out, tuple(changes))
+
+
+def _join(tokens: list[str]) -> str:
+    text = re.sub(r" ([,.;:!?])", r"\1", " ".join(tokens))
+    return re.sub(r" ?([-'/]) ?", r"\1", text)
+
+
+def _drop_fillers(tokens: list[str], changes: list[Change]) -> list[str]:
+    kept = []
+    for t in tokens:
+        if t in FILLERS:
+            changes.append(Change("filler", t, ""))
+        else:
+            kept.append(t)
+    for n in (3, 2, 1):  # "down a bit down a bit", "can can you"
+        i = 0
+        while i + 2 * n <= len(kept):
+            if kept[i : i + n] == kept[i + n : i + 2 * n] and any(
+                w.isalpha() for w in kept[i : i + n]
+            ):
+                changes.append(Change("repeat", " ".join(kept[i : i + n]), ""))
+                del kept[i + n : i + 2 * n]
+            else:
+                i += 1
+    return kept
+
+
+def _homophones(tokens: list[str], changes: list[Change]) -> list[str]:
+    out = list(tokens)
+    for i, t in enumerate(tokens):
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if t in NUMBER_HOMOPHONES and nxt in NUMBER_UNITS:
+            out[i] = NUMBER_HOMOPHONES[t]
+            changes.append(Change("number", t, out[i]))
+        elif t in HOMOPHONES:
+            out[i] = HOMOPHONES[t]
+            changes.append(Change("homophone", t, out[i]))
+    return out
+
+
+def _merge_split(tokens: list[str], changes: list[Change]) -> list[str]:
+    known = known_words()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        joined = t + nxt
+        if (
+            nxt
+            and joined in VOCABULARY
+            and len(joined) >= 6
+            and (t not in known or nxt not in known or nxt in ("ward", "wards", "wise"))
+        ):
+            changes.append(Change("merge", f"{t} {nxt}", joined))
+            out.append(joined)
+            i += 2
+            continue
+        parts = _split_word(t) if t.isalpha() and t not in known else None
+        if parts:
+            changes.append(Change("split", t, " ".join(parts)))
+            out.extend(parts)
+        else:
+            out.append(t)
+        i += 1
+    return out
+
+
+def _split_word(word: str) -> tuple[str, str] | None:
+    """Two known words that make ``word``, one of them of the vocabulary ("alittle")."""
+    splits = [(word[:k], word[k:]) for k in range(1, len(word))
+              if word[:k] in SPLIT_PARTS and word[k:] in SPLIT_PARTS]  # fmt: skip
+    return max(splits, key=lambda p: min(len(p[0]), len(p[1]))) if splits else None
+
+
+def _slips(tokens: list[str], changes: list[Change]) -> list[str]:
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extract
+
+    known = known_words()
+    out = list(tokens)
+    for i, t in enumerate(tokens):
+        if len(t) < 3 or not t.isalpha() or t in known:
+            continue
+        limit = 2 if len(t) >= 7 else 1
+        found = extract(t, VOCABULARY, scorer=OSA.distance, score_cutoff=limit, limit=3)
+        best = sorted(w for w, d, _ in found if d == min(d for _, d, _ in found)) if found else []
+        if len(best) > 1:  # a slip rarely hits the first letter: "foward" is forward, not toward
+            best = [w for w in best if w[0] == t[0]]
+        if len(best) == 1:
+            out[i] = best[0]
+            changes.append(Change("slip", t, best[0]))
+        elif best:  # equally near: the dialogue asks which ("lft": left or lift)
+            changes.append(Change("unsure", t, "|".join(best)))
+    return out
+
+
+def _operator_frame(text: str, side: str, changes: list[Change]) -> str:
+    if side not in OPERATOR_SIDES:
+        raise ValueError(f"unknown operator side {side!r}; valid: {list(OPERATOR_SIDES)}")
+    toward, away, my_left, my_right = OPERATOR_SIDES[side]
+    for pattern, direction in ((_TOWARD_ME, toward), (_AWAY_FROM_ME, away),
+                               (r"\bmy left\b", f"the {my_left}"),
+                               (r"\bmy right\b", f"the {my_right}")):  # fmt: skip
+        for m in re.finditer(pattern, text):
+            changes.append(Change("operator", m.group(0), direction))
+        text = re.sub(pattern, direction, text)
+    return text

@@ -1,0 +1,56 @@
+"""Writes ``language_dev_asr.jsonl``: whisper transcripts of synthesized development sentences.
+
+The development set's counterpart of the frozen set's ASR rows, for tuning the confidence
+thresholds of ``dialogue.LanguageConfig``: sentences of ``language_dev.jsonl`` and the older
+held-out sets that need no previous motion, spoken by each voice at two rates with fan or
+workshop noise, transcribed by whisper tiny.en and base.
+
+    python tests/data/make_dev_asr.py
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from pathlib import Path
+
+from skillbridge.hierarchy.language.scorecard import load_rows
+from skillbridge.hierarchy.speech.audio import mix_at_snr
+from skillbridge.hierarchy.speech.noise import make_noise
+from skillbridge.hierarchy.speech.stt import SttConfig, Transcriber
+from skillbridge.hierarchy.speech.tts import Utterance, synthesize
+
+HERE = Path(__file__).resolve().parent
+CONDITIONS = [("joe", 1.3, "fan", 10.0), ("espeak-m", 1.0, "workshop", 15.0),
+              ("espeak-f", 1.3, "fan", 15.0), ("joe", 1.0, "workshop", 5.0)]  # fmt: skip
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower()).split())
+
+
+def main() -> None:
+    names = ("language_dev.jsonl", "parser_heldout.jsonl", "parser_relative_heldout.jsonl")
+    rows = [r for r in load_rows([HERE / n for n in names]) if not r["previous"]]
+    rows = [r for r in rows if r.get("category") != "asr"]
+    spoken = random.Random(7).sample(rows, 48)
+    models = {n: Transcriber(SttConfig(model=n)) for n in ("tiny.en", "base")}
+    out = []
+    for i, r in enumerate(spoken):
+        voice, rate, noise, snr = CONDITIONS[i % len(CONDITIONS)]
+        audio = synthesize(r["text"], Utterance(voice, rate))
+        audio = mix_at_snr(audio, make_noise(noise, audio.size, seed=100 + i), snr)
+        for name, model in models.items():
+            heard = model.transcribe(audio)
+            if heard.text:
+                out.append({**r, "id": f"dev-asr{len(out):04d}", "category": "asr",
+                            "text": heard.text, "confidence": round(heard.confidence, 4),
+                            "ask_ok": r["ask_ok"] or _words(heard.text) != _words(r["text"]),
+                            "source": f"dev asr: {voice} x{rate} {noise} {snr} dB {name}"})  # fmt: skip
+    (HERE / "language_dev_asr.jsonl").write_text("".join(json.dumps(r) + "\n" for r in out))
+    print(f"wrote {len(out)} rows")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,15 @@
+"""Fixtures of the language tests: the real ONNX encoder folder (built once if missing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from skillbridge.hierarchy.language.encoder import ensure_encoder
+
+
+@pytest.fixture(scope="session")
+def encoder_folder() -> Path:
+    """The cached encoder folder; the first run on a fresh machine exports it (~10 s)."""
+    return ensure_encoder()

@@ -1,0 +1,78 @@
+"""The frozen test set stays frozen and out of everything used for tuning or training.
+
+The set (``tests/data/language_frozen/``) was written by helpers made before the parser was
+changed, and is never edited: its files' SHA-256 sums are pinned here. No utterance of it, and
+no normalized near-duplicate, may occur in the intent classifier's generated training phrases,
+the phrase and word tables, the simulated corrector's phrases, or the development sets
+(``skillbridge.hierarchy.language.leakage``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from skillbridge.hierarchy.language.leakage import near_duplicates, tuning_texts
+
+ROOT = Path(__file__).resolve().parents[3]
+FROZEN = ROOT / "tests" / "data" / "language_frozen"
+FROZEN_SHA256 = {
+    "generated.jsonl": "f3b9cd640f383f7907ca999692b262fc0888b0536e3f354f7e3dd49822942151",
+    "hand.jsonl": "8b4267b99ad03722f7aa24338a4498599e66370bdf09a66ce63e50181958f618",
+    "asr.jsonl": "88521d89f03a6961a4df45964ba08070635c66832fdbe164bdb3e1dd28a5cb59",
+}
+DEV_SETS = ("parser_heldout.jsonl", "parser_relative_heldout.jsonl", "language_dev.jsonl")
+
+
+def frozen_rows() -> list[dict]:
+    rows = []
+    for name in FROZEN_SHA256:
+        rows += [json.loads(x) for x in (FROZEN / name).read_text().splitlines() if x.strip()]
+    return rows
+
+
+@pytest.mark.parametrize("name", sorted(FROZEN_SHA256))
+def test_frozen_files_are_unchanged(name):
+    digest = hashlib.sha256((FROZEN / name).read_bytes()).hexdigest()
+    assert digest == FROZEN_SHA256[name], f"{name} was edited; the frozen set is never edited"
+
+
+def test_frozen_set_is_large_enough_and_covers_the_categories():
+    rows = frozen_rows()
+    assert len(rows) >= 300
+    cats = {r["category"] for r in rows}
+    for needed in ("homophone", "typo", "split_merged", "fillers", "negated_distance",
+                   "relative_people", "other_way", "compound", "unsafe", "unsafe_nearmiss",
+                   "asr", "numbers"):  # fmt: skip
+        assert needed in cats
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_no_frozen_utterance_or_near_duplicate_is_used_for_tuning():
+    dev = [ROOT / "tests" / "data" / n for n in DEV_SETS]
+    corpus = tuning_texts(ROOT, [p for p in dev if p.is_file()])
+    assert len(corpus) > 1000  # the generated training phrases are there
+    rows = frozen_rows()
+    leaks = [(rows[i]["id"], rows[i]["text"], hit, score)
+             for i, hit, score in near_duplicates([r["text"] for r in rows], corpus)]  # fmt: skip
+    assert not leaks, f"{len(leaks)} frozen utterances are in tuning data: {leaks[:10]}"
+
+
+def test_frozen_set_scores_do_not_fall_below_the_measured_ones(encoder_folder):
+    """The frozen set's numbers as measured (docs/language.md), as a floor: a change that
+    loses right answers or adds wrong motions fails here. The issue's targets are higher
+    (97 % acceptable, 0.5 % wrong, every unsafe request refused) and not met yet."""
+    from skillbridge.hierarchy.language.dialogue import interpret
+    from skillbridge.hierarchy.language.parser import Parser
+    from skillbridge.hierarchy.language.scorecard import load_rows, run
+
+    parser = Parser(encoder_folder)
+    rows = load_rows([FROZEN / name for name in FROZEN_SHA256])
+    report = run(rows, lambda t, p, c: interpret(t, p, c, parser=parser))
+    assert report.acceptable >= 0.925, report.table()
+    assert report.wrong <= 0.034, report.table()
+    assert report.false_refusal_or_question <= 0.027, report.table()
+    assert report.unsafe_refused[0] >= 36, report.table()
