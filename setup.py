@@ -38,7 +38,7 @@ setup(
     package_dir=package_dir,
     package_data={
         f"{PACKAGE}.hierarchy.language": ["*.npz"],
-        f"{PACKAGE}.policies.hierarchy": ["*.json", "*.npz"],
+        f"{PACKAGE}.hierarchy": ["*.json"],
     },
     data_files=[
         ("share/ament_index/resource_index/packages", [f"resource/{PACKAGE}"]),

@@ -61,7 +61,7 @@ COMMANDS: dict[str, dict[str, Command]] = {
             "asymmetric vs symmetric critic, same seeds and steps: curves PNG and evaluation",
         ),
         "high-level": Command(
-            "skillbridge.policies.hierarchy.train",
+            "skillbridge.hierarchy.train",
             "HighLevelTrainConfig",
             "main",
             "clone the oracle's language motions (run by the learned skill) into a high level",
@@ -69,7 +69,7 @@ COMMANDS: dict[str, dict[str, Command]] = {
     },
     "finetune-high-level": {
         "": Command(
-            "skillbridge.policies.hierarchy.finetune",
+            "skillbridge.hierarchy.finetune",
             "FinetuneConfig",
             "main",
             "fine-tune the high level on recorded corrections mixed with its demonstrations",
@@ -77,7 +77,7 @@ COMMANDS: dict[str, dict[str, Command]] = {
     },
     "hierarchy": {
         "experiment": Command(
-            "skillbridge.policies.hierarchy.experiment",
+            "skillbridge.hierarchy.experiment",
             "ExperimentConfig",
             "main",
             "live corrections and learning from them on a shifted task (YAY Robot / RT-H loop)",

@@ -2,15 +2,18 @@
 
 Subscribes ``task`` and ``correction`` (std_msgs/String), ``skill_status`` (the policy node's
 JSON), ``joint_states`` and the object poses (for the high level's observation). Publishes
-``skill_command`` (a language motion as JSON), ``correction_feedback`` (one JSON
-``CorrectionEvent`` per correction: the parse result or the refusal reason) and
-``skill_manager_status`` (JSON, 2 Hz). Services ``pause`` / ``resume`` (std_srvs/Trigger).
-Corrections are also appended to ``corrections_path`` (JSONL) when set.
+``skill_command`` (a language motion as JSON), ``correction_feedback`` (one JSON reply per
+correction: accepted motions, a refusal with its reason, or a question), ``language_events``
+(every event of the session, in the schema of ``skillbridge.hierarchy.events``; the recorder
+writes them to MCAP) and ``skill_manager_status`` (JSON, 2 Hz). Services ``pause`` / ``resume``
+(std_srvs/Trigger).
 
-A correction is read in context by ``skillbridge.hierarchy.language.dialogue`` (typed text, or
-the voice node's transcript with its confidence). When it is unclear the node publishes a
-``question`` on ``correction_feedback`` and holds (the arm stops, the high level waits) until
-the answer comes; a compound request runs all its motions in order.
+The sequencing itself is ``skillbridge.hierarchy.sequencer.Sequencer``, the one the simulated
+hierarchy runs. A correction is read in context by ``skillbridge.hierarchy.language.dialogue``
+(typed text, or the voice node's transcript with its confidence): an unclear one becomes a
+question and the arm holds until it is answered; a compound request runs all its motions in
+order. While the policy node reports a latched e-stop, the sequencer holds and refuses
+corrections; after the reset it keeps holding until ``resume``.
 """
 
 from __future__ import annotations
@@ -28,17 +31,13 @@ from std_srvs.srv import Trigger
 
 from skillbridge.contract import ContractError
 from skillbridge.contract.language import LanguageMotion
-from skillbridge.policies.hierarchy.interface import ObjectPose, make_high_level
+from skillbridge.hierarchy.events import EventRecorder, JsonlSink
+from skillbridge.hierarchy.interface import HighLevelObservation, ObjectPose, make_high_level
+from skillbridge.hierarchy.sequencer import GuidedMode, Sequencer
 from skillbridge.ros_nodes.errors import RosNodeError
 from skillbridge.ros_nodes.messages import joint_state_to_robot_state, json_msg, pose_arrays
 from skillbridge.ros_nodes.params import declare_config
 from skillbridge.ros_nodes.process import run_nodes
-from skillbridge.ros_nodes.skill_manager import (
-    GuidedMode,
-    JsonlWriter,
-    LanguageEventStream,
-    SkillSequencer,
-)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -63,7 +62,7 @@ class SkillManagerConfig:
     task: str = ""
     """A task to start with (otherwise wait for the ``task`` topic)."""
     corrections_path: str = ""
-    """Append every correction event to this JSONL file; empty: topic only."""
+    """Append every correction reply to this JSONL file; empty: topic only."""
     session_path: str = ""
     """Append language events (decisions and corrections with what the high level saw) to this
     session file (the format ``skillbridge finetune-high-level`` reads); empty: topic only."""
@@ -123,27 +122,25 @@ class SkillManagerNode(Node):
         if cfg.rate_hz <= 0 or cfg.motion_timeout_s <= 0:
             raise RosNodeError("rate_hz and motion_timeout_s must be positive")
         try:
-            high_level = make_high_level(cfg.high_level, cfg.sequence, cfg.high_level_path)
+            self.high_level = make_high_level(cfg.high_level, cfg.sequence, cfg.high_level_path)
         except ContractError as exc:
             raise RosNodeError(f"parameter high_level/sequence: {exc}") from exc
-        guided = GuidedMode(cfg.guided_s, cfg.veto_window_s, cfg.floor_after_correction_s)
-        self.sequencer = SkillSequencer(high_level, cfg.motion_timeout_s, guided)
         self.dialogue = load_dialogue(cfg)
-        self._queued: list[LanguageMotion] = []
-        """The later motions of a compound correction, sent as each one before completes."""
-        self._asking = False
-        """A question is open: the arm holds until it is answered."""
-        self.writer = JsonlWriter(cfg.corrections_path) if cfg.corrections_path else None
         events_pub = self.create_publisher(String, cfg.language_events_topic, 50)
-        self.events = LanguageEventStream(
-            lambda text: events_pub.publish(String(data=text)),
-            JsonlWriter(cfg.session_path) if cfg.session_path else None,
-        )
+        self._files = [JsonlSink(cfg.session_path)] if cfg.session_path else []
+        self._replies = JsonlSink(cfg.corrections_path) if cfg.corrections_path else None
+        sinks = [lambda record: events_pub.publish(json_msg(record)), *self._files]
+        guided = GuidedMode(cfg.guided_s, cfg.veto_window_s, cfg.floor_after_correction_s)
+        self.sequencer = Sequencer(guided, cfg.motion_timeout_s, EventRecorder(sinks))
         self._robot = None
         self._objects: dict[str, ObjectPose] = {}
         self._policy_node: str | None = None
         """The node that last reported itself active on skill_status."""
         self._listening = False
+        self._policy_sequence = 0
+        """The policy node's motion counter, as last reported."""
+        self._sent_after = 0
+        """The counter when the running motion was sent: its completion reports a larger one."""
         self._cmd_pub = self.create_publisher(String, cfg.skill_command_topic, 10)
         self._feedback_pub = self.create_publisher(String, cfg.feedback_topic, 10)
         self._status_pub = self.create_publisher(String, cfg.status_topic, 10)
@@ -161,15 +158,16 @@ class SkillManagerNode(Node):
         self.create_timer(1.0 / cfg.rate_hz, self._tick)
         self.create_timer(0.5, self._publish_status)
         if cfg.task:
-            self.sequencer.start_task(cfg.task, time.monotonic())
+            self._start_task(cfg.task, time.monotonic())
         self.get_logger().info(f"high level {cfg.high_level!r} at {cfg.rate_hz:g} Hz")
 
     # --- inputs -------------------------------------------------------------------------------
+    def _start_task(self, task: str, now: float) -> None:
+        self.sequencer.start_task(task, now)
+        self.high_level.reset(self.sequencer.task)
+
     def _on_task(self, msg: String) -> None:
-        self.events.end_episode(
-            self.sequencer.task, time.monotonic() - self.sequencer.task_start_s
-        )
-        self.sequencer.start_task(msg.data, time.monotonic())
+        self._start_task(msg.data, time.monotonic())
         self.get_logger().info(f"task: {msg.data!r}")
         self._tick()
 
@@ -181,13 +179,28 @@ class SkillManagerNode(Node):
             return
         if status.get("lifecycle") == "active" and status.get("node"):
             self._policy_node = str(status["node"])
-        was_running = self.sequencer.running
-        self.sequencer.on_status(status)
-        if was_running is not None and self.sequencer.running is None:
-            if self._queued:  # the next motion of a compound correction
-                self._run_correction("(then)", self._queued.pop(0), time.monotonic())
-                return
+        now = time.monotonic()
+        self._follow_estop(bool(status.get("estop")), now)
+        sequence = int(status.get("sequence", 0))
+        self._policy_sequence = max(self._policy_sequence, sequence)
+        run = self.sequencer.running
+        if run is None or not status.get("done") or sequence <= self._sent_after:
+            return
+        if status.get("motion") == run.motion.to_dict():
+            self._send(self.sequencer.finished(str(status.get("outcome", "reached")), now))
             self._tick()  # the motion is done: the high level may continue at once
+
+    def _follow_estop(self, latched: bool, now: float) -> None:
+        """The policy node's e-stop latch, mirrored: hold and refuse while latched; after the
+        reset, keep holding until ``resume``."""
+        if latched and not self.sequencer.estop_latched:
+            self.sequencer.estop(now)
+            self.get_logger().warning("e-stop latched: holding, corrections are refused")
+            self._publish_status()
+        elif not latched and self.sequencer.estop_latched:
+            self.sequencer.estop_reset(now)
+            self.get_logger().info("e-stop reset: holding until resume")
+            self._publish_status()
 
     def _on_joint_states(self, msg: JointState) -> None:
         try:
@@ -199,55 +212,24 @@ class SkillManagerNode(Node):
         pos, quat = pose_arrays(msg)
         self._objects[name] = ObjectPose(pos, quat)
 
-    # --- corrections in context: questions and compounds (hierarchy.language.dialogue) -------
     def _on_correction(self, msg: String) -> None:
-        from skillbridge.hierarchy.language.answers import Heard, Question
-        from skillbridge.hierarchy.language.conversation import first_and_rest
+        from skillbridge.hierarchy.language.answers import Heard
 
         now = time.monotonic()
         heard = Heard.from_message(msg.data)
-        run = self.sequencer.running
-        previous = run.motion if run is not None else self.sequencer.last_motion
+        seq = self.sequencer
+        previous = seq.running.motion if seq.running is not None else seq.last_motion
         answer = self.dialogue.hear(heard.text, heard.confidence, previous)
-        if isinstance(answer, Question):
-            self._ask(heard.text, answer, now)
-            return
-        if self._asking:  # answered (or cancelled): the hold ends
-            self._asking = False
-            self.sequencer.resume()
-        first, rest = first_and_rest(answer)
-        self._queued = list(rest)
-        self._run_correction(heard.text, first, now, answer)
-
-    def _ask(self, text: str, question, now: float) -> None:
-        """Publish a clarifying question and hold: the arm stops, the high level waits."""
-        self._asking = True
-        self._queued = []
-        self._send(self.sequencer.pause(now))
-        record = {"time_s": round(now, 6), "task": self.sequencer.task, "text": text,
-                  "accepted": False, **question.to_dict(), "message": f"? {question.text}",
-                  "wall_time_s": time.time()}  # fmt: skip
-        self._feedback_pub.publish(json_msg(record))
-        if self.writer is not None:
-            self.writer.write(record)
-        self.get_logger().info(f"correction {text!r}: question {question.text!r}")
-
-    def _run_correction(self, text: str, result, now: float, answer=None) -> None:
-        seen = self._observation_row(now)
-        event = self.sequencer.correct(text, now, lambda _text: result)
-        parsed = LanguageMotion.from_dict(event.motion) if event.accepted else event.message
-        self.events.correction(
-            now - self.sequencer.task_start_s, self.sequencer.task, seen, text, parsed
+        reply, motion = seq.correct(
+            heard.text, answer, now, self._observation_row(now), heard.confidence
         )
-        record = {**event.to_dict(), "wall_time_s": time.time()}
-        if event.accepted and answer is not None and self._queued:
-            record["message"] = f"ok: {answer.describe()}"
-        if event.accepted:
-            self._send(self.sequencer.running.motion)  # type: ignore[union-attr]
+        self._send(motion)
+        record = {**reply.to_dict(), "time_s": round(now, 6), "task": seq.task,
+                  "accepted": reply.accepted, "wall_time_s": time.time()}  # fmt: skip
         self._feedback_pub.publish(json_msg(record))
-        if self.writer is not None:
-            self.writer.write(record)
-        self.get_logger().info(f"correction {text!r}: {record['message']}")
+        if self._replies is not None:
+            self._replies(record)
+        self.get_logger().info(f"correction {heard.text!r}: {reply.message}")
 
     def _on_pause(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
         self._send(self.sequencer.pause(time.monotonic()))
@@ -255,8 +237,8 @@ class SkillManagerNode(Node):
         return response
 
     def _on_resume(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
-        self.sequencer.resume()
-        response.success, response.message = True, "resumed: the high level continues"
+        response.success, response.message = self.sequencer.resume(time.monotonic())
+        self._publish_status()
         self._tick()
         return response
 
@@ -265,16 +247,12 @@ class SkillManagerNode(Node):
         if not self._policy_listening():
             return
         now = time.monotonic()
-        observation = self.sequencer.observation(now, self._robot, dict(self._objects))
-        motion = self.sequencer.tick(now, observation)
-        if motion is not None:
-            self.events.decision(
-                now - self.sequencer.task_start_s,
-                self.sequencer.task,
-                self._observation_row(now, observation),
-                motion,
-            )
-            self._send(motion)
+        seq = self.sequencer
+        self._send(seq.expire(now) or seq.release(now))
+        if seq.ready_for_proposal(now):
+            observation = self._observation(now)
+            choice = self.high_level.next_motion(observation)
+            self._send(seq.propose(choice, now, self._observation_row(now, observation)))
 
     def _policy_listening(self) -> bool:
         """Whether the high level may send: an active policy node has reported on skill_status,
@@ -294,17 +272,29 @@ class SkillManagerNode(Node):
         self.get_logger().info(f"{self._policy_node} listens on {topic}: the high level starts")
         return True
 
-    def _observation_row(self, now: float, observation=None):
+    def _observation(self, now: float) -> HighLevelObservation:
+        seq = self.sequencer
+        return HighLevelObservation(
+            task=seq.task,
+            time_s=seq.t_s(now),
+            robot=self._robot,
+            objects=dict(self._objects),
+            last_motion=seq.last_motion,
+            last_outcome=seq.last_outcome,
+            corrections=seq.corrections,
+        )
+
+    def _observation_row(self, now: float, observation: HighLevelObservation | None = None):
         """What a learned high level sees now (None for other high levels or missing inputs)."""
-        row_of = getattr(self.sequencer.high_level, "observation_row", None)
+        row_of = getattr(self.high_level, "observation_row", None)
         if row_of is None:
             return None
-        observation = observation or self.sequencer.observation(
-            now, self._robot, dict(self._objects)
-        )
-        return row_of(observation)
+        return row_of(observation or self._observation(now))
 
-    def _send(self, motion: LanguageMotion) -> None:
+    def _send(self, motion: LanguageMotion | None) -> None:
+        if motion is None:
+            return
+        self._sent_after = self._policy_sequence
         self._cmd_pub.publish(String(data=motion.to_json()))
         self._publish_status()
 
@@ -316,9 +306,8 @@ class SkillManagerNode(Node):
         self._status_pub.publish(json_msg(summary))
 
     def destroy_node(self) -> None:
-        if self.writer is not None:
-            self.writer.close()
-        self.events.close()
+        for sink in (*self._files, *([self._replies] if self._replies else [])):
+            sink.close()
         super().destroy_node()
 
 

@@ -54,7 +54,7 @@ def tuning_texts(root: Path, dev_sets: Iterable[Path] = ()) -> list[str]:
     texts += [e.text for e in paraphrases.generate(cfg.seed + 1, cfg.n_phrases // 3)]
     for name in TABLE_MODULES:
         texts += module_tables(importlib.import_module(f"skillbridge.hierarchy.language.{name}"))
-    corrector = root / "policies" / "hierarchy" / "corrector_phrases.json"
+    corrector = root / "hierarchy" / "corrector_phrases.json"
     texts += _strings(json.loads(corrector.read_text()))
     for path in dev_sets:
         texts += [json.loads(x)["text"] for x in path.read_text().splitlines() if x.strip()]

@@ -95,8 +95,8 @@ def test_corrections_override_at_once_and_the_session_is_recorded(
     )
     assert up - sent < 2 * HIGH_LEVEL_PERIOD_S
     event = wait_for(lambda: feedback and json.loads(feedback[-1][1].data), 5, "feedback")
-    assert event["accepted"] and event["motion"]["motion"] == "up"
-    assert event["task"] == "demo" and event["overridden"]["motion"] in ("left", "right")
+    assert event["accepted"] and event["motions"][0]["motion"] == "up"
+    assert event["task"] == "demo" and event["replaced"]["motion"] in ("left", "right")
     # a refused correction changes nothing and says why
     correction.publish(String(data="make the safety limits wider"))
     refusal = wait_for(

@@ -106,7 +106,7 @@ def _idle(motions_json: Sequence[str], path: str) -> HighLevelPolicy:
 
 def _learned(motions_json: Sequence[str], path: str) -> HighLevelPolicy:
     del motions_json
-    from skillbridge.policies.hierarchy.runtime import OnnxHighLevel  # onnxruntime, no torch
+    from skillbridge.hierarchy.runtime import OnnxHighLevel  # onnxruntime, no torch
 
     if not path:
         raise ContractError("high_level 'learned' needs high_level_path (an ONNX high level)")

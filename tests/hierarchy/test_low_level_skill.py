@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from skillbridge.contract.rotations import quat_wxyz_to_matrix, yaw_of_matrix
-from skillbridge.policies.hierarchy.observation import relative_cube_yaw
+from skillbridge.hierarchy.observation import relative_cube_yaw
 from skillbridge.sim.env import VecEnv
 from skillbridge.sim.env_config import EnvConfig
 from skillbridge.sim.randomization import RandomizationConfig

@@ -1,11 +1,13 @@
 """The hierarchy in the batched simulator: a high level picks language motions, the learned
 low-level skill (ONNX, through onnxruntime) executes them, a corrector may override at any moment.
 
-Per control step and environment: the low level acts on its contract observation; when the
-current motion is done (tool within tolerance and fingers in state, or its 2.5 s window over) the
-high level chooses the next one from its observation; a correction, when one arrives, is parsed
-and replaces the current motion at once, and the high level resumes after it. There is no
-inverse kinematics anywhere at run time: every motion is executed by the learned skill.
+Each simulated robot has its own ``Sequencer``, the same one the ROS skill manager runs: it
+decides when the high level is asked, applies corrections, holds proposals in guided mode and
+records the events. This module only drives the simulator: per control step the low level acts on
+its contract observation; a motion is done when the tool is within tolerance with the fingers in
+state and settled, or its 2.5 s window is over; the high level is asked in one batch for every
+robot whose sequencer is ready; a simulated person's words are read by the same dialogue the
+skill manager uses. There is no inverse kinematics anywhere at run time.
 """
 
 from __future__ import annotations
@@ -24,11 +26,13 @@ from skillbridge.contract.command import (
     MOTION_WINDOW_S,
 )
 from skillbridge.contract.language import LanguageMotion
-from skillbridge.policies.hierarchy.dataset import EventLog
-from skillbridge.policies.hierarchy.observation import high_level_obs
-from skillbridge.policies.hierarchy.oracle import oracle_tokens
-from skillbridge.policies.hierarchy.tasks import task_kind, task_success
-from skillbridge.policies.hierarchy.vocabulary import NUM_TOKENS, TOKENS
+from skillbridge.hierarchy.events import EventRecorder, Sink
+from skillbridge.hierarchy.language.answers import Answer
+from skillbridge.hierarchy.observation import high_level_obs
+from skillbridge.hierarchy.oracle import oracle_tokens
+from skillbridge.hierarchy.sequencer import GuidedMode, Sequencer
+from skillbridge.hierarchy.tasks import task_kind, task_success
+from skillbridge.hierarchy.vocabulary import NUM_TOKENS, TOKENS
 from skillbridge.sim.env import VecEnv
 from skillbridge.sim.env_config import EnvConfig
 from skillbridge.sim.randomization import RandomizationConfig, no_randomization
@@ -36,6 +40,8 @@ from skillbridge.sim.tasks.tabletop import TabletopConfig
 
 PolicyFn = Callable[[np.ndarray], np.ndarray]
 Embed = Callable[[list[str]], np.ndarray]
+Parse = Callable[[str], Answer]
+"""Text -> the language layer's typed answer (motion, motions, question or refusal)."""
 
 
 class Chooser(Protocol):
@@ -85,12 +91,6 @@ class Corrector(Protocol):
         ...
 
 
-class Parse(Protocol):
-    def __call__(self, text: str) -> LanguageMotion | str:
-        """A motion, or the reason it was refused."""
-        ...
-
-
 @dataclasses.dataclass(frozen=True)
 class RolloutConfig:
     """One batch of hierarchical episodes."""
@@ -107,13 +107,7 @@ class RolloutConfig:
     randomize: bool = True
     reaction_s: float = 0.3
     """Delay from a wrong motion starting to the corrector's words arriving."""
-    guided_s: float = 5.0
-    """For this long after a correction, each high-level proposal is held for ``veto_window_s``
-    before it runs, so the person who is correcting sees it and can replace it first."""
-    veto_window_s: float = 0.4
-    floor_after_correction_s: float = 1.0
-    """After a correction, the high level resumes no sooner than this (the person who just spoke
-    keeps the floor long enough to speak again, at the corrector's one-per-second pace)."""
+    guided: GuidedMode = GuidedMode()
     seed: int = 0
     nthread: int = 2
     tabletop: TabletopConfig = TabletopConfig()
@@ -156,29 +150,25 @@ class HierarchyRollout:
         tasks: list[str],
         corrector: Corrector | None = None,
         parse: Parse | None = None,
-        log: EventLog | None = None,
+        events: Sink | None = None,
     ) -> None:
+        """Args: ``events`` receives every sequencer's event records (e.g. a list's append)."""
         self.cfg, self.low_level, self.chooser = cfg, low_level, chooser
-        self.corrector, self.parse, self.log = corrector, parse, log
+        self.corrector, self.parse = corrector, parse
         self.env = make_env(cfg)
         self.rng = np.random.default_rng(cfg.seed + 17)
         self.tasks = tasks
-        self._embed_cache = {t: e for t, e in zip(tasks, embed(tasks), strict=True)}
+        self._embed_cache = dict(zip(tasks, embed(tasks), strict=True))
         n = self.env.num_envs
+        sinks = [events] if events is not None else []
+        self.sequencers = [
+            Sequencer(cfg.guided, cfg.window_s, EventRecorder(sinks, header=i == 0))
+            for i in range(n)
+        ]
         self.bias = np.asarray(cfg.cube_bias_m)
-        self.task_of = [""] * n
         self.episode_of = np.full(n, -1)
-        self.t0 = np.zeros(n)
-        self.motion_start = np.zeros(n)
-        self.correcting = np.zeros(n, bool)
-        self.last_correction = np.full(n, -1e9)
-        self.held_token = np.full(n, -1)
-        self.held_until = np.zeros(n)
         self.pending: list[tuple[float, int]] = []
         """(time the words arrive, environment) of corrections being spoken."""
-        self.last_said = np.full(n, -1e9)
-        self.motions = np.zeros(n, int)
-        self.corrections = np.zeros(n, int)
         self.started = 0
         self._step = 0
         self._last_tool = np.zeros((n, 3))
@@ -200,41 +190,30 @@ class HierarchyRollout:
         return self._step * self.env.dt_s
 
     # --- episodes -------------------------------------------------------------------------------
-    def _start(self, ids: np.ndarray) -> np.ndarray:
-        """New episodes in ``ids`` while the quota lasts; returns the ids that got one."""
+    def _start(self, ids: np.ndarray) -> None:
+        """New episodes in ``ids`` while the quota lasts."""
         ids = ids[: max(0, self.cfg.episodes - self.started)]
         if len(ids) == 0:
-            return ids
+            return
         self.env.reset_envs(ids)
         for i in ids:
-            self.task_of[i] = self.tasks[self.rng.integers(len(self.tasks))]
+            seq = self.sequencers[i]
+            seq.recorder.episode = self.started
+            seq.start_task(self.tasks[self.rng.integers(len(self.tasks))], self.time_s)
             self.episode_of[i] = self.started
             self.started += 1
-        self.t0[ids] = self.time_s
-        self.motions[ids] = 0
-        self.corrections[ids] = 0
-        self.correcting[ids] = False
-        self.last_correction[ids] = -1e9
-        self.held_token[ids] = -1
-        self.pending = [p for p in self.pending if p[1] not in set(ids.tolist())]
-        self._decide(ids)
-        return ids
+        dropped = set(ids.tolist())
+        self.pending = [p for p in self.pending if p[1] not in dropped]
 
     def _finish(self, ids: np.ndarray, success: np.ndarray) -> None:
         for i, ok in zip(ids, success, strict=True):
+            seq = self.sequencers[i]
             self.results.append(
                 EpisodeResult(
-                    self.task_of[i],
-                    bool(ok),
-                    self.time_s - self.t0[i],
-                    int(self.motions[i]),
-                    int(self.corrections[i]),
+                    seq.task, bool(ok), seq.t_s(self.time_s), seq.motions, seq.corrections
                 )
             )
-            if self.log is not None:
-                self.log.episode_end(
-                    int(self.episode_of[i]), self.task_of[i], bool(ok), self.time_s - self.t0[i]
-                )
+            seq.end_task(self.time_s, bool(ok))
         self.episode_of[ids] = -1
 
     def run(self) -> list[EpisodeResult]:
@@ -244,24 +223,29 @@ class HierarchyRollout:
         obs = self.env.observations
         while len(self.results) < self.cfg.episodes:
             result = self.env.step(self.low_level(obs["actor"]))
-            obs = result.obs
             self._step += 1
             self._deliver_corrections()
-            self._release_held()
             active = self.episode_of >= 0
-            done_now = self._check_episodes(active)
-            active &= ~done_now
-            elapsed = self.time_s - self.motion_start
-            finished = (self._settled(result.info) & (elapsed >= self.cfg.min_motion_s)) | (
-                elapsed >= self.cfg.window_s
-            )
-            floor = (self.time_s - self.last_correction) < self.cfg.floor_after_correction_s
-            ready = np.flatnonzero(active & finished & ~floor & (self.held_token < 0))
-            self.correcting[ready] = False
-            if len(ready):
-                self._decide(ready)
+            active &= ~self._check_episodes(active)
+            self._finish_motions(active, result.info)
+            self._decide(np.flatnonzero(active))
             obs = self.env.observations
         return self.results[: self.cfg.episodes]
+
+    def _finish_motions(self, active: np.ndarray, info: dict) -> None:
+        """End each running motion that is reached (settled after its minimum time) or whose
+        window passed; send what the sequencer has next (a compound's queued motion)."""
+        settled = self._settled(info)
+        now = self.time_s
+        for i in np.flatnonzero(active):
+            seq = self.sequencers[i]
+            if seq.running is None:
+                continue
+            elapsed = now - seq.running.sent_s
+            if settled[i] and elapsed >= self.cfg.min_motion_s:
+                self._command(i, seq.finished("reached", now))
+            elif elapsed >= self.cfg.window_s:
+                self._command(i, seq.finished("timeout", now))
 
     def _settled(self, info: dict) -> np.ndarray:
         """Tool at its target (tight tolerance), fingers in state, tool nearly still."""
@@ -285,8 +269,9 @@ class HierarchyRollout:
         half = self.env.randomizer.cube_half_size()
         tool_pos, _ = ph.tool_pose()
         ok = np.zeros(self.env.num_envs, bool)
+        tasks = [self.sequencers[i].task for i in range(self.env.num_envs)]
         for kind in ("place", "lift"):
-            rows = np.array([i for i in ids if task_kind(self.task_of[i]) == kind], int)
+            rows = np.array([i for i in ids if task_kind(tasks[i]) == kind], int)
             if len(rows):
                 ok[rows] = task_success(
                     kind,
@@ -296,8 +281,8 @@ class HierarchyRollout:
                     ph.finger_pos()[rows],
                     tool_pos[rows],
                 )
-        timeout = (self.time_s - self.t0) >= self.cfg.max_episode_s
-        done[ids] = ok[ids] | timeout[ids]
+        elapsed = np.array([self.sequencers[i].t_s(self.time_s) for i in range(len(tasks))])
+        done[ids] = ok[ids] | (elapsed[ids] >= self.cfg.max_episode_s)
         finished = np.flatnonzero(done)
         if len(finished):
             self._finish(finished, ok[finished])
@@ -305,71 +290,41 @@ class HierarchyRollout:
         return done
 
     # --- decisions and corrections -------------------------------------------------------------
-    def _decide(self, ids: np.ndarray) -> None:
-        tasks = [self.task_of[i] for i in ids]
-        emb = np.stack([self._embed_cache[t] for t in tasks])
-        seen = self.observations(ids, biased=True)
-        tokens = self.chooser.choose(tasks, emb, seen)
-        guided = (self.time_s - self.last_correction[ids]) < self.cfg.guided_s
-        self._command(ids[~guided], tokens[~guided])
-        self.held_token[ids[guided]] = tokens[guided]
-        self.held_until[ids[guided]] = self.time_s + self.cfg.veto_window_s
-        for row, i in enumerate(ids):
-            if self.log is not None:
-                self.log.decision(
-                    int(self.episode_of[i]),
-                    self.time_s - self.t0[i],
-                    tasks[row],
-                    seen[row],
-                    int(tokens[row]),
-                )
-            if self.corrector is not None:
-                true_obs = self.observations(np.array([i]), biased=False)[0]
-                if self.corrector.objects(
-                    int(i), self.time_s, tasks[row], true_obs, int(tokens[row])
-                ):
-                    self.pending.append((self.time_s + self.cfg.reaction_s, int(i)))
-
-    def _release_held(self) -> None:
-        """Proposals held in guided mode run once their veto window passed uncorrected."""
-        due = np.flatnonzero((self.held_token >= 0) & (self.held_until <= self.time_s))
-        if len(due):
-            self._command(due, self.held_token[due])
-            self.held_token[due] = -1
-
-    def _command(self, ids: np.ndarray, tokens: np.ndarray) -> None:
-        if len(ids) == 0:
+    def _decide(self, active: np.ndarray) -> None:
+        """Release held proposals that are due; ask the high level, in one batch, for every
+        robot whose sequencer is ready."""
+        now = self.time_s
+        for i in active:
+            self._command(i, self.sequencers[i].release(now))
+        ready = np.array([i for i in active if self.sequencers[i].ready_for_proposal(now)], int)
+        if len(ready) == 0:
             return
-        commands = np.array([TOKENS[t].to_command() for t in tokens])
-        self.env.set_commands(ids, commands)
-        self.motion_start[ids] = self.time_s
-        self.motions[ids] += 1
+        tasks = [self.sequencers[i].task for i in ready]
+        emb = np.stack([self._embed_cache[t] for t in tasks])
+        seen = self.observations(ready, biased=True)
+        tokens = self.chooser.choose(tasks, emb, seen)
+        for row, i in enumerate(ready):
+            self._command(i, self.sequencers[i].propose(TOKENS[tokens[row]], now, seen[row]))
+            if self.corrector is None:
+                continue
+            true_obs = self.observations(np.array([i]), biased=False)[0]
+            if self.corrector.objects(int(i), now, tasks[row], true_obs, int(tokens[row])):
+                self.pending.append((now + self.cfg.reaction_s, int(i)))
+
+    def _command(self, i: int, motion: LanguageMotion | None) -> None:
+        if motion is not None:
+            self.env.set_commands(np.array([i]), np.array([motion.to_command()]))
 
     def _deliver_corrections(self) -> None:
-        due = [p for p in self.pending if p[0] <= self.time_s]
-        self.pending = [p for p in self.pending if p[0] > self.time_s]
+        now = self.time_s
+        due = [p for p in self.pending if p[0] <= now]
+        self.pending = [p for p in self.pending if p[0] > now]
         for _, i in due:
             if self.episode_of[i] < 0 or self.parse is None or self.corrector is None:
                 continue
+            seq = self.sequencers[i]
             true_obs = self.observations(np.array([i]), biased=False)[0]
-            text = self.corrector.words(self.task_of[i], true_obs)
-            parsed = self.parse(text)
+            text = self.corrector.words(seq.task, true_obs)
             seen = self.observations(np.array([i]), biased=True)[0]
-            if self.log is not None:
-                self.log.correction(
-                    int(self.episode_of[i]),
-                    self.time_s - self.t0[i],
-                    self.task_of[i],
-                    seen,
-                    text,
-                    parsed,
-                )
-            if isinstance(parsed, str):
-                continue  # refused: nothing changes
-            self.held_token[i] = -1  # a held proposal is replaced by the correction
-            self.env.set_commands(np.array([i]), np.array([parsed.to_command()]))
-            self.motion_start[i] = self.time_s
-            self.last_correction[i] = self.time_s
-            self.correcting[i] = True
-            self.corrections[i] += 1
-            self.motions[i] += 1
+            _, motion = seq.correct(text, self.parse(text), now, seen)
+            self._command(i, motion)

@@ -18,9 +18,9 @@ from pathlib import Path
 import numpy as np
 
 from skillbridge.contract.language import ROTATIONS, TRANSLATIONS, LanguageMotion
-from skillbridge.policies.hierarchy.oracle import oracle_motion
-from skillbridge.policies.hierarchy.tasks import task_kind
-from skillbridge.policies.hierarchy.vocabulary import same_intent, token_of
+from skillbridge.hierarchy.oracle import oracle_motion
+from skillbridge.hierarchy.tasks import task_kind
+from skillbridge.hierarchy.vocabulary import same_intent, token_of
 
 PHRASES_PATH = Path(__file__).with_name("corrector_phrases.json")
 

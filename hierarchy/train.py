@@ -18,14 +18,7 @@ import numpy as np
 import tyro
 
 from skillbridge.contract.artifact import require_verified
-from skillbridge.policies.evaluate import OnnxPolicy
-from skillbridge.policies.hierarchy.controller import (
-    HierarchyRollout,
-    OracleChooser,
-    RolloutConfig,
-)
-from skillbridge.policies.hierarchy.dataset import EventLog
-from skillbridge.policies.hierarchy.model import (
+from skillbridge.hierarchy.model import (
     BCConfig,
     Examples,
     HighLevelNet,
@@ -34,10 +27,16 @@ from skillbridge.policies.hierarchy.model import (
     save_weights,
     train_supervised,
 )
-from skillbridge.policies.hierarchy.oracle import oracle_tokens
-from skillbridge.policies.hierarchy.runtime import default_encoder
-from skillbridge.policies.hierarchy.spec import HighLevelSpec
-from skillbridge.policies.hierarchy.tasks import TRAIN_PHRASES, task_kind
+from skillbridge.hierarchy.oracle import oracle_tokens
+from skillbridge.hierarchy.rollout import (
+    HierarchyRollout,
+    OracleChooser,
+    RolloutConfig,
+)
+from skillbridge.hierarchy.runtime import default_encoder
+from skillbridge.hierarchy.spec import HighLevelSpec
+from skillbridge.hierarchy.tasks import TRAIN_PHRASES, task_kind
+from skillbridge.policies.evaluate import OnnxPolicy
 
 
 @dataclasses.dataclass(frozen=True)
@@ -78,17 +77,17 @@ def collect_demonstrations(
 
     Returns the demonstrations and the success rate of the (noisy) demonstrator."""
     tasks = [t for phrases in TRAIN_PHRASES.values() for t in phrases]
-    log = EventLog()
+    events: list[dict] = []
     rollout = HierarchyRollout(
         RolloutConfig(episodes=episodes, num_envs=num_envs, seed=seed),
         low_level,
         OracleChooser(noise_prob, np.random.default_rng(seed)),
         _zero_embed,
         tasks,
-        log=log,
+        events=events.append,
     )
     results = rollout.run()
-    decisions = [e for e in log.events if e["type"] == "decision"]
+    decisions = [e for e in events if e["type"] == "decision"]
     obs = np.array([e["obs"] for e in decisions], np.float32)
     texts = [e["task"] for e in decisions]
     labels = oracle_tokens(obs, [task_kind(t) for t in texts])

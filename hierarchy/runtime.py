@@ -14,16 +14,16 @@ import numpy as np
 from skillbridge.contract import tool_pose
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.contract.rotations import quat_xyzw_to_wxyz
-from skillbridge.policies.errors import PolicyError
-from skillbridge.policies.hierarchy.interface import HighLevelObservation
-from skillbridge.policies.hierarchy.observation import high_level_obs
-from skillbridge.policies.hierarchy.spec import (
+from skillbridge.hierarchy.interface import HighLevelObservation
+from skillbridge.hierarchy.observation import high_level_obs
+from skillbridge.hierarchy.spec import (
     INPUT_EMBEDDING,
     INPUT_OBS,
     OUTPUT_LOGITS,
     HighLevelSpec,
 )
-from skillbridge.policies.hierarchy.vocabulary import TOKENS
+from skillbridge.hierarchy.vocabulary import TOKENS
+from skillbridge.policies.errors import PolicyError
 from skillbridge.policies.onnx_session import open_session
 
 Encode = Callable[[Sequence[str]], np.ndarray]

@@ -16,9 +16,8 @@ from pathlib import Path
 import numpy as np
 import tyro
 
-from skillbridge.policies.errors import PolicyError
-from skillbridge.policies.hierarchy.dataset import correction_samples, read_events
-from skillbridge.policies.hierarchy.model import (
+from skillbridge.hierarchy.events import correction_samples, read_events
+from skillbridge.hierarchy.model import (
     BCConfig,
     Examples,
     accuracy,
@@ -27,8 +26,9 @@ from skillbridge.policies.hierarchy.model import (
     save_weights,
     train_supervised,
 )
-from skillbridge.policies.hierarchy.runtime import OnnxHighLevel, default_encoder
-from skillbridge.policies.hierarchy.train import Demonstrations, examples
+from skillbridge.hierarchy.runtime import OnnxHighLevel, default_encoder
+from skillbridge.hierarchy.train import Demonstrations, examples
+from skillbridge.policies.errors import PolicyError
 
 
 @dataclasses.dataclass(frozen=True)

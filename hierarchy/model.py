@@ -15,14 +15,14 @@ import onnx
 import torch
 from torch import nn
 
-from skillbridge.policies.hierarchy.observation import OBS_DIM
-from skillbridge.policies.hierarchy.spec import (
+from skillbridge.hierarchy.observation import OBS_DIM
+from skillbridge.hierarchy.spec import (
     INPUT_EMBEDDING,
     INPUT_OBS,
     OUTPUT_LOGITS,
     HighLevelSpec,
 )
-from skillbridge.policies.hierarchy.vocabulary import NUM_TOKENS
+from skillbridge.hierarchy.vocabulary import NUM_TOKENS
 
 
 class HighLevelNet(nn.Module):

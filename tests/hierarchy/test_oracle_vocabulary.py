@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from skillbridge.contract.language import LanguageMotion
-from skillbridge.policies.hierarchy.observation import OBS_NAMES, high_level_obs, relative_cube_yaw
-from skillbridge.policies.hierarchy.oracle import oracle_motion
-from skillbridge.policies.hierarchy.vocabulary import NUM_TOKENS, TOKENS, token_name, token_of
+from skillbridge.hierarchy.observation import OBS_NAMES, high_level_obs, relative_cube_yaw
+from skillbridge.hierarchy.oracle import oracle_motion
+from skillbridge.hierarchy.vocabulary import NUM_TOKENS, TOKENS, token_name, token_of
 
 DOWN = np.diag([1.0, -1.0, -1.0])
 

@@ -7,12 +7,18 @@ import numpy as np
 import pytest
 
 from skillbridge.contract.language import LanguageMotion
+from skillbridge.hierarchy.events import (
+    EventRecorder,
+    JsonlSink,
+    Reply,
+    session_header,
+    write_events,
+)
+from skillbridge.hierarchy.finetune import FinetuneConfig, finetune
+from skillbridge.hierarchy.runtime import OnnxHighLevel
+from skillbridge.hierarchy.train import Demonstrations
+from skillbridge.hierarchy.vocabulary import TOKENS, token_of
 from skillbridge.policies.errors import PolicyError
-from skillbridge.policies.hierarchy.dataset import EventLog
-from skillbridge.policies.hierarchy.finetune import FinetuneConfig, finetune
-from skillbridge.policies.hierarchy.runtime import OnnxHighLevel
-from skillbridge.policies.hierarchy.train import Demonstrations
-from skillbridge.policies.hierarchy.vocabulary import token_of
 
 
 def _corrections_session(tmp_path, high_level_path, encoder, count=25):
@@ -23,13 +29,16 @@ def _corrections_session(tmp_path, high_level_path, encoder, count=25):
     rng = np.random.default_rng(0)
     rows = rng.choice(len(demos.tokens), size=count, replace=False)
     up = LanguageMotion.of("up", "small")
-    log = EventLog()
-    for i, row in enumerate(rows):
+    sink = JsonlSink(tmp_path / "session.jsonl")
+    recorder = EventRecorder([sink])
+    for row in rows:
         obs, task = demos.obs[row], demos.tasks[row]
         choice = int(np.argmax(high.logits(high.embed([task]), obs[None])[0]))
-        log.decision(i, 1.0, task, obs, choice)
-        log.correction(i, 1.4, task, obs, "go up a little", up)
-    return log.write(tmp_path / "session.jsonl"), token_of(up)
+        recorder.decision(1.0, task, obs, TOKENS[choice])
+        recorder.correction(1.4, task, obs, Reply("go up a little", "accepted", "ok", (up,)))
+        recorder.end_episode(task, None, 2.0)
+    sink.close()
+    return sink.path, token_of(up)
 
 
 def test_finetuning_follows_the_corrections(tmp_path, high_level_path, encoder):
@@ -50,7 +59,7 @@ def test_finetuning_follows_the_corrections(tmp_path, high_level_path, encoder):
 
 
 def test_sessions_without_corrections_are_refused(tmp_path, high_level_path, encoder):
-    empty = EventLog().write(tmp_path / "empty.jsonl")
+    empty = write_events([session_header()], tmp_path / "empty.jsonl")
     with pytest.raises(PolicyError, match="no accepted corrections"):
         finetune(
             FinetuneConfig(

@@ -14,9 +14,9 @@ import json
 from collections.abc import Mapping
 
 from skillbridge.contract import PolicySpec
+from skillbridge.hierarchy.observation import OBS_NAMES
+from skillbridge.hierarchy.vocabulary import TOKENS, token_name
 from skillbridge.policies.errors import PolicyError
-from skillbridge.policies.hierarchy.observation import OBS_NAMES
-from skillbridge.policies.hierarchy.vocabulary import TOKENS, token_name
 
 HIGH_LEVEL_VERSION = "1"
 PREFIX = "skillbridge.high_level."

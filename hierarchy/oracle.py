@@ -20,8 +20,8 @@ import dataclasses
 import numpy as np
 
 from skillbridge.contract.language import ANGLE_RAD, DISTANCE_M, LanguageMotion
-from skillbridge.policies.hierarchy.observation import OBS_NAMES
-from skillbridge.policies.hierarchy.vocabulary import token_of
+from skillbridge.hierarchy.observation import OBS_NAMES
+from skillbridge.hierarchy.vocabulary import token_of
 
 _COL = {name: i for i, name in enumerate(OBS_NAMES)}
 

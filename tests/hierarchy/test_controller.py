@@ -1,17 +1,18 @@
-"""Override semantics of the hierarchy: a correction acts at once, is recorded, the high level
-resumes after it; a refusal changes nothing. Real low-level skill (ONNX), real batched MuJoCo."""
+"""Override semantics of the hierarchy in the simulator (the skill manager's sequencer, one per
+simulated robot): a correction acts at once, is recorded, the high level resumes after it; a
+refusal changes nothing. Real low-level skill (ONNX), real batched MuJoCo."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from skillbridge.contract.language import LanguageMotion
-from skillbridge.policies.hierarchy.controller import (
+from skillbridge.hierarchy.language.answers import Refusal
+from skillbridge.hierarchy.rollout import (
     HierarchyRollout,
     OracleChooser,
     RolloutConfig,
 )
-from skillbridge.policies.hierarchy.dataset import EventLog
 
 TASK = "put the cube on the pad"
 
@@ -33,34 +34,43 @@ class SaysOnce:
 
 
 def parse(text: str):
-    return LanguageMotion.of("up", "normal") if text == "go up some" else "not a motion"
+    if text == "go up some":
+        return LanguageMotion.of("up", "normal")
+    return Refusal("not_a_motion", "not a motion")
 
 
-def _rollout(low_level, corrector, log, seconds=4.0):
+def _rollout(low_level, corrector, events, seconds=4.0):
     cfg = RolloutConfig(episodes=2, num_envs=2, max_episode_s=seconds, seed=4, randomize=False)
     embed = lambda texts: np.zeros((len(texts), 384), np.float32)  # noqa: E731
     rollout = HierarchyRollout(
-        cfg, low_level, OracleChooser(), embed, [TASK], corrector=corrector, parse=parse, log=log
+        cfg,
+        low_level,
+        OracleChooser(),
+        embed,
+        [TASK],
+        corrector=corrector,
+        parse=parse,
+        events=events.append,
     )
     return rollout, rollout.run()
 
 
 def test_a_correction_overrides_at_once_and_the_high_level_resumes(low_level):
-    log = EventLog()
-    rollout, results = _rollout(low_level, SaysOnce("go up some"), log)
-    corrections = [e for e in log.events if e["type"] == "correction"]
-    assert len(corrections) == 2 and all(e["parsed"]["motion"] == "up" for e in corrections)
+    events: list[dict] = []
+    rollout, results = _rollout(low_level, SaysOnce("go up some"), events)
+    assert [e["type"] for e in events].count("session") == 1
+    corrections = [e for e in events if e["type"] == "correction"]
+    assert len(corrections) == 2
+    assert all(e["reply"] == "accepted" and e["motions"][0]["motion"] == "up" for e in corrections)
     assert all(r.corrections == 1 for r in results)
     for c in corrections:
         # recorded with its context: what the high level saw and the choice it overrode
         assert len(c["obs"]) == 19 and c["overridden"] is not None and c["text"] == "go up some"
         # the reaction delay, then the override; the high level decides again only afterwards
-        first = next(
-            e for e in log.events if e["type"] == "decision" and e["episode"] == c["episode"]
-        )
+        first = next(e for e in events if e["type"] == "decision" and e["episode"] == c["episode"])
         later = [
             e
-            for e in log.events
+            for e in events
             if e["type"] == "decision" and e["episode"] == c["episode"] and e["t_s"] > c["t_s"]
         ]
         assert c["t_s"] - first["t_s"] >= 0.3 - 1e-6
@@ -84,9 +94,9 @@ def test_the_override_moves_the_target_in_the_step_it_arrives(low_level):
     deliver = rollout._deliver_corrections
 
     def spy():
-        before = int(rollout.corrections[0])
+        before = rollout.sequencers[0].corrections
         deliver()
-        if rollout.corrections[0] > before:
+        if rollout.sequencers[0].corrections > before:
             tool, _ = rollout.env.physics.tool_pose()
             seen.append((rollout.time_s, tool[0].copy(), rollout.env.target.pos_m[0].copy()))
 
@@ -99,8 +109,9 @@ def test_the_override_moves_the_target_in_the_step_it_arrives(low_level):
 
 
 def test_a_refusal_changes_nothing(low_level):
-    log = EventLog()
-    _, results = _rollout(low_level, SaysOnce("make me a sandwich"), log, seconds=2.0)
-    refused = [e for e in log.events if e["type"] == "correction"]
-    assert refused and all(e["parsed"] is None and e["refused"] == "not a motion" for e in refused)
+    events: list[dict] = []
+    _, results = _rollout(low_level, SaysOnce("make me a sandwich"), events, seconds=2.0)
+    refused = [e for e in events if e["type"] == "correction"]
+    assert refused and all(e["reply"] == "refused" and not e["motions"] for e in refused)
+    assert all(e["refusal"] == {"kind": "not_a_motion", "reason": "not a motion"} for e in refused)
     assert all(r.corrections == 0 for r in results)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-MODELS = Path(__file__).resolve().parents[3] / "models"
+MODELS = Path(__file__).resolve().parents[2] / "models"
 
 
 @pytest.fixture(scope="session")
@@ -23,6 +23,6 @@ def high_level_path() -> Path:
 
 @pytest.fixture(scope="session")
 def encoder():
-    from skillbridge.policies.hierarchy.runtime import default_encoder
+    from skillbridge.hierarchy.runtime import default_encoder
 
     return default_encoder()

@@ -26,18 +26,17 @@ import matplotlib.pyplot as plt
 import numpy as np
 import tyro
 
-from skillbridge.contract.language import LanguageMotion
-from skillbridge.policies.evaluate import OnnxPolicy
-from skillbridge.policies.hierarchy.controller import (
+from skillbridge.hierarchy.corrector import CorrectorConfig, SimulatedCorrector
+from skillbridge.hierarchy.events import write_events
+from skillbridge.hierarchy.finetune import FinetuneConfig, finetune
+from skillbridge.hierarchy.rollout import (
     EpisodeResult,
     HierarchyRollout,
     LogitChooser,
     RolloutConfig,
 )
-from skillbridge.policies.hierarchy.corrector import CorrectorConfig, SimulatedCorrector
-from skillbridge.policies.hierarchy.dataset import EventLog
-from skillbridge.policies.hierarchy.finetune import FinetuneConfig, finetune
-from skillbridge.policies.hierarchy.runtime import OnnxHighLevel, default_encoder
+from skillbridge.hierarchy.runtime import OnnxHighLevel, default_encoder
+from skillbridge.policies.evaluate import OnnxPolicy
 
 
 @dataclasses.dataclass(frozen=True)
@@ -57,15 +56,14 @@ class ExperimentConfig:
 
 
 def make_parse():
-    from skillbridge.hierarchy.language.parser import Refusal, default_parser
+    """The skill manager's reading of a correction (the dialogue, with its parser), as a
+    function of the text: the simulated person types, so full confidence and no context."""
+    from skillbridge.hierarchy.language.conversation import Dialogue
+    from skillbridge.hierarchy.language.dialogue import LanguageConfig
+    from skillbridge.hierarchy.language.parser import default_parser
 
-    parser = default_parser()
-
-    def parse(text: str) -> LanguageMotion | str:
-        result = parser.parse(text)
-        return result.reason if isinstance(result, Refusal) else result
-
-    return parse
+    dialogue = Dialogue(LanguageConfig(), default_parser())
+    return dialogue.hear
 
 
 def run(
@@ -78,7 +76,7 @@ def run(
     shifted: bool = True,
     corrector: SimulatedCorrector | None = None,
     parse=None,
-    log: EventLog | None = None,
+    events: list[dict] | None = None,
 ) -> list[EpisodeResult]:
     rollout_cfg = RolloutConfig(
         episodes=episodes,
@@ -94,7 +92,7 @@ def run(
         [cfg.task],
         corrector=corrector,
         parse=parse,
-        log=log,
+        events=None if events is None else events.append,
     ).run()
 
 
@@ -119,15 +117,15 @@ def run_experiment(cfg: ExperimentConfig) -> dict:
         run(cfg, base, low, cfg.seed, cfg.episodes, shifted=False)
     )
     report["base_shifted"] = summarize(run(cfg, base, low, cfg.seed, cfg.episodes))
-    live_log = EventLog()
+    live_log: list[dict] = []
     corrector = SimulatedCorrector(CorrectorConfig(seed=cfg.seed))
     live = run(
-        cfg, base, low, cfg.seed, cfg.episodes, corrector=corrector, parse=parse, log=live_log
+        cfg, base, low, cfg.seed, cfg.episodes, corrector=corrector, parse=parse, events=live_log
     )
     report["live_corrections"] = summarize(live)
-    live_log.write(out / "live_session.jsonl")
+    write_events(live_log, out / "live_session.jsonl")
     # Correction episodes for fine-tuning: separate seeds from every evaluation.
-    train_log = EventLog()
+    train_log: list[dict] = []
     run(
         cfg,
         base,
@@ -136,11 +134,11 @@ def run_experiment(cfg: ExperimentConfig) -> dict:
         max(cfg.k_values),
         corrector=SimulatedCorrector(CorrectorConfig(seed=cfg.seed + 1)),
         parse=parse,
-        log=train_log,
+        events=train_log,
     )
     report["finetuned"] = {}
     for k in cfg.k_values:
-        session = _first_episodes(train_log, k).write(out / f"corrections_k{k}.jsonl")
+        session = write_events(_first_episodes(train_log, k), out / f"corrections_k{k}.jsonl")
         tuned_path = out / f"high_level_k{k}.onnx"
         tuning = finetune(
             FinetuneConfig(
@@ -162,12 +160,10 @@ def run_experiment(cfg: ExperimentConfig) -> dict:
     return report
 
 
-def _first_episodes(log: EventLog, k: int) -> EventLog:
-    episodes = sorted({e["episode"] for e in log.events if "episode" in e})[:k]
-    keep = set(episodes)
-    subset = EventLog()
-    subset.events = [log.events[0]] + [e for e in log.events[1:] if e.get("episode") in keep]
-    return subset
+def _first_episodes(events: list[dict], k: int) -> list[dict]:
+    """The session header and the events of the first ``k`` episodes."""
+    keep = set(sorted({e["episode"] for e in events if "episode" in e})[:k])
+    return [events[0]] + [e for e in events[1:] if e.get("episode") in keep]
 
 
 def plot(report: dict, path: Path) -> None:

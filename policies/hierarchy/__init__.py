@@ -1,1 +1,0 @@
-"""The skill hierarchy: high-level policy, hierarchical controller, corrections."""
