@@ -1,4 +1,5 @@
-"""Batch-1 actor latency: onnxruntime (one intra-op thread) against torch eager, same run.
+"""Batch-1 policy latency: the exported graph (actor and action mapping) in onnxruntime (one
+intra-op thread) against the same module in torch eager, same run.
 
 Uses ``models/motion.onnx`` and its checkpoint when present, otherwise an actor of the default
 architecture exported on the fly. Targets: onnxruntime p99 <= 100 us and >= 2x faster than torch
@@ -20,9 +21,9 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import Result, parse_args, report
 
-from skillbridge.contract.artifact import ONNX_INPUT, ONNX_OUTPUT
+from skillbridge.contract.artifact import ONNX_ACTION, ONNX_JOINT_POS, ONNX_OBS, ONNX_TARGETS
 from skillbridge.policies.checkpoint import load_checkpoint
-from skillbridge.policies.export import DeployedActor, actor_from_checkpoint, export_onnx
+from skillbridge.policies.export import DeployedPolicy, actor_from_checkpoint, export_onnx
 from skillbridge.policies.onnx_session import open_session
 from skillbridge.policies.runner import Runner
 from skillbridge.policies.train_config import RunnerConfig, TrainConfig
@@ -61,21 +62,25 @@ def main() -> int:
         onnx_path, ckpt, which = policy_files(Path(tmp))
         session = open_session(onnx_path, threads=1, what="policy")  # as the runtime opens it
         actor, spec = actor_from_checkpoint(load_checkpoint(ckpt))
-        module = DeployedActor(actor).eval()
+        module = DeployedPolicy(actor, spec).eval()
         torch.set_num_threads(1)
         rng = np.random.default_rng(0)
         mean, std = actor.normalizer.mean.numpy(), np.sqrt(actor.normalizer.var.numpy())
         obs = (mean + std * rng.standard_normal((256, 1, spec.obs_dim))).astype(np.float32)
+        joint_pos = np.asarray(spec.default_joint_pos, dtype=np.float32)[None]
         torch_obs = [torch.from_numpy(o) for o in obs]
+        torch_pos = torch.from_numpy(joint_pos)
 
-        def run_ort(o: np.ndarray) -> np.ndarray:
-            return session.run([ONNX_OUTPUT], {ONNX_INPUT: o})[0]
+        def run_ort(o: np.ndarray) -> list[np.ndarray]:
+            return session.run(
+                [ONNX_ACTION, ONNX_TARGETS], {ONNX_OBS: o, ONNX_JOINT_POS: joint_pos}
+            )
 
         idx = iter(range(10**9))
 
-        def run_torch(_: np.ndarray) -> torch.Tensor:
+        def run_torch(_: np.ndarray) -> tuple[torch.Tensor, torch.Tensor]:
             with torch.inference_mode():
-                return module(torch_obs[next(idx) % len(torch_obs)])
+                return module(torch_obs[next(idx) % len(torch_obs)], torch_pos)
 
         ort_us = latencies_us(run_ort, obs, n)
         torch_us = latencies_us(run_torch, obs, n)

@@ -7,10 +7,10 @@ the ``language_events`` topic, which the recorder writes to MCAP):
 * ``{"type": "decision", "episode", "t_s", "task", "obs": [...], "token"}``: the high level
   chose a motion;
 * ``{"type": "correction", "episode", "t_s", "task", "obs", "overridden", "text", "confidence",
-  "reply": "accepted" | "refused" | "question", "motions": [...], "refusal": {"kind",
-  "reason"} | null, "question": {"question", "options", ...} | null, "message", "replaced"}``: a
-  person said something; accepted motions replaced what ran (``replaced``: the high level's motion
-  they displaced, ``overridden``: its token);
+  "reply": "accepted" | "refused" | "question", "motion" (the first), "motions": [...],
+  "refusal": {"kind", "reason"} | null, "question": text | null, "options": [...], "message",
+  "replaced"}``: a person said something; accepted motions replaced what ran (``replaced``: the
+  high level's motion they displaced, ``overridden``: its token);
 * ``{"type": "operator", "episode", "t_s", "task", "action": "pause" | "resume" | "estop" |
   "estop_reset", "accepted", "message"}``: the stop, pause, e-stop and resume of a session;
 * ``{"type": "episode_end", "episode", "task", "success", "duration_s"}``.
@@ -138,8 +138,10 @@ class Reply:
     motions: tuple[LanguageMotion, ...] = ()
     refusal: tuple[str, str] | None = None
     """(kind, reason) of a refusal."""
-    question: dict[str, Any] | None = None
-    """The question's ``to_dict()`` (text, options)."""
+    question: str | None = None
+    """What the robot asks back, e.g. ``left by 3 cm or by 8 cm?``."""
+    options: tuple[dict[str, Any], ...] = ()
+    """The readings an answer to the question can pick (their ``to_dict()``)."""
     confidence: float = 1.0
     replaced: LanguageMotion | None = None
     """The high level's motion an accepted correction replaced (running or held), if any."""
@@ -158,9 +160,11 @@ class Reply:
             "text": self.text,
             "confidence": round(self.confidence, 4),
             "reply": self.kind,
+            "motion": self.motions[0].to_dict() if self.motions else None,
             "motions": [m.to_dict() for m in self.motions],
             "refusal": refusal,
             "question": self.question,
+            "options": list(self.options),
             "message": self.message,
             "replaced": None if self.replaced is None else self.replaced.to_dict(),
         }

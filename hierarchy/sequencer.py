@@ -227,8 +227,9 @@ class Sequencer:
     ) -> tuple[Reply, LanguageMotion | None]:
         self.hold, self.question = "question", question
         self.held, self.queue = None, []
-        reply = Reply(text, "question", f"? {question.text}", question=question.to_dict(),
-                      confidence=confidence)  # fmt: skip
+        options = tuple(option.to_dict() for option in question.options)
+        reply = Reply(text, "question", f"? {question.text}", question=question.text,
+                      options=options, confidence=confidence)  # fmt: skip
         self._record(reply, now_s, seen)
         return reply, self._send(LanguageMotion.of("stop"), "operator", now_s)
 

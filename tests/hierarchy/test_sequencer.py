@@ -69,7 +69,8 @@ def test_a_question_stops_the_arm_and_its_answer_ends_the_hold():
     assert not seq.ready_for_proposal(3.0)
     _, motion = seq.correct("three", LEFT, 3.0)
     assert motion == LEFT and seq.hold is None
-    assert events[-2]["question"]["question"] == "left by 3 cm or by 8 cm?"
+    assert events[-2]["question"] == "left by 3 cm or by 8 cm?"
+    assert [o["distance_m"] for o in events[-2]["options"]] == [0.03, 0.08]
 
 
 def test_an_estop_refuses_everything_until_reset_and_resume():

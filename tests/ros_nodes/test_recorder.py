@@ -99,7 +99,11 @@ def test_the_graphs_own_topics_are_recorded_from_the_publishers_first_message(
     status = probe.publisher(String, "skill_status")
     wait_for(lambda: status.get_subscription_count() >= 1, 10, "the recorder to match")
     status.publish(String(data='{"first": true}'))
-    time.sleep(0.3)
+    # delivered (reliable QoS: the recorder acknowledged it), not a fixed wait under load
+    from rclpy.duration import Duration
+
+    assert status.wait_for_all_acked(Duration(seconds=10))
+    time.sleep(0.3)  # the recorder writes what it received
     assert recorder.stop(signal.SIGINT) == 0
     recorded = [(t, m) for t, _, m in read_recording(path)]
     assert [(t, m.data) for t, m in recorded] == [("/skill_status", '{"first": true}')]
