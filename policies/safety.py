@@ -268,12 +268,13 @@ class SafetyLayer:
         if self.mode != Mode.INACTIVE:
             self.mode = Mode.ESTOP
 
-    def reset_estop(self, measured: np.ndarray | None, now_s: float) -> None:
-        """Clear a latched e-stop; an active layer fades in again from ``measured``."""
+    def reset_estop(self, start: np.ndarray | None, now_s: float) -> None:
+        """Clear a latched e-stop; an active layer fades in again from ``start`` (the held
+        target: the pose the arm was held at)."""
         self.estopped = False
         self.estop_reason = ""
-        if self.mode != Mode.INACTIVE and measured is not None:
-            self.activate(measured, now_s)
+        if self.mode != Mode.INACTIVE and start is not None:
+            self.activate(start, now_s)
 
     # --- the tick -----------------------------------------------------------------------------
     def filter(

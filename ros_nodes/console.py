@@ -2,8 +2,9 @@
 
 Shows the task, the running language motion (and who chose it), the policy node's safety state
 and the feedback of every correction. A typed line is sent as a correction; commands start with
-``/``: ``/stop`` (pause: the arm holds), ``/resume``, ``/estop`` (latches), ``/reset`` (clears the
-e-stop), ``/task TEXT``, ``/help``, ``/quit`` (or Ctrl-D).
+``/``: ``/stop`` (the arm holds where it is and the high level waits), ``/resume`` (both go on),
+``/estop`` (latches), ``/reset`` (clears the e-stop; the arm keeps holding until ``/resume``),
+``/task TEXT``, ``/help``, ``/quit`` (or Ctrl-D).
 
 With ``--voice`` an empty line (Enter) is push-to-talk: speak, and the end of speech (silero
 VAD) ends the recording; the transcript goes out with its confidence, as the voice node sends
@@ -28,7 +29,13 @@ HELP = (
     "/estop /reset /task TEXT /help /quit"
 )
 VOICE_HELP = "voice: press Enter on an empty line and speak; the end of speech sends it"
-SERVICES = {"/stop": "pause", "/resume": "resume", "/estop": "estop", "/reset": "reset_estop"}
+SERVICES = {
+    # the policy node holds the arm; the skill manager holds the high level (either may be absent)
+    "/stop": ("hold", "pause"),
+    "/resume": ("release_hold", "resume"),
+    "/estop": ("estop",),
+    "/reset": ("reset_estop",),
+}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,11 +87,15 @@ class ConsoleView:
         motion = data.get("motion")
         source = data.get("source")
         self.motion = "-" if motion is None else f"{_describe(motion)} ({source})"
-        if data.get("paused"):
-            self.motion += " PAUSED"
+        if data.get("hold"):
+            self.motion += f" HOLD ({data['hold']})"
+        if data.get("policy_node") == "lost":
+            self.motion += " POLICY NODE LOST"
 
     def on_policy_status(self, data: dict[str, Any]) -> None:
         self.safety = str(data.get("safety", "-")) + (" E-STOP" if data.get("estop") else "")
+        if data.get("held"):
+            self.safety += " HELD (/resume)"
         self.lifecycle = str(data.get("lifecycle", "-"))
 
     def on_feedback(self, data: dict[str, Any]) -> None:
@@ -134,7 +145,9 @@ class OperatorConsole:
             String, "correction_feedback", self._json(view.on_feedback), 10
         )
         self._clients = {
-            name: self.node.create_client(Trigger, name) for name in SERVICES.values()
+            name: self.node.create_client(Trigger, name)
+            for names in SERVICES.values()
+            for name in names
         }
         self.node.create_timer(0.2, view.refresh)
 
@@ -171,7 +184,8 @@ class OperatorConsole:
             self._task.publish(self._string(data=task))
             self.view.print(f"  task sent: {task!r}")
         elif text in SERVICES:
-            self._call(SERVICES[text])
+            for service in SERVICES[text]:
+                self._call(service)
         elif text.startswith("/"):
             self.view.print(f"  unknown command {text!r}; {HELP}")
         else:

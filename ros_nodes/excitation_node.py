@@ -35,7 +35,7 @@ from skillbridge.ros_nodes.messages import (
     json_msg,
     ns_to_stamp,
 )
-from skillbridge.ros_nodes.params import declare_config, read_config
+from skillbridge.ros_nodes.params import declare_config, lock_while_configured, read_config
 from skillbridge.ros_nodes.process import run_nodes
 
 
@@ -59,6 +59,7 @@ class ExcitationNode(ManagedNode):
         super().__init__(name, **kwargs)
         self.config = declare_config(self, ExcitationNodeConfig)
         declare_config(self, SafetyConfig, "safety.")
+        lock_while_configured(self, "safety.", lambda: self.safety is not None)
         self.trajectory: ExcitationTrajectory | None = None
         self.safety: SafetyLayer | None = None
         self._state: RobotState | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from rcl_interfaces.msg import ParameterDescriptor
@@ -91,3 +92,26 @@ def read_config(node: Node, cls: type[T], prefix: str = "") -> T:
         value = None if param is None else param.value
         values[field.name] = _coerce(value, _field_type(cls, field), name)
     return cls(**values)
+
+
+def lock_while_configured(node: Node, prefix: str, configured: Callable[[], bool]) -> None:
+    """Refuse run-time changes of the parameters under ``prefix`` while ``configured()``.
+
+    A node reads them at configure (the safety layer's limits): a change later would be silent
+    and could widen a limit. The explicit, logged way is the lifecycle: deactivate, cleanup, set
+    the parameters, configure again (which logs the limits in force).
+    """
+    from rcl_interfaces.msg import SetParametersResult
+
+    def check(params: list[Parameter]) -> SetParametersResult:
+        changed = [p.name for p in params if p.name.startswith(prefix)]
+        if changed and configured():
+            reason = (
+                f"{changed} are read at configure and locked while configured; deactivate, "
+                "cleanup, set them, and configure again"
+            )
+            node.get_logger().warning(f"refused parameter change: {reason}")
+            return SetParametersResult(successful=False, reason=reason)
+        return SetParametersResult(successful=True)
+
+    node.add_on_set_parameters_callback(check)

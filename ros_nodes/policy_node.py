@@ -4,13 +4,21 @@ configure: load the ONNX file, check its contract and verification report, valid
 activate: only once ``joint_states`` cover every contract joint; start the control timer.
 deactivate: stop the timer and hold the measured pose. Joints are always matched by name.
 
+Holds (ISO 13850: resetting an e-stop never restarts motion by itself): ``estop`` latches and the
+last safe target is repeated; ``reset_estop`` clears the latch but the arm keeps holding where it
+is; ``hold`` (an operator's stop) holds it there without a latch. Holding repeats the last safe
+target, the servo's equilibrium at the arm's measured pose (commanding the measured pose itself
+would let a position servo sag by its steady-state error at every hold). While held or latched
+no ``skill_command`` starts (each is refused and reported, never queued); only ``release_hold``
+resumes, fading in from the held target, with no motion running.
+
 Topics (relative): ``joint_states`` (in), ``skill_command`` (in, a language motion as JSON),
 ``joint_commands`` (out, in the driver's interface: JointState with names, a forward command
 controller's Float64MultiArray, or a one-point JointTrajectory; a JointState's ``header.stamp``
 is the stamp of the reading the targets were computed from), ``skill_status`` (out, JSON),
 ``/diagnostics``. Joints are the driver's (``driver_joint_names``) on the wire and the
 contract's inside.
-Services: ``estop`` (latches), ``reset_estop`` (std_srvs/Trigger).
+Services (std_srvs/Trigger): ``estop`` (latches), ``reset_estop``, ``hold``, ``release_hold``.
 """
 
 from __future__ import annotations
@@ -38,7 +46,7 @@ from skillbridge.ros_nodes.messages import (
     joint_state_to_robot_state,
     json_msg,
 )
-from skillbridge.ros_nodes.params import declare_config, read_config
+from skillbridge.ros_nodes.params import declare_config, lock_while_configured, read_config
 from skillbridge.ros_nodes.process import run_nodes
 from skillbridge.ros_nodes.realtime import check_priority, set_process_priority
 from skillbridge.ros_nodes.timing import PeriodTracker, RollingSamples
@@ -100,6 +108,7 @@ class PolicyNode(ManagedNode):
         super().__init__(name, **kwargs)
         self.config = declare_config(self, PolicyNodeConfig)
         declare_config(self, SafetyConfig, "safety.")
+        lock_while_configured(self, "safety.", lambda: self.safety is not None)
         self.runtime: PolicyRuntime | None = None
         self.safety: SafetyLayer | None = None
         self.driver: DriverInterface | None = None
@@ -109,6 +118,11 @@ class PolicyNode(ManagedNode):
         """The reading ``_state`` was converted from (its stamp goes on the commands)."""
         self._state_time = 0.0
         self._pending: LanguageMotion | None = None
+        self._holding = False
+        """Held (after a stop or an e-stop reset) until ``release_hold``."""
+        self._held: np.ndarray | None = None
+        """The pose (contract order) every tick sends while held (set at the first tick when
+        the hold began before the node was active)."""
         self._errors: list[str] = []
         self._hold_reasons: tuple[str, ...] = ()
         self._timer = None
@@ -123,6 +137,8 @@ class PolicyNode(ManagedNode):
         self._cmd_pub = None
         self.create_service(Trigger, "estop", self._on_estop)
         self.create_service(Trigger, "reset_estop", self._on_reset_estop)
+        self.create_service(Trigger, "hold", self._on_hold)
+        self.create_service(Trigger, "release_hold", self._on_release_hold)
         self.create_timer(1.0 / self.config.status_rate_hz, self.publish_status)
         self.create_timer(self.config.diagnostics_period_s, self._publish_diagnostics)
         if self.config.autostart:
@@ -158,6 +174,11 @@ class PolicyNode(ManagedNode):
         )
         for note in self.safety.notes:
             self.get_logger().warning(f"safety limits: {note}")
+        self.get_logger().info(
+            f"safety limits in force: position {np.round(safety.lower, 4).tolist()} .. "
+            f"{np.round(safety.upper, 4).tolist()}, step {np.round(safety.max_step, 5).tolist()} "
+            f"per {safety.period_s * 1e3:.1f} ms"
+        )
         if not runtime.verification.ok:
             self.get_logger().warning(
                 f"running an UNVERIFIED policy: {runtime.verification.reason}"
@@ -211,6 +232,7 @@ class PolicyNode(ManagedNode):
         if self._timer is not None:
             self.destroy_timer(self._timer)
         self._timer = None
+        self._pending = None  # a motion sent while inactive never starts by itself later
         if self.safety is not None and self.runtime is not None and self._state is not None:
             self._hold_measured()
             self.safety.deactivate()
@@ -269,6 +291,12 @@ class PolicyNode(ManagedNode):
         except ContractError as exc:
             self._error(f"skill_command rejected: {exc}")
             return
+        blocked = self._blocked()
+        if blocked:
+            if motion.motion != "stop":  # a stop while holding is what already happens
+                self._error(f"skill_command {motion.describe()} refused: {blocked}; not queued")
+                self.publish_status()
+            return
         if self.lifecycle_state != "active" or self.runtime is None or self._state is None:
             self._pending = motion
             return
@@ -280,6 +308,7 @@ class PolicyNode(ManagedNode):
 
     def _on_estop(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
         self._estop_reason = "estop service"
+        self._pending = None
         if self.safety is not None:
             self.safety.estop(self._estop_reason)
         self.get_logger().warning("E-STOP latched: holding the last safe target")
@@ -290,27 +319,78 @@ class PolicyNode(ManagedNode):
     def _on_reset_estop(
         self, request: Trigger.Request, response: Trigger.Response
     ) -> Trigger.Response:
-        pos = None
-        if self.runtime is not None and self._state is not None:
-            try:
-                pos = self.runtime.measured(self._state)[0][0]
-            except ContractError as exc:
-                response.success, response.message = False, f"cannot reset: {exc}"
-                return response
         try:
+            target = self._hold_target()
             if self.safety is not None:
-                self.safety.reset_estop(pos, time.monotonic())
-        except SafetyError as exc:
+                self.safety.reset_estop(target, time.monotonic())
+        except (ContractError, SafetyError) as exc:
             response.success, response.message = False, f"cannot reset: {exc}"
             return response
         self._estop_reason = ""
+        self._hold(target)
         response.success, response.message = (
             True,
-            "e-stop cleared; fading in from the measured pose",
+            "e-stop cleared; the arm holds where it is until release_hold (/resume)",
         )
         self.get_logger().info(response.message)
         self.publish_status()
         return response
+
+    def _on_hold(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
+        try:
+            self._hold(self._hold_target())
+        except ContractError as exc:
+            response.success, response.message = False, f"cannot hold: {exc}"
+            return response
+        response.success, response.message = True, "holding where the arm is until release_hold"
+        self.get_logger().warning(response.message)
+        self.publish_status()
+        return response
+
+    def _on_release_hold(
+        self, request: Trigger.Request, response: Trigger.Response
+    ) -> Trigger.Response:
+        runtime, safety, state = self.runtime, self.safety, self._state
+        if self._estop_reason:
+            response.success, response.message = False, "e-stop latched: reset it first"
+        elif runtime is None or safety is None or state is None:
+            response.success, response.message = False, "not configured or no joint_states yet"
+        else:
+            now = time.monotonic()
+            start = self._held if self._held is not None else runtime.measured(state)[0][0]
+            if self.lifecycle_state == "active":
+                safety.activate(start, now)  # fades in from the held target
+            runtime.reset(state, now)  # no motion runs: the next skill_command starts one
+            self._holding, self._held = False, None
+            response.success, response.message = True, "released: the policy holds the tool"
+            self.get_logger().info(response.message)
+        self.publish_status()
+        return response
+
+    def _hold_target(self) -> np.ndarray | None:
+        """Where a hold keeps the arm: the last safe target, else (never active) the measured
+        pose of the policy joints; None before any reading."""
+        if self.safety is not None and self.safety.last_target is not None:
+            return self.safety.last_target
+        if self.runtime is None or self._state is None:
+            return None
+        return self.runtime.measured(self._state)[0][0]
+
+    def _hold(self, target: np.ndarray | None) -> None:
+        """Send ``target`` every tick until ``release_hold``; running and queued motions are
+        dropped."""
+        self._holding = True
+        if target is not None and self.safety is not None:
+            self._held = np.clip(target, self.safety.lower, self.safety.upper)
+        self._pending = None
+
+    def _blocked(self) -> str:
+        """Why no motion may start now ('' when one may)."""
+        if self._estop_reason:
+            return "e-stop latched"
+        if self._holding:
+            return "holding until release_hold (/resume)"
+        return ""
 
     # --- the control tick ---------------------------------------------------------------------
     def tick(self) -> None:
@@ -320,8 +400,10 @@ class PolicyNode(ManagedNode):
             return
         now = time.monotonic()
         proposed, fault = None, None
+        if self._holding and self._held is None:
+            self._held = safety.last_target  # held since before activation: where it is now
         try:
-            proposed = runtime.step(state)[0]
+            proposed = self._held if self._holding else runtime.step(state)[0]
         except NonFiniteObservationError:
             fault = "nonfinite_observation"
         except NonFiniteActionError:
@@ -368,6 +450,7 @@ class PolicyNode(ManagedNode):
             "outcome": "idle",
             "safety": "inactive" if self.safety is None else str(self.safety.mode),
             "estop": bool(self._estop_reason),
+            "held": self._holding,
             "hold_reasons": list(self._hold_reasons),
             "errors": [*self._errors, *([self.last_error] if self.last_error else [])],
             "verified": bool(self.runtime and self.runtime.verification.ok),

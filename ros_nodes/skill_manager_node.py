@@ -73,6 +73,9 @@ class SkillManagerConfig:
     skill_status_topic: str = "skill_status"
     feedback_topic: str = "correction_feedback"
     status_topic: str = "skill_manager_status"
+    policy_lost_after_s: float = 1.0
+    """The policy node counts as lost when its skill_status (20 Hz) is older than this: the
+    high level then holds and the loss is reported."""
     joint_states_topic: str = "joint_states"
     object_topics: tuple[str, ...] = ("objects/cube/pose", "objects/target_pad/pose")
     """PoseStamped topics; the object's name is the second-to-last path element."""
@@ -137,6 +140,8 @@ class SkillManagerNode(Node):
         self._policy_node: str | None = None
         """The node that last reported itself active on skill_status."""
         self._listening = False
+        self._policy_seen_s: float | None = None
+        """When the last skill_status arrived (monotonic)."""
         self._policy_sequence = 0
         """The policy node's motion counter, as last reported."""
         self._sent_after = 0
@@ -180,6 +185,9 @@ class SkillManagerNode(Node):
         if status.get("lifecycle") == "active" and status.get("node"):
             self._policy_node = str(status["node"])
         now = time.monotonic()
+        if self._policy_lost(now):
+            self.get_logger().info("the policy node reports again")
+        self._policy_seen_s = now
         self._follow_estop(bool(status.get("estop")), now)
         sequence = int(status.get("sequence", 0))
         self._policy_sequence = max(self._policy_sequence, sequence)
@@ -243,10 +251,23 @@ class SkillManagerNode(Node):
         return response
 
     # --- outputs ------------------------------------------------------------------------------
+    def _policy_lost(self, now: float) -> bool:
+        """Whether a policy node that reported before has gone quiet."""
+        seen = self._policy_seen_s
+        return seen is not None and now - seen > self.config.policy_lost_after_s
+
     def _tick(self) -> None:
+        now = time.monotonic()
+        if self._policy_lost(now):
+            if self.sequencer.running is not None:  # it will never report done: forget it
+                self.sequencer.finished("lost", now)
+                self.get_logger().error(
+                    f"policy node {self._policy_node} lost: no skill_status for "
+                    f"{now - (self._policy_seen_s or now):.1f} s; the high level holds"
+                )
+            return
         if not self._policy_listening():
             return
-        now = time.monotonic()
         seq = self.sequencer
         self._send(seq.expire(now) or seq.release(now))
         if seq.ready_for_proposal(now):
