@@ -70,6 +70,7 @@ def generate_launch_description() -> LaunchDescription:
                 namespace=namespace,
                 parameters=[
                     os.path.join(config, "skill_manager.yaml"),
+                    LaunchConfiguration("driver_config"),
                     {
                         "task": LaunchConfiguration("task"),
                         "high_level_path": LaunchConfiguration("high_level_path"),

@@ -90,6 +90,9 @@ class BringupConfig:
     """Include the recorder."""
     param: tuple[str, ...] = ()
     """Extra parameters ``node.name=value`` (YAML values), e.g. ``sim_robot.cube_xy=[0.5,0.1]``."""
+    driver_config: str | None = None
+    """A parameter file read after each node's own (as ``robot.launch.py driver_config:=``):
+    the driver's joint names and command interface, e.g. config/franka_ros2.yaml."""
     params_dir: str | None = None
     """Folder of the parameter files; default: the package's ``config/``."""
     duration_s: float = 0.0
@@ -178,11 +181,15 @@ def plan(cfg: BringupConfig) -> list[tuple[NodeEntry, dict[str, Any]]]:
                 f"{flag} applies to bringup calibration only (the policy and skill manager "
                 "nodes keep wall-clock time)"
             )
+    driver_files = [Path(cfg.driver_config)] if cfg.driver_config else []
+    if driver_files and not driver_files[0].is_file():
+        raise RosNodeError(f"--driver-config {cfg.driver_config}: no such file")
     out = []
     for entry in MODES[cfg.mode]:
         if entry is RECORDER and not cfg.record:
             continue
-        params = node_parameters(entry.name, [folder / f for f in entry.params])
+        files = [folder / f for f in entry.params]
+        params = node_parameters(entry.name, [*files, *driver_files])
         if cfg.sim_time:
             params.update(
                 {"publish_clock": True} if entry is SIM_ROBOT else {"use_sim_time": True}

@@ -104,9 +104,18 @@ class DriverInterface:
                 f"joint_states lacks the driver joints {missing} (it has "
                 f"{list(state.joint_names)}); check driver_joint_names"
             )
-        rename = dict(zip(self.driver_names, self.contract_names, strict=True))
-        names = tuple(rename.get(n, n) for n in state.joint_names)
+        names = self.contract_names_of(state.joint_names)
         return RobotState(names, state.joint_pos_rad, state.joint_vel_rad_s)
+
+    def driver_names_of(self, names: Sequence[str]) -> tuple[str, ...]:
+        """Contract (or scene) joint names as the driver spells them; others keep theirs."""
+        rename = dict(zip(self.contract_names, self.driver_names, strict=True))
+        return tuple(rename.get(n, n) for n in names)
+
+    def contract_names_of(self, names: Sequence[str]) -> tuple[str, ...]:
+        """Driver joint names as the contract spells them; others keep theirs."""
+        rename = dict(zip(self.driver_names, self.contract_names, strict=True))
+        return tuple(rename.get(n, n) for n in names)
 
     @property
     def command_columns(self) -> np.ndarray:

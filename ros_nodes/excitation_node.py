@@ -21,6 +21,7 @@ from std_msgs.msg import String
 
 from skillbridge.contract import ContractError, RobotState
 from skillbridge.policies.safety import SafetyConfig, SafetyLayer
+from skillbridge.ros_nodes.drivers import DriverInterface
 from skillbridge.ros_nodes.errors import RosNodeError
 from skillbridge.ros_nodes.excitation import (
     PANDA_JOINTS,
@@ -30,8 +31,9 @@ from skillbridge.ros_nodes.excitation import (
 )
 from skillbridge.ros_nodes.lifecycle import ManagedNode
 from skillbridge.ros_nodes.messages import (
+    command_msg,
+    command_type,
     joint_state_to_robot_state,
-    joint_targets_msg,
     json_msg,
     ns_to_stamp,
 )
@@ -50,6 +52,13 @@ class ExcitationNodeConfig:
     joint_states_topic: str = "joint_states"
     joint_commands_topic: str = "joint_commands"
     status_topic: str = "excitation_status"
+    driver_joint_names: tuple[str, ...] = ()
+    """The driver's name of each Panda joint (panda_joint1..7, panda_finger_joint1), in that
+    order; empty: the driver uses these names. As the policy node's."""
+    command_joints: tuple[str, ...] = ()
+    """Driver joints the command carries, in the controller's order; empty: all."""
+    command_output: str = "joint_state"
+    """``joint_state``, ``forward_command`` or ``joint_trajectory`` (see the policy node)."""
 
 
 class ExcitationNode(ManagedNode):
@@ -72,7 +81,9 @@ class ExcitationNode(ManagedNode):
         self.repeated_ticks = 0
         """Timer calls at a clock reading already commanded (dropped: one command per instant)."""
         self.progress = 0.0
-        self._cmd_pub = self.create_publisher(JointState, self.config.joint_commands_topic, 10)
+        # readings arrive before configure: rename them from the start
+        self.driver = DriverInterface.make(PANDA_JOINTS, self.config.driver_joint_names)
+        self._cmd_pub = None
         self._status_pub = self.create_publisher(String, self.config.status_topic, 10)
         self.create_subscription(JointState, self.config.joint_states_topic, self._on_state, 10)
         self.create_timer(0.5, self._publish_status)
@@ -96,6 +107,16 @@ class ExcitationNode(ManagedNode):
         if outside.any():
             joints = sorted({trajectory.joint_names[j] for j in np.flatnonzero(outside.any(0))})
             self.get_logger().warning(f"targets of {joints} exceed the limits: they are clipped")
+        self.driver = DriverInterface.make(
+            PANDA_JOINTS,
+            self.config.driver_joint_names,
+            self.config.command_joints,
+            self.config.command_output,
+            1.0 / rate,
+        )
+        self._cmd_pub = self.create_publisher(
+            command_type(self.driver.output), self.config.joint_commands_topic, 10
+        )
         self.trajectory = trajectory
         self._columns = self._index(trajectory)
         self.get_logger().info(
@@ -137,12 +158,13 @@ class ExcitationNode(ManagedNode):
             self.safety.deactivate()
 
     def cleanup(self) -> None:
-        self.trajectory = None
-        self.safety = None
+        if self._cmd_pub is not None:
+            self.destroy_publisher(self._cmd_pub)
+        self.trajectory, self.safety, self._cmd_pub = None, None, None
 
     def _on_state(self, msg: JointState) -> None:
         try:
-            state = joint_state_to_robot_state(msg)
+            state = self.driver.to_contract(joint_state_to_robot_state(msg))
         except RosNodeError as exc:
             self.get_logger().error(str(exc))
             return
@@ -176,8 +198,9 @@ class ExcitationNode(ManagedNode):
 
     def _publish(self, targets: np.ndarray, now_ns: int | None = None) -> None:
         """Publish targets stamped ``now_ns`` (the tick's clock reading; default: now)."""
+        assert self._cmd_pub is not None
         stamp = ns_to_stamp(self._now_ns() if now_ns is None else now_ns)
-        self._cmd_pub.publish(joint_targets_msg(PANDA_JOINTS, targets, stamp))
+        self._cmd_pub.publish(command_msg(self.driver, targets, stamp))
 
     def _publish_status(self) -> None:
         progress = self.progress

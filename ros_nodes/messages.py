@@ -112,6 +112,31 @@ def command_type(output: str) -> type:
     }[output]
 
 
+def command_targets(
+    interface: DriverInterface, msg: JointState | Float64MultiArray | JointTrajectory
+) -> tuple[tuple[str, ...], np.ndarray]:
+    """What a controller reads from a command (the inverse of ``command_msg``): the driver
+    joint names and their position targets. A trajectory's last point is its goal.
+
+    Raises:
+        RosNodeError: the message does not carry one position per joint (named counts).
+    """
+    if isinstance(msg, Float64MultiArray):
+        names, values = interface.command_joints, msg.data
+    elif isinstance(msg, JointTrajectory):
+        if not msg.points:
+            raise RosNodeError("joint_trajectory without points: send at least one point")
+        names, values = tuple(msg.joint_names), msg.points[-1].positions
+    else:
+        names, values = tuple(msg.name), msg.position
+    if len(values) != len(names):
+        raise RosNodeError(
+            f"{interface.output} command with {len(values)} positions for {len(names)} joints "
+            f"{list(names)}; send one position per joint"
+        )
+    return names, np.asarray(values, dtype=np.float64)
+
+
 def pose_msg(pos_m: np.ndarray, quat_wxyz: np.ndarray, frame_id: str, stamp: Time) -> PoseStamped:
     """A ``PoseStamped`` from a MuJoCo pose (quaternion reordered wxyz -> xyzw)."""
     msg = PoseStamped()

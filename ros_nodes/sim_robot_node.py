@@ -24,15 +24,26 @@ from geometry_msgs.msg import PoseStamped
 from rclpy.node import Node
 from rosgraph_msgs.msg import Clock
 from sensor_msgs.msg import JointState
+from std_msgs.msg import Float64MultiArray
 from std_srvs.srv import Trigger
+from trajectory_msgs.msg import JointTrajectory
 
 from skillbridge.ros_nodes.diagnostics import status_array
+from skillbridge.ros_nodes.drivers import DriverInterface
 from skillbridge.ros_nodes.errors import RosNodeError
-from skillbridge.ros_nodes.messages import joint_targets_msg, ns_to_stamp, pose_msg, stamp_to_ns
+from skillbridge.ros_nodes.messages import (
+    command_targets,
+    command_type,
+    joint_targets_msg,
+    ns_to_stamp,
+    pose_msg,
+    stamp_to_ns,
+)
 from skillbridge.ros_nodes.params import declare_config, read_config
 from skillbridge.ros_nodes.process import run_nodes
 from skillbridge.ros_nodes.sim_clock import CommandTiming, LockstepGate, steps_per_period, to_ns
 from skillbridge.ros_nodes.sim_robot import SimRobot
+from skillbridge.sim.scene import POLICY_JOINTS
 
 
 @dataclasses.dataclass(frozen=True)
@@ -70,6 +81,15 @@ class SimRobotConfig:
     joint_commands_topic: str = "joint_commands"
     cube_pose_topic: str = "objects/cube/pose"
     pad_pose_topic: str = "objects/target_pad/pose"
+    driver_joint_names: tuple[str, ...] = ()
+    """Publish and accept the policy joints under these names, in contract order (stand in
+    for a driver that spells them its own way, e.g. ``fr3_joint1``); empty: the contract's."""
+    command_input: str = "joint_state"
+    """The command interface it stands in for: ``joint_state`` (JointState by name),
+    ``forward_command`` (Float64MultiArray of ``command_joints``, a forward_command_controller)
+    or ``joint_trajectory`` (a joint_trajectory_controller; the last point is the target)."""
+    command_joints: tuple[str, ...] = ()
+    """The joints a ``forward_command`` carries, in its order (driver names); empty: all."""
 
     def check(self) -> None:
         positive = (
@@ -105,7 +125,11 @@ class SimRobotNode(Node):
                 "the sim robot publishes /clock: run it without use_sim_time (the other nodes "
                 "use it)"
             )
+        self.driver = DriverInterface.make(
+            POLICY_JOINTS, cfg.driver_joint_names, cfg.command_joints, cfg.command_input
+        )
         self.robot = SimRobot(cfg.overrides_path, cfg.seed)
+        self._published_names = self.driver.driver_names_of(self.robot.joint_names)
         self.robot.reset(cfg.cube_xy, cfg.pad_xy)
         self._dt_ns = to_ns(self.robot.dt_s)
         self._tick_steps = steps_per_period(
@@ -124,7 +148,9 @@ class SimRobotNode(Node):
         self._pad_pub = self.create_publisher(PoseStamped, cfg.pad_pose_topic, 10)
         self._clock_pub = self.create_publisher(Clock, "/clock", 10) if cfg.publish_clock else None
         self._diag_pub = self.create_publisher(DiagnosticArray, "/diagnostics", 10)
-        self.create_subscription(JointState, cfg.joint_commands_topic, self._on_commands, 10)
+        self.create_subscription(
+            command_type(cfg.command_input), cfg.joint_commands_topic, self._on_commands, 10
+        )
         self.create_service(Trigger, "reset_scene", self._on_reset)
         speed = cfg.real_time_factor if cfg.publish_clock else 1.0
         self.create_timer(1.0 / (cfg.publish_rate_hz * speed), self._on_timer)
@@ -152,21 +178,25 @@ class SimRobotNode(Node):
         mono = self._start + self.robot.time_s / self.config.real_time_factor
         return self._ros_minus_monotonic_ns + to_ns(mono)
 
-    def _on_commands(self, msg: JointState) -> None:
-        if len(msg.position) != len(msg.name):
-            self.get_logger().error(
-                f"joint_commands with {len(msg.name)} names and {len(msg.position)} positions "
-                "ignored"
-            )
+    def _on_commands(self, msg: JointState | Float64MultiArray | JointTrajectory) -> None:
+        try:
+            names, positions = command_targets(self.driver, msg)
+        except RosNodeError as exc:
+            self.get_logger().error(f"command ignored: {exc}", throttle_duration_sec=1.0)
             return
-        stamp_ns = stamp_to_ns(msg.header.stamp)
+        # a stamp-less command (forward_command; a trajectory's "start now") is for the present
+        header = getattr(msg, "header", None)
+        stamp_ns = stamp_to_ns(header.stamp) if header is not None else 0
         if self.config.publish_clock:
+            stamp_ns = stamp_ns or self.sim_ns
             self.timing.note(stamp_ns, self.sim_ns)
             self._gate.on_command(stamp_ns)
         else:
             self._advance(round_up=True)  # the command acts from its arrival, not before
-            self.timing.note(stamp_ns, self._physics_wall_ns())
-        unknown = set(self.robot.set_targets(msg.name, msg.position)) - self._warned
+            now_ns = self._physics_wall_ns()
+            self.timing.note(stamp_ns or now_ns, now_ns)
+        contract_names = self.driver.contract_names_of(names)
+        unknown = set(self.robot.set_targets(contract_names, positions)) - self._warned
         if unknown:
             self._warned |= unknown
             self.get_logger().warning(f"ignoring targets for non-commandable joints {unknown}")
@@ -186,7 +216,7 @@ class SimRobotNode(Node):
         self._published_steps = self.robot.steps
         pos, vel = self.robot.readings()
         stamp = self._stamp()
-        self._js_pub.publish(joint_targets_msg(self.robot.joint_names, pos, stamp, vel))
+        self._js_pub.publish(joint_targets_msg(self._published_names, pos, stamp, vel))
         if self._clock_pub is not None:
             self._clock_pub.publish(Clock(clock=stamp))
 

@@ -34,6 +34,7 @@ from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.events import EventRecorder, JsonlSink
 from skillbridge.hierarchy.interface import HighLevelObservation, ObjectPose, make_high_level
 from skillbridge.hierarchy.sequencer import GuidedMode, Sequencer
+from skillbridge.ros_nodes.drivers import DriverInterface
 from skillbridge.ros_nodes.errors import RosNodeError
 from skillbridge.ros_nodes.messages import joint_state_to_robot_state, json_msg, pose_arrays
 from skillbridge.ros_nodes.params import declare_config
@@ -77,6 +78,9 @@ class SkillManagerConfig:
     """The policy node counts as lost when its skill_status (20 Hz) is older than this: the
     high level then holds and the loss is reported."""
     joint_states_topic: str = "joint_states"
+    driver_joint_names: tuple[str, ...] = ()
+    """The driver's name of each contract joint, in contract order (as the policy node's);
+    empty: the driver uses the contract's names."""
     object_topics: tuple[str, ...] = ("objects/cube/pose", "objects/target_pad/pose")
     """PoseStamped topics; the object's name is the second-to-last path element."""
     operator_side: str = "across"
@@ -128,6 +132,7 @@ class SkillManagerNode(Node):
             self.high_level = make_high_level(cfg.high_level, cfg.sequence, cfg.high_level_path)
         except ContractError as exc:
             raise RosNodeError(f"parameter high_level/sequence: {exc}") from exc
+        self._driver = _driver_of(self.high_level, cfg.driver_joint_names)
         self.dialogue = load_dialogue(cfg)
         events_pub = self.create_publisher(String, cfg.language_events_topic, 50)
         self._files = [JsonlSink(cfg.session_path)] if cfg.session_path else []
@@ -212,9 +217,10 @@ class SkillManagerNode(Node):
 
     def _on_joint_states(self, msg: JointState) -> None:
         try:
-            self._robot = joint_state_to_robot_state(msg)
-        except RosNodeError:
+            self._robot = self._driver.to_contract(joint_state_to_robot_state(msg))
+        except RosNodeError as exc:
             self._robot = None
+            self.get_logger().error(str(exc), throttle_duration_sec=5.0)
 
     def _on_object(self, name: str, msg: PoseStamped) -> None:
         pos, quat = pose_arrays(msg)
@@ -330,6 +336,14 @@ class SkillManagerNode(Node):
         for sink in (*self._files, *([self._replies] if self._replies else [])):
             sink.close()
         super().destroy_node()
+
+
+def _driver_of(high_level: object, driver_joint_names: tuple[str, ...]) -> DriverInterface:
+    """Driver names -> contract names for the high level's observation: the joints of its
+    low-level contract (a high level without one, idle or a fixed sequence, reads no joints)."""
+    spec = getattr(high_level, "spec", None)
+    contract = spec.low_level.joint_names if spec is not None else tuple(driver_joint_names)
+    return DriverInterface.make(contract, driver_joint_names)
 
 
 def main(args: list[str] | None = None) -> None:

@@ -14,6 +14,7 @@ from ros_helpers import ROOT, SKILLBRIDGE, wait_for
 
 from skillbridge.policies.safety import SafetyConfig
 from skillbridge.ros_nodes.bringup import MODES, BringupConfig, node_parameters, plan
+from skillbridge.ros_nodes.errors import RosNodeError
 
 LAUNCH = ROOT / "launch"
 CONFIG = ROOT / "config"
@@ -120,6 +121,19 @@ def test_bringup_plan_applies_overrides_and_rejects_unknown_nodes():
     assert params["skill_manager"]["task"] == "t"
     with pytest.raises(Exception, match="sim_robot"):
         plan(dataclasses.replace(cfg, param=("sim_robot.seed=1",)))
+
+
+def test_a_driver_config_reaches_every_node_that_reads_joints():
+    """``--driver-config`` is read after each node's own file, as robot.launch.py's
+    ``driver_config``; a missing file is named."""
+    cfg = BringupConfig(mode="robot", driver_config=str(CONFIG / "franka_ros2.yaml"))
+    params = {entry.name: p for entry, p in plan(cfg)}
+    assert params["policy_node"]["command_output"] == "forward_command"
+    for node in ("policy_node", "skill_manager"):
+        assert params[node]["driver_joint_names"][0] == "fr3_joint1"
+    assert params["policy_node"]["safety.max_speed_rad_s"] == 2.5  # policy.yaml still applies
+    with pytest.raises(RosNodeError, match="no_such.yaml: no such file"):
+        plan(dataclasses.replace(cfg, driver_config="no_such.yaml"))
 
 
 def test_bringup_sim_runs_and_stops_cleanly_on_ctrl_c(ros_env, tmp_path, tiny_policy):
