@@ -12,7 +12,7 @@ TORCH_INDEX ?=
 STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt setup.py | cksum | cut -d' ' -f1)
 PYTEST_ARGS ?=
 
-.PHONY: install demo demo-sim test test-slow lint bench clean
+.PHONY: install demo demo-sim test test-slow lint typecheck bench clean
 
 install: $(STAMP)
 
@@ -37,7 +37,16 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
 
-test: lint
+# mypy reads the package as it is imported (skillbridge.<layer>): link the layer folders into
+# build/typecheck/skillbridge/ (folder links: new modules are seen without a reinstall).
+# The layers are setup.py's; tests/test_layers.py keeps this list and pyproject's equal to it.
+LAYERS := contract sim policies hierarchy calibration ros_nodes cli
+typecheck: $(STAMP)
+	@mkdir -p build/typecheck/skillbridge
+	@for layer in $(LAYERS); do ln -sfn ../../../$$layer build/typecheck/skillbridge/$$layer; done
+	$(VENV)/bin/mypy
+
+test: lint typecheck
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 # Tests marked slow (longer runs: data-parallel training on the warp backend, the GPU

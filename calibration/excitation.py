@@ -25,6 +25,7 @@ import json
 from pathlib import Path
 
 import numpy as np
+from scipy import signal
 
 from skillbridge.calibration.errors import CalibrationError
 from skillbridge.contract import PolicySpec, tool_pose
@@ -145,13 +146,16 @@ def _multisine(t: np.ndarray, length: float, index: int, count: int, cfg: Excita
 
 
 def _chirp(t: np.ndarray, length: float, index: int, count: int, cfg: ExcitationConfig):
-    """Unit-velocity-envelope logarithmic sweep over ``[0, length)``."""
-    ratio = cfg.max_freq_hz / cfg.min_freq_hz
-    tau = t / length if index % 2 == 0 else 1.0 - t / length
-    freq = cfg.min_freq_hz * ratio**tau
-    phase = 2 * np.pi * cfg.min_freq_hz * length / np.log(ratio) * (ratio**tau - 1)
-    phase = phase if index % 2 == 0 else -phase
-    return np.sin(phase + 2 * np.pi * index / count) * cfg.min_freq_hz / freq
+    """Logarithmic sweep over ``[0, length)`` (``scipy.signal.chirp``), up on even joints and
+    down on odd ones, amplitude ~ 1/f so that the velocity envelope is flat (unit at the lowest
+    frequency)."""
+    low, high = cfg.min_freq_hz, cfg.max_freq_hz
+    f0, f1 = (low, high) if index % 2 == 0 else (high, low)
+    # scipy's chirp is a cosine: -90 degrees makes it the sine the other phases start from
+    offset_deg = 360.0 * index / count - 90.0
+    sweep = signal.chirp(t, f0=f0, t1=length, f1=f1, method="logarithmic", phi=offset_deg)
+    freq = f0 * (f1 / f0) ** (t / length)  # the logarithmic sweep's instantaneous frequency
+    return sweep * low / freq
 
 
 def _steps(t: np.ndarray, rng: np.random.Generator, transition_s: float = 0.25) -> np.ndarray:

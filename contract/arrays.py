@@ -20,11 +20,13 @@ import numpy as np
 
 Array = Any
 """A numpy array or a torch tensor (the contract's functions accept either)."""
+Namespace = Any
+"""numpy, or the torch namespace ``namespace`` returns (the array API's functions)."""
 
 _CONSTANTS: dict[tuple[int, str, str], tuple[np.ndarray, Array]] = {}
 
 
-def namespace(*arrays: Array) -> Any:
+def namespace(*arrays: Array) -> Namespace:
     """The array namespace of the arrays: numpy, or array_api_compat's torch namespace with the
     functions that must not leave the device replaced (``_TorchNamespace``)."""
     for a in arrays:
@@ -110,7 +112,8 @@ def constant(ref: Array, value: np.ndarray, dtype: Any = None) -> Array:
 def to_numpy(a: Array) -> np.ndarray:
     """A numpy copy or view of an array of either namespace (a host copy for device tensors)."""
     if is_torch(a):
-        return a.detach().cpu().numpy()
+        host: np.ndarray = a.detach().cpu().numpy()
+        return host
     return np.asarray(a)
 
 

@@ -106,7 +106,8 @@ def best_report(reports: list[dict[str, Any]], sha256: str) -> dict[str, Any] | 
     (the newest), else the newest full run; None without a full run."""
     full = [r for r in reports if r.get("onnx_sha256") == sha256 and r.get("full")]
     passing = [r for r in full if r.get("passed")]
-    return (passing or full or [None])[-1]
+    deciding = passing or full
+    return deciding[-1] if deciding else None
 
 
 @dataclasses.dataclass(frozen=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from skillbridge.contract.arrays import Array, constant, like, namespace
+from skillbridge.contract.arrays import Array, Namespace, constant, like, namespace
 
 
 def quat_wxyz_to_xyzw(quat_wxyz: Array) -> Array:
@@ -27,7 +27,7 @@ def quat_xyzw_to_wxyz(quat_xyzw: Array) -> Array:
     return xp.concat([q[..., 3:4], q[..., 0:3]], axis=-1)
 
 
-def _matrix(xp, rows: list[list[Array]]) -> Array:
+def _matrix(xp: Namespace, rows: list[list[Array]]) -> Array:
     """(..., 3, 3) from nine (...) arrays given as rows."""
     return xp.stack([xp.stack(r, axis=-1) for r in rows], axis=-2)
 
@@ -98,7 +98,7 @@ def matrix_to_rotvec(rot: Array) -> Array:
     return xp.where(near_pi[..., None], _rotvec_near_pi(xp, rot, cos, angle, skew), vec)
 
 
-def _skew_sin_cos(xp, r: Array) -> tuple[Array, Array, Array]:
+def _skew_sin_cos(xp: Namespace, r: Array) -> tuple[Array, Array, Array]:
     """Of rotation matrices (..., 3, 3): the skew-symmetric part as a vector, 2 sin(angle) axis
     (..., 3); its norm 2 sin(angle); and cos(angle) from the trace."""
     skew = xp.stack(
@@ -110,7 +110,7 @@ def _skew_sin_cos(xp, r: Array) -> tuple[Array, Array, Array]:
     return skew, two_sin, cos
 
 
-def _rotvec_near_pi(xp, r: Array, cos: Array, angle: Array, skew: Array) -> Array:
+def _rotvec_near_pi(xp: Namespace, r: Array, cos: Array, angle: Array, skew: Array) -> Array:
     """(R + R^T) / 2 - cos I = (1 - cos) axis axis^T: the column of its largest diagonal entry
     is the axis up to sign (well conditioned: 1 - cos ~ 2 here); the skew part gives the sign."""
     eye = constant(r, np.eye(3))

@@ -101,7 +101,7 @@ class SpecArrays:
     workspace_max_m: np.ndarray
 
 
-def _frozen(values, dtype=np.float64) -> np.ndarray:
+def _frozen(values: Any, dtype: Any = np.float64) -> np.ndarray:
     out = np.array(values, dtype=dtype)
     out.flags.writeable = False
     return out
@@ -261,7 +261,8 @@ class PolicySpec:
 
 def _plain(spec: PolicySpec) -> dict[str, Any]:
     """JSON-ready dict of a spec (tuples become lists)."""
-    return json.loads(json.dumps(dataclasses.asdict(spec)))
+    plain: dict[str, Any] = json.loads(json.dumps(dataclasses.asdict(spec)))
+    return plain
 
 
 def _spec_from_plain(values: dict[str, Any]) -> PolicySpec:
@@ -282,7 +283,9 @@ def _spec_from_plain(values: dict[str, Any]) -> PolicySpec:
             tool_quat_wxyz=tuple(chain["tool_quat_wxyz"]),
         )
         terms = tuple(ObservationTerm(**t) for t in values["observation_terms"])
-        plain = {k: tuple(v) if isinstance(v, list) else v for k, v in values.items()}
+        plain: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in values.items()
+        }
         plain.update(kinematics=kinematics, observation_terms=terms)
         return PolicySpec(**plain)
     except (KeyError, TypeError) as exc:

@@ -28,6 +28,9 @@ from skillbridge.hierarchy.vocabulary import NUM_TOKENS
 class HighLevelNet(nn.Module):
     """logits = MLP([embedding, (obs - mean) / std])."""
 
+    obs_mean: torch.Tensor  # buffers
+    obs_std: torch.Tensor
+
     def __init__(self, embedding_dim: int = 384, hidden: tuple[int, ...] = (256, 256)) -> None:
         super().__init__()
         self.register_buffer("obs_mean", torch.zeros(OBS_DIM))

@@ -59,7 +59,9 @@ def _magnitude_move(
 ) -> LanguageMotion:
     """The largest named step not overshooting ``error`` by more than ``tol``."""
     fitting = [m for m, size in table.items() if size <= abs(error) + tol]
-    magnitude = max(fitting, key=lambda m: table[m]) if fitting else min(table, key=table.get)
+    magnitude = (
+        max(fitting, key=lambda m: table[m]) if fitting else min(table, key=lambda m: table[m])
+    )
     return LanguageMotion.of(motion, magnitude)
 
 

@@ -237,7 +237,7 @@ class HierarchyRollout:
         window passed; send what the sequencer has next (a compound's queued motion)."""
         settled = self._settled(info)
         now = self.time_s
-        for i in np.flatnonzero(active):
+        for i in map(int, np.flatnonzero(active)):
             seq = self.sequencers[i]
             if seq.running is None:
                 continue

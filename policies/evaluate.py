@@ -199,7 +199,8 @@ def evaluate_runtime(
     safety = dataclasses.replace(SafetyConfig(), fade_in_s=0.0)
     layers = [SafetyLayer.from_spec(runtime.spec, safety) for _ in range(num_envs)]
     env.reset()
-    now, scores, recorded = 0.0, _Scores(), ([], [])
+    recorded: tuple[list[np.ndarray], list[np.ndarray]] = ([], [])
+    now, scores = 0.0, _Scores()
     _start_episodes(env, runtime, layers, np.arange(num_envs), now)
     start, steps = time.perf_counter(), 0
     while len(scores.ok) < cfg.episodes:

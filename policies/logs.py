@@ -26,16 +26,15 @@ class TrainingLog:
                 self._fields = next(csv.reader(f), None)
 
     def write(self, step: int, scalars: dict[str, float]) -> None:
-        if not self.enabled:
+        if self._writer is None:  # disabled (e.g. a rank other than 0)
             return
         for key, value in scalars.items():
             self._writer.add_scalar(key, value, step)
         row = {"env_steps": step, **scalars}
         new_file = self._fields is None
-        if new_file:
-            self._fields = list(row)
+        fields = self._fields = self._fields or list(row)
         with self._csv_path.open("a", newline="") as f:
-            writer = csv.DictWriter(f, fieldnames=self._fields, extrasaction="ignore")
+            writer = csv.DictWriter(f, fieldnames=fields, extrasaction="ignore")
             if new_file:
                 writer.writeheader()
             writer.writerow(row)

@@ -18,6 +18,10 @@ class EmpiricalNormalization(nn.Module):
     their batch statistics into identical running values (see ``update_from_moments``).
     """
 
+    mean: torch.Tensor  # buffers (saved with the weights, moved with the module)
+    var: torch.Tensor
+    count: torch.Tensor
+
     def __init__(self, size: int, eps: float = 1e-2) -> None:
         super().__init__()
         self.eps = eps
@@ -87,8 +91,10 @@ class Actor(nn.Module):
             torch.full((action_dim,), float(torch.log(torch.tensor(init_std))))
         )
         # Small last layer: initial actions near zero (hold the measured pose).
-        nn.init.uniform_(self.net[-1].weight, -1e-3, 1e-3)
-        nn.init.zeros_(self.net[-1].bias)
+        last = self.net[-1]
+        assert isinstance(last, nn.Linear)
+        nn.init.uniform_(last.weight, -1e-3, 1e-3)
+        nn.init.zeros_(last.bias)
 
     def forward(self, obs: torch.Tensor) -> torch.Tensor:
         """The deterministic (deployment) action: the mean. Shape: (B, action_dim)."""

@@ -75,7 +75,8 @@ class Runner:
 
         self.storage = storage()
         # Pipelined mode: the behaviour actor collects while the learner updates ``self.actor``.
-        self._spare, self._ready = storage(), None
+        self._spare: RolloutStorage = storage()
+        self._ready: RolloutStorage | None = None
         self.behaviour = copy.deepcopy(self.actor)
         self.generator = torch.Generator(device=self.device).manual_seed(seed)
         self.iteration, self.env_steps, self.wall_time_s = 0, 0, 0.0
@@ -220,17 +221,18 @@ class Runner:
     def _pipelined_iteration(self) -> UpdateStats:
         """Learn from the previous rollout in a thread while collecting the next one with the
         previous policy (one update of policy lag; PPO's ratio corrects for it)."""
-        if self._ready is None:  # the very first rollout: nothing to learn from yet
+        ready = self._ready
+        if ready is None:  # the very first rollout: nothing to learn from yet
             self.collect(self.storage, self.behaviour)
-            self._ready = self.storage
+            ready = self.storage
         box: dict[str, UpdateStats] = {}
-        learner = threading.Thread(target=lambda: box.update(stats=self._learn(self._ready)))
+        learner = threading.Thread(target=lambda: box.update(stats=self._learn(ready)))
         learner.start()
         self.collect(self._spare, self.behaviour)
         learner.join()
         self.behaviour.load_state_dict(self.actor.state_dict())
-        self.storage = self._ready  # the rollout that was learned from (for inspection)
-        self._ready, self._spare = self._spare, self._ready
+        self.storage = ready  # the rollout that was learned from (for inspection)
+        self._ready, self._spare = self._spare, ready
         return box["stats"]
 
     def _scalars(self, stats: UpdateStats, steps: int, elapsed: float) -> dict[str, float]:

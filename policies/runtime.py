@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import onnxruntime as ort
@@ -108,7 +109,7 @@ class MotionStatus:
     rot_err_rad: float
     fingers_ok: bool
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {
             "motion": None if self.motion is None else self.motion.to_dict(),
             "sequence": self.sequence,
@@ -271,7 +272,7 @@ class PolicyRuntime:
 
     def _current_gripper(self, pos: np.ndarray) -> np.ndarray:
         if self.target is not None:
-            return self.target.gripper.copy()
+            return np.array(self.target.gripper, dtype=np.float64)
         return self.measured_gripper(pos)
 
     def measured_gripper(self, pos: np.ndarray) -> np.ndarray:
@@ -357,7 +358,7 @@ class PolicyRuntime:
         finally:
             self.last_inference_s = time.perf_counter() - start
         self.last_action = action
-        return targets.astype(np.float64)
+        return np.asarray(targets, dtype=np.float64)
 
     def status(self, state: RobotState, now_s: float, robot: int = 0) -> MotionStatus:
         """Whether one robot's current motion is complete (reached, or its window elapsed)."""

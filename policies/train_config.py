@@ -5,9 +5,15 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from skillbridge.policies.ppo import PPOConfig
 from skillbridge.sim.env_config import EnvConfig
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+C = TypeVar("C")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -47,11 +53,11 @@ class TrainConfig:
     runner: RunnerConfig = RunnerConfig()
 
 
-def config_to_json(cfg: object) -> str:
-    return json.dumps(dataclasses.asdict(cfg), sort_keys=True, indent=2)  # type: ignore[arg-type]
+def config_to_json(cfg: DataclassInstance) -> str:
+    return json.dumps(dataclasses.asdict(cfg), sort_keys=True, indent=2)
 
 
-def config_hash(cfg: object) -> str:
+def config_hash(cfg: DataclassInstance) -> str:
     return hashlib.sha256(config_to_json(cfg).encode()).hexdigest()
 
 
@@ -60,10 +66,10 @@ def train_config_from_json(text: str) -> TrainConfig:
     return _build(TrainConfig, json.loads(text))
 
 
-def _build(cls: type, values: dict) -> object:
+def _build(cls: type[C], values: dict[str, Any]) -> C:
     """Build a (nested) config dataclass from plain JSON values; every field has a default."""
     defaults = cls()
-    kwargs = {}
+    kwargs: dict[str, Any] = {}
     for name, value in values.items():
         current = getattr(defaults, name)
         if dataclasses.is_dataclass(current):
@@ -75,5 +81,5 @@ def _build(cls: type, values: dict) -> object:
     return cls(**kwargs)
 
 
-def _as_tuple(value: list) -> tuple:
+def _as_tuple(value: list[Any]) -> tuple[Any, ...]:
     return tuple(_as_tuple(v) if isinstance(v, list) else v for v in value)

@@ -20,9 +20,12 @@ import queue
 import sys
 import threading
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from skillbridge.hierarchy.speech.stt import DEFAULT_MODEL
+
+if TYPE_CHECKING:
+    from rclpy.client import Client
 
 HELP = (
     "type a correction (e.g. 'a bit more to the left') and press Enter; commands: /stop /resume "
@@ -144,7 +147,7 @@ class OperatorConsole:
         self.node.create_subscription(
             String, "correction_feedback", self._json(view.on_feedback), 10
         )
-        self._clients = {
+        self._clients: dict[str, Client[Any, Any]] = {
             name: self.node.create_client(Trigger, name)
             for names in SERVICES.values()
             for name in names

@@ -124,4 +124,5 @@ class DriverInterface:
 
     def to_driver(self, targets: np.ndarray) -> np.ndarray:
         """Contract-order targets (J,) as the command's values, in ``command_joints`` order."""
-        return np.asarray(targets, dtype=np.float64).reshape(-1)[self.command_columns]
+        values = np.asarray(targets, dtype=np.float64).reshape(-1)
+        return np.asarray(values[self.command_columns])

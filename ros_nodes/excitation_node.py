@@ -14,8 +14,11 @@ clock, so the recording does not depend on the machine's load.
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import numpy as np
+from rclpy.publisher import Publisher
+from rclpy.timer import Timer
 from sensor_msgs.msg import JointState
 from std_msgs.msg import String
 
@@ -76,14 +79,14 @@ class ExcitationNode(ManagedNode):
         self._start_ns = 0
         self._hold = np.zeros(len(PANDA_JOINTS))
         self._columns = np.zeros(0, dtype=int)
-        self._timer = None
+        self._timer: Timer | None = None
         self._last_tick_ns = -1
         self.repeated_ticks = 0
         """Timer calls at a clock reading already commanded (dropped: one command per instant)."""
         self.progress = 0.0
         # readings arrive before configure: rename them from the start
         self.driver = DriverInterface.make(PANDA_JOINTS, self.config.driver_joint_names)
-        self._cmd_pub = None
+        self._cmd_pub: Publisher[Any] | None = None
         self._status_pub = self.create_publisher(String, self.config.status_topic, 10)
         self.create_subscription(JointState, self.config.joint_states_topic, self._on_state, 10)
         self.create_timer(0.5, self._publish_status)

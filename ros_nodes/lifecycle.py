@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Callable
 
 from rclpy.lifecycle import LifecycleNode, LifecycleState, TransitionCallbackReturn
+from rclpy.timer import Timer
 
 from skillbridge.contract import ContractError
 from skillbridge.ros_nodes.errors import RosNodeError
@@ -27,7 +28,7 @@ class ManagedNode(LifecycleNode):
         super().__init__(name, **kwargs)
         self.lifecycle_state = "unconfigured"
         self.last_error = ""
-        self._autostart_timer = None
+        self._autostart_timer: Timer | None = None
         self._configure_failed = False
         self._last_logged = ""
 

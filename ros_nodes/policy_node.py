@@ -25,9 +25,14 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from typing import Any
 
 import numpy as np
+from builtin_interfaces.msg import Time
 from diagnostic_msgs.msg import DiagnosticArray
+from rclpy.publisher import Publisher
+from rclpy.subscription import Subscription
+from rclpy.timer import Timer
 from sensor_msgs.msg import JointState
 from std_msgs.msg import String
 from std_srvs.srv import Trigger
@@ -104,7 +109,7 @@ class PolicyNodeConfig:
 class PolicyNode(ManagedNode):
     """See the module docstring."""
 
-    def __init__(self, name: str = "policy_node", **kwargs) -> None:
+    def __init__(self, name: str = "policy_node", **kwargs: Any) -> None:
         super().__init__(name, **kwargs)
         self.config = declare_config(self, PolicyNodeConfig)
         declare_config(self, SafetyConfig, "safety.")
@@ -125,16 +130,16 @@ class PolicyNode(ManagedNode):
         the hold began before the node was active)."""
         self._errors: list[str] = []
         self._hold_reasons: tuple[str, ...] = ()
-        self._timer = None
+        self._timer: Timer | None = None
         self._last_tick_s = 0.0
-        self._subs: list = []
+        self._subs: list[Subscription[Any]] = []
         self.periods = PeriodTracker()
         self.inference_s = RollingSamples()
         self.obs_age_s = RollingSamples()
         self.ticks = 0
         self._status_pub = self.create_publisher(String, self.config.skill_status_topic, 10)
         self._diag_pub = self.create_publisher(DiagnosticArray, self.config.diagnostics_topic, 10)
-        self._cmd_pub = None
+        self._cmd_pub: Publisher[Any] | None = None
         self.create_service(Trigger, "estop", self._on_estop)
         self.create_service(Trigger, "reset_estop", self._on_reset_estop)
         self.create_service(Trigger, "hold", self._on_hold)
@@ -374,7 +379,8 @@ class PolicyNode(ManagedNode):
             return self.safety.last_target
         if self.runtime is None or self._state is None:
             return None
-        return self.runtime.measured(self._state)[0][0]
+        measured: np.ndarray = self.runtime.measured(self._state)[0][0]
+        return measured
 
     def _hold(self, target: np.ndarray | None) -> None:
         """Send ``target`` every tick until ``release_hold``; running and queued motions are
@@ -428,7 +434,7 @@ class PolicyNode(ManagedNode):
             self.trigger_deactivate()
             self.publish_status()
 
-    def _publish_targets(self, targets: np.ndarray, stamp=None) -> None:
+    def _publish_targets(self, targets: np.ndarray, stamp: Time | None = None) -> None:
         assert self.driver is not None and self._cmd_pub is not None
         stamp = stamp if stamp is not None else self.get_clock().now().to_msg()
         self._cmd_pub.publish(command_msg(self.driver, targets, stamp))
@@ -439,9 +445,9 @@ class PolicyNode(ManagedNode):
             self.get_logger().error(message)
         self._errors = [*self._errors[-4:], message]
 
-    def status(self) -> dict:
+    def status(self) -> dict[str, Any]:
         """The ``skill_status`` object (see docs/ros.md)."""
-        out: dict = {
+        out: dict[str, Any] = {
             "node": self.get_name(),
             "lifecycle": self.lifecycle_state,
             "motion": None,

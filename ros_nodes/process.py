@@ -11,6 +11,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 import rclpy
 from rclpy.executors import Executor, MultiThreadedExecutor, SingleThreadedExecutor
@@ -18,6 +19,13 @@ from rclpy.node import Node
 from rclpy.signals import SignalHandlerOptions
 
 from skillbridge.ros_nodes.lifecycle import ManagedNode
+
+
+class Stops(Protocol):
+    """Anything ``spin_until_stopped`` can poll."""
+
+    @property
+    def stopped(self) -> bool: ...
 
 
 class StopFlag:
@@ -63,7 +71,7 @@ def uses_sim_time(nodes: Sequence[Node]) -> bool:
     return any(node.get_parameter("use_sim_time").value for node in nodes)
 
 
-def spin_until_stopped(executor: Executor, stop: StopFlag, period_s: float = 0.05) -> None:
+def spin_until_stopped(executor: Executor, stop: Stops, period_s: float = 0.05) -> None:
     """Spin until the flag is set (checked every ``period_s``)."""
     while not stop.stopped and rclpy.ok():
         executor.spin_once(timeout_sec=period_s)

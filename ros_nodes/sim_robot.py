@@ -72,7 +72,8 @@ class SimRobot:
             cube, _, pad = sample_layout(self.rng, 1, TabletopConfig())
             cube_xy, pad_xy = cube[0], pad[0]
         self.backend.reset(_ENV)
-        qpos = home_qpos(self.model, tuple(cube_xy) if cube_xy is not None else (0.5, 0.0))
+        xy = (float(cube_xy[0]), float(cube_xy[1])) if cube_xy is not None else (0.5, 0.0)
+        qpos = home_qpos(self.model, xy)
         self.physics.qpos[0] = qpos
         self.physics.qvel[0] = 0.0
         if pad_xy is not None:
@@ -84,7 +85,9 @@ class SimRobot:
         self.physics.hold_ctrl_history(_ENV, self.targets[None])
         self.physics.commit(_ENV)
 
-    def set_targets(self, names: Sequence[str], positions: Sequence[float]) -> list[str]:
+    def set_targets(
+        self, names: Sequence[str], positions: Sequence[float] | np.ndarray
+    ) -> list[str]:
         """Set position targets of named joints (others keep theirs).
 
         Returns:

@@ -206,6 +206,7 @@ class SimRobotNode(Node):
             if not self._gate.may_advance(self.sim_ns, time.monotonic()):
                 # waiting for this control instant's command; repeat the clock in case the
                 # controller missed it (/clock subscriptions are best effort)
+                assert self._clock_pub is not None  # publish_clock made it
                 self._clock_pub.publish(Clock(clock=self._stamp()))
                 return
             self._step(self._tick_steps)

@@ -29,9 +29,9 @@ from sensor_msgs.msg import JointState
 from std_msgs.msg import String
 from std_srvs.srv import Trigger
 
-from skillbridge.contract import ContractError
+from skillbridge.contract import ContractError, RobotState
 from skillbridge.contract.language import LanguageMotion
-from skillbridge.hierarchy.events import EventRecorder, JsonlSink
+from skillbridge.hierarchy.events import EventRecorder, JsonlSink, Sink
 from skillbridge.hierarchy.interface import HighLevelObservation, ObjectPose, make_high_level
 from skillbridge.hierarchy.sequencer import GuidedMode, Sequencer
 from skillbridge.ros_nodes.drivers import DriverInterface
@@ -137,10 +137,10 @@ class SkillManagerNode(Node):
         events_pub = self.create_publisher(String, cfg.language_events_topic, 50)
         self._files = [JsonlSink(cfg.session_path)] if cfg.session_path else []
         self._replies = JsonlSink(cfg.corrections_path) if cfg.corrections_path else None
-        sinks = [lambda record: events_pub.publish(json_msg(record)), *self._files]
+        sinks: list[Sink] = [lambda record: events_pub.publish(json_msg(record)), *self._files]
         guided = GuidedMode(cfg.guided_s, cfg.veto_window_s, cfg.floor_after_correction_s)
         self.sequencer = Sequencer(guided, cfg.motion_timeout_s, EventRecorder(sinks))
-        self._robot = None
+        self._robot: RobotState | None = None
         self._objects: dict[str, ObjectPose] = {}
         self._policy_node: str | None = None
         """The node that last reported itself active on skill_status."""

@@ -256,9 +256,9 @@ def apply_overrides(model: mujoco.MjModel, overrides: ModelOverrides) -> None:
             model.actuator_biasprm[act, 2] = -values["kv"]
     for joint, values in overrides.joints.items():
         offset = values.get("offset_rad", 0.0)
-        act = _actuator_of_joint(model, joint)
-        if act is not None:
-            model.actuator_biasprm[act, 0] = model.actuator_biasprm[act, 1] * offset
+        servo = _actuator_of_joint(model, joint)
+        if servo is not None:
+            model.actuator_biasprm[servo, 0] = model.actuator_biasprm[servo, 1] * offset
     if overrides.command_delay_s > 0:
         longest = float(np.min(model.actuator_history[:, 0]) - 2) * model.opt.timestep
         if overrides.command_delay_s > longest:

@@ -121,7 +121,8 @@ class DomainRandomizer:
         for j, name in enumerate(POLICY_JOINTS):
             bounds = (ranges.get(name) or {}).get(field)
             if bounds is not None and self.config.enabled:
-                values[:, j] = self._rng.uniform(*bounds, n)
+                low, high = bounds
+                values[:, j] = self._rng.uniform(low, high, n)
         return values
 
     def _actuator_values(self, field: str, nominal: Array, scale: Range, n: int) -> Array:
@@ -130,7 +131,8 @@ class DomainRandomizer:
         for key, fields in ranges.items():
             if field in fields and self.config.enabled:
                 column = self._act_ids.index(actuator_for(self._model, key))
-                values[:, column] = self._rng.uniform(*fields[field], n)
+                low, high = fields[field]
+                values[:, column] = self._rng.uniform(low, high, n)
         return values
 
     def sample(self, env_ids: Array) -> None:
@@ -207,7 +209,8 @@ class DomainRandomizer:
     def _overrides_delay(self, n: int) -> Array:
         bounds = self._overrides.randomization.get("command_delay_s")
         if bounds is not None and self.config.enabled:
-            return self._rng.uniform(*bounds, n)
+            low, high = bounds
+            return self._rng.uniform(low, high, n)
         return self._full(n, self._overrides.command_delay_s)
 
     def _write_cube(self, ids: Array, mass_scale: Array, size_scale: Array) -> None:

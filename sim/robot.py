@@ -60,12 +60,12 @@ def kinematic_chain(model: mujoco.MjModel) -> KinematicChain:
                 raise SimError(
                     f"chain joint {model.joint(j).name} must be a hinge at its body origin"
                 )
-            joint_name, axis = model.joint(j).name, tuple(float(v) for v in model.jnt_axis[j])
+            joint_name, axis = model.joint(j).name, _xyz(model.jnt_axis[j])
         links.append(
             ChainLink(
                 body_name=model.body(b).name,
-                pos_m=tuple(float(v) for v in model.body_pos[b]),
-                quat_wxyz=tuple(float(v) for v in model.body_quat[b]),
+                pos_m=_xyz(model.body_pos[b]),
+                quat_wxyz=_wxyz(model.body_quat[b]),
                 joint_name=joint_name,
                 axis=axis,
             )
@@ -73,9 +73,17 @@ def kinematic_chain(model: mujoco.MjModel) -> KinematicChain:
     site = model.site(TCP_SITE)
     return KinematicChain(
         links=tuple(links),
-        tool_pos_m=tuple(float(v) for v in site.pos),
-        tool_quat_wxyz=tuple(float(v) for v in site.quat),
+        tool_pos_m=_xyz(site.pos),
+        tool_quat_wxyz=_wxyz(site.quat),
     )
+
+
+def _xyz(v: np.ndarray) -> tuple[float, float, float]:
+    return float(v[0]), float(v[1]), float(v[2])
+
+
+def _wxyz(q: np.ndarray) -> tuple[float, float, float, float]:
+    return float(q[0]), float(q[1]), float(q[2]), float(q[3])
 
 
 def panda_policy_spec(

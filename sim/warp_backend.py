@@ -102,7 +102,7 @@ class WarpBackend:
             )  # fmt: skip
         self.device = torch.device(str(self._wp_device))
         self._views: dict[tuple[str, str], Any] = {}
-        self._graph = None
+        self._graph: tuple[int, Any] | None = None  # (substeps, the captured graph)
         kinds = mjw.OverflowType
         # A world whose contact or constraint buffers overflowed lost contacts: it has failed
         # (the environment resets it). Solver iteration limits are not failures.
@@ -169,7 +169,7 @@ class WarpBackend:
         memory pool."""
         if not (self._wp_device.is_cuda and self.config.graph_capture):
             return False
-        driver = self._wp.context.runtime.driver_version
+        driver = self._wp.get_cuda_driver_version()
         return bool(
             driver is not None
             and tuple(driver) >= (12, 4)

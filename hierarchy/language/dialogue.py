@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from typing import Protocol
 
 from skillbridge.contract.language import ROTATIONS, TRANSLATIONS, LanguageMotion
 from skillbridge.hierarchy.language.answers import (
@@ -115,6 +116,12 @@ def reverse(motion: LanguageMotion, magnitude: str | None = None) -> LanguageMot
     return dataclasses.replace(motion, motion=REVERSE[motion.motion])
 
 
+class Reads(Protocol):
+    """What reading in context needs of a parser: one text at a time."""
+
+    def parse(self, text: str) -> ParseResult: ...
+
+
 class _Once:
     """The parser, each distinct text parsed once per correction (the raw and the repaired text
     are often the same; the steps below re-read parts)."""
@@ -137,22 +144,20 @@ def interpret(
     parser: Parser | None = None,
 ) -> Answer:
     """One correction in context (see the module docstring)."""
-    parser = _Once(parser or default_parser())  # type: ignore[assignment]
-    said = parser.parse(text)
+    reads = _Once(parser or default_parser())
+    said = reads.parse(text)
     if _unsafe(said):
         return said
     cleaned = clean(text, config.operator_side)
-    answer = understand(cleaned.text, previous, parser)
+    answer = understand(cleaned.text, previous, reads)
     if _unsafe(answer) or isinstance(answer, Question):
         return answer
     if motions_of(answer) is None and cleaned.changed("unsure"):
-        return _which_word(cleaned, previous, parser) or answer
+        return _which_word(cleaned, previous, reads) or answer
     return _confidence_check(answer, cleaned, confidence, config)
 
 
-def _which_word(
-    cleaned: Cleaned, previous: LanguageMotion | None, parser: Parser
-) -> Answer | None:
+def _which_word(cleaned: Cleaned, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
     """A slip two vocabulary words are equally near ("lft": left or lift): ask which."""
     slip = cleaned.changed("unsure")[0]
     words = slip.after.split("|")
@@ -167,7 +172,7 @@ def _which_word(
     return Question(f"did you mean {' or '.join(named)}?", tuple(options), heard=cleaned.text)
 
 
-def understand(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer:
+def understand(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer:
     """Repaired text -> answer, with the previous motion as context."""
     whole = parser.parse(text)
     if _unsafe(whole):
@@ -186,7 +191,7 @@ def understand(text: str, previous: LanguageMotion | None, parser: Parser) -> An
     return _ask_if_ambiguous(text, whole, parser)
 
 
-def _missing_comma(text: str, parser: Parser) -> Answer | None:
+def _missing_comma(text: str, parser: Reads) -> Answer | None:
     """Speech has no punctuation: a clause break before one of ``BREAK_WORDS`` that makes
     the text one motion, when exactly one such break does."""
     words = text.rstrip(" .!?").split()
@@ -201,7 +206,7 @@ def _missing_comma(text: str, parser: Parser) -> Answer | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def _other_way(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer | None:
+def _other_way(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
     match = OTHER_WAY.search(text)
     if match is None:
         return None
@@ -217,7 +222,7 @@ def _other_way(text: str, previous: LanguageMotion | None, parser: Parser) -> An
     return turned
 
 
-def _less(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer | None:
+def _less(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
     """ "not so far left" (it went too far left), "left but less" (a small step left), and "a bit
     less" / "too far" with no direction (back off the previous motion by a small step)."""
     negated, less, too_far = NOT_SO_FAR.search(text), LESS.search(text), TOO_FAR.search(text)
@@ -242,7 +247,7 @@ def _less(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer 
     return None  # "you lifted too much": a description the parser reads
 
 
-def _more(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer | None:
+def _more(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
     plain = " ".join(re.sub(r"[^a-z ]+", " ", text).split())
     if previous is None or not MORE.match(plain) or previous.motion not in REVERSE:
         return None
@@ -251,7 +256,7 @@ def _more(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer 
     return previous
 
 
-def _compound(text: str, previous: LanguageMotion | None, parser: Parser) -> Answer | None:
+def _compound(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
     parts = [p.strip(" ,.") for p in _JOINERS.split(text) if p and p.strip(" ,.")]
     if len(parts) < 2:
         return None
@@ -271,7 +276,7 @@ def _compound(text: str, previous: LanguageMotion | None, parser: Parser) -> Ans
     return motions[0] if len(motions) == 1 else Motions(motions)
 
 
-def _partly_understood(text: str, parts: list[str], found: list, parser: Parser) -> Answer:
+def _partly_understood(text: str, parts: list[str], found: list, parser: Reads) -> Answer:
     """Some parts of a compound are motions, some not: the whole, or a question; never half."""
     whole = parser.parse(text)
     if motions_of(whole) is not None:
@@ -282,7 +287,7 @@ def _partly_understood(text: str, parts: list[str], found: list, parser: Parser)
                     (understood,), heard=text)  # fmt: skip
 
 
-def _ask_if_ambiguous(text: str, whole: Answer, parser: Parser) -> Answer:
+def _ask_if_ambiguous(text: str, whole: Answer, parser: Reads) -> Answer:
     """Turn an "ambiguous" refusal into a question with the readings to choose from."""
     if not isinstance(whole, Refusal) or whole.kind != "ambiguous":
         return whole

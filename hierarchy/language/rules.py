@@ -16,6 +16,7 @@ past it"); negation drops a direction ("not left, right"); a self-correction kee
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from skillbridge.hierarchy.language.lexicon import (
@@ -138,7 +139,7 @@ def _blanking_matches(
         return " " * (match.end() - match.start())
 
     for pattern, label in patterns:
-        text = re.sub(pattern, lambda m, lab=label: blank(m, lab), text)
+        text = re.sub(pattern, functools.partial(blank, label=label), text)
     return sorted(found, key=lambda f: f[1])
 
 

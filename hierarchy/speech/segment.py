@@ -104,9 +104,8 @@ class Segmenter:
 
     def flush(self) -> list[Segment]:
         """End of the stream: an utterance still open ends here."""
-        if self._speech_start is None:
-            return []
-        return [self._close(self._windows)]
+        closed = None if self._speech_start is None else self._close(self._windows)
+        return [] if closed is None else [closed]
 
     def _step(self, window: np.ndarray) -> Segment | None:
         p = self.vad(window)

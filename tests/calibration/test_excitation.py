@@ -11,6 +11,7 @@ from skillbridge.calibration.excitation import (
     PANDA_MAX_JOINT_VEL_RAD_S,
     Excitation,
     ExcitationConfig,
+    _chirp,
     excitation_violations,
     generate_excitation,
 )
@@ -80,3 +81,19 @@ def test_save_load_round_trip(default_excitation, tmp_path):
     assert back.joint_names == ARM_JOINTS and back.rate_hz == 50.0
     with pytest.raises(CalibrationError, match="not an excitation file"):
         Excitation.load(tmp_path / "missing.npz")
+
+
+def test_the_chirp_sweeps_its_band_with_a_flat_velocity_envelope():
+    """Even joints sweep up, odd joints down, over [min_freq_hz, max_freq_hz]; the amplitude
+    falls as 1/f, so the velocity's peak in each stretch stays at the lowest frequency's."""
+    cfg = ExcitationConfig()
+    length, dt = 20.0, 1e-3
+    t = np.arange(0.0, length, dt)
+    for index, rising in ((0, True), (1, False)):
+        x = _chirp(t, length, index, 4, cfg)
+        crossings = np.flatnonzero(np.diff(np.signbit(x)))
+        early, late = np.diff(crossings[:20]).mean(), np.diff(crossings[-20:]).mean()
+        assert (late < early) == rising  # half-periods shorten on an up-sweep
+        velocity = np.gradient(x, dt) / (2 * np.pi * cfg.min_freq_hz)
+        peaks = [np.abs(v).max() for v in np.array_split(velocity, 10)]
+        np.testing.assert_allclose(peaks, 1.0, rtol=0.1)

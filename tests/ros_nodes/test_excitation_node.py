@@ -45,7 +45,11 @@ def test_excitation_node_plays_through_the_safety_layer(start_node, probe, tmp_p
     franka = driver == "franka_trajectory"
     names = FR3 if franka else list(PANDA_JOINTS)
     interface = (
-        {"driver_joint_names": FR3, "command_joints": FR3[:7], "command_output": "joint_trajectory"}
+        {
+            "driver_joint_names": FR3,
+            "command_joints": FR3[:7],
+            "command_output": "joint_trajectory",
+        }
         if franka
         else {}
     )
