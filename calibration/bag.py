@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 from mcap.exceptions import McapError
 from mcap.reader import make_reader
-from mcap_ros2.reader import read_ros2_messages
+from mcap_ros2.decoder import DecoderFactory
 from mcap_ros2.writer import Writer
 
 from skillbridge.calibration.errors import CalibrationError
@@ -98,11 +98,13 @@ def _read_topic(
     rows: list[tuple[list[str], list[float], list[float]]] = []
     header_ns: list[int] = []
     log_ns: list[int] = []
-    for item in read_ros2_messages(str(path), topics=[topic]):
-        msg = item.ros_msg
-        rows.append((list(msg.name), list(msg.position), list(msg.velocity)))
-        header_ns.append(int(msg.header.stamp.sec) * 1_000_000_000 + int(msg.header.stamp.nanosec))
-        log_ns.append(int(item.log_time_ns))
+    with path.open("rb") as f:
+        reader = make_reader(f, decoder_factories=[DecoderFactory()])
+        for _, _, record, msg in reader.iter_decoded_messages(topics=[topic]):
+            rows.append((list(msg.name), list(msg.position), list(msg.velocity)))
+            stamp = msg.header.stamp
+            header_ns.append(int(stamp.sec) * 1_000_000_000 + int(stamp.nanosec))
+            log_ns.append(int(record.log_time))
     if not rows:
         raise CalibrationError(f"{path}: topic {topic} has no messages; record the log again")
     use_header = time_source == "header" or (

@@ -216,13 +216,16 @@ def _check_header(path: Path, events: list[Record]) -> None:
 
 
 def _read_mcap(path: Path) -> list[Record]:
-    from mcap_ros2.reader import read_ros2_messages
+    from mcap.reader import make_reader
+    from mcap_ros2.decoder import DecoderFactory
 
-    events = [
-        json.loads(msg.ros_msg.data)
-        for msg in read_ros2_messages(str(path), topics=None)
-        if msg.channel.topic.endswith("language_events")
-    ]
+    with path.open("rb") as f:
+        reader = make_reader(f, decoder_factories=[DecoderFactory()])
+        events = [
+            json.loads(msg.data)
+            for _, channel, _, msg in reader.iter_decoded_messages()
+            if channel.topic.endswith("language_events")
+        ]
     if not events:
         raise HierarchyError(f"{path} has no 'language_events' messages; record that topic")
     return events

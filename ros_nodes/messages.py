@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from builtin_interfaces.msg import Duration, Time
 from geometry_msgs.msg import PoseStamped
+from rclpy.qos import DurabilityPolicy, QoSProfile, ReliabilityPolicy
 from sensor_msgs.msg import JointState
 from std_msgs.msg import Float64MultiArray, String
 from trajectory_msgs.msg import JointTrajectory, JointTrajectoryPoint
@@ -18,6 +19,12 @@ from skillbridge.contract import RobotState
 from skillbridge.contract.rotations import quat_wxyz_to_xyzw
 from skillbridge.ros_nodes.drivers import DriverInterface
 from skillbridge.ros_nodes.errors import RosNodeError
+
+EVENTS_QOS = QoSProfile(
+    depth=1000, reliability=ReliabilityPolicy.RELIABLE, durability=DurabilityPolicy.TRANSIENT_LOCAL
+)
+"""``language_events``: transient-local, so a recorder that matches late still receives the
+session's first events (the header among them, which a reader of the recording needs)."""
 
 
 def stamp_to_s(stamp: Time) -> float:

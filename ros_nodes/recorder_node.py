@@ -18,6 +18,7 @@ from rclpy.node import Node
 from rclpy.qos import QoSProfile
 
 from skillbridge.ros_nodes.errors import RosNodeError
+from skillbridge.ros_nodes.messages import EVENTS_QOS
 from skillbridge.ros_nodes.params import declare_config
 from skillbridge.ros_nodes.process import run_nodes
 from skillbridge.ros_nodes.recording import McapRecorder
@@ -27,15 +28,17 @@ _POSE = "geometry_msgs/msg/PoseStamped"
 _SESSION_TOPIC_TYPES = {
     "joint_states": _JOINT_STATE, "joint_commands": _JOINT_STATE, "skill_command": _STRING,
     "skill_status": _STRING, "task": _STRING, "correction": _STRING,
-    "correction_feedback": _STRING, "skill_manager_status": _STRING,
+    "correction_feedback": _STRING, "skill_manager_status": _STRING, "language_events": _STRING,
     "objects/cube/pose": _POSE, "objects/target_pad/pose": _POSE,
     "/diagnostics": "diagnostic_msgs/msg/DiagnosticArray",
 }  # fmt: skip
 SESSION_TOPICS = tuple(_SESSION_TOPIC_TYPES)
+LATCHED_TOPICS = ("language_events",)
+"""Published transient-local (``messages.EVENTS_QOS``): subscribed so, to get what was sent
+before the recorder matched."""
 KNOWN_TOPIC_TYPES = {
     **_SESSION_TOPIC_TYPES,
     "excitation_status": _STRING,
-    "language_events": _STRING,
 }
 """The message type of each topic the skillbridge nodes publish (default topic names)."""
 
@@ -119,11 +122,12 @@ class RecorderNode(Node):
             self._subs[topic] = None
             return
         self._types[topic] = type_name
+        latched = {self.resolve_topic_name(t) for t in LATCHED_TOPICS}
         self._subs[topic] = self.create_subscription(
             msg_type,
             topic,
             lambda data, t=topic: self.recorder.write(t, data),
-            QoSProfile(depth=100),
+            EVENTS_QOS if topic in latched else QoSProfile(depth=100),
             raw=True,
         )
         self.get_logger().info(f"recording {topic} ({type_name})")

@@ -36,7 +36,12 @@ from skillbridge.hierarchy.interface import HighLevelObservation, ObjectPose, ma
 from skillbridge.hierarchy.sequencer import GuidedMode, Sequencer
 from skillbridge.ros_nodes.drivers import DriverInterface
 from skillbridge.ros_nodes.errors import RosNodeError
-from skillbridge.ros_nodes.messages import joint_state_to_robot_state, json_msg, pose_arrays
+from skillbridge.ros_nodes.messages import (
+    EVENTS_QOS,
+    joint_state_to_robot_state,
+    json_msg,
+    pose_arrays,
+)
 from skillbridge.ros_nodes.params import declare_config
 from skillbridge.ros_nodes.process import run_nodes
 
@@ -134,7 +139,7 @@ class SkillManagerNode(Node):
             raise RosNodeError(f"parameter high_level/sequence: {exc}") from exc
         self._driver = _driver_of(self.high_level, cfg.driver_joint_names)
         self.dialogue = load_dialogue(cfg)
-        events_pub = self.create_publisher(String, cfg.language_events_topic, 50)
+        events_pub = self.create_publisher(String, cfg.language_events_topic, EVENTS_QOS)
         self._files = [JsonlSink(cfg.session_path)] if cfg.session_path else []
         self._replies = JsonlSink(cfg.corrections_path) if cfg.corrections_path else None
         sinks: list[Sink] = [lambda record: events_pub.publish(json_msg(record)), *self._files]

@@ -5,6 +5,7 @@ processes over loopback DDS, driven as the console drives them."""
 from __future__ import annotations
 
 import json
+import signal
 import time
 
 import numpy as np
@@ -13,6 +14,7 @@ from ros_helpers import wait_for
 from test_session import MOTION_POLICY
 
 from skillbridge.contract.language import LanguageMotion
+from skillbridge.hierarchy.events import read_events
 
 SEQUENCE = [LanguageMotion.of(m, "normal").to_json() for m in ("left", "right") * 20]
 
@@ -35,10 +37,15 @@ def _moved_since(commands, since: float, reference: np.ndarray) -> float:
 
 
 @pytest.mark.skipif(not MOTION_POLICY.is_file(), reason="needs the committed models/motion.onnx")
-def test_a_reset_never_restarts_motion_until_resume(start_node, probe):
+def test_a_reset_never_restarts_motion_until_resume(start_node, probe, tmp_path):
     from sensor_msgs.msg import JointState
     from std_msgs.msg import String
 
+    session = tmp_path / "session.mcap"
+    recorder = start_node(
+        "skillbridge.ros_nodes.recorder_node", "recorder", {"path": str(session)}
+    )
+    wait_for(lambda: "recording /language_events" in recorder.log(), 20, "the recorder")
     start_node("skillbridge.ros_nodes.sim_robot_node", "sim_robot", {"publish_rate_hz": 100.0})
     start_node(
         "skillbridge.ros_nodes.policy_node",
@@ -87,6 +94,15 @@ def test_a_reset_never_restarts_motion_until_resume(start_node, probe):
     wait_for(lambda: len(skills) > sent_while_latched, 10, "the high level to continue")
     resumed = time.monotonic()
     wait_for(lambda: _moved_since(commands, resumed, after[0]) > 0.01, 15, "a motion again")
+
+    # the session's MCAP holds the whole story, in order
+    time.sleep(1.5)  # the recorder flushes every second
+    assert recorder.stop(signal.SIGINT) == 0
+    operator = [e for e in read_events(session) if e.get("type") == "operator"]
+    story = [(e["action"], e["accepted"]) for e in operator]
+    assert story == [("estop", True), ("estop_reset", True), ("resume", True)], story
+    refusals = [e for e in read_events(session) if e.get("reply") == "refused"]
+    assert any("e-stop latched" in e["message"] for e in refusals)
 
 
 @pytest.mark.skipif(not MOTION_POLICY.is_file(), reason="needs the committed models/motion.onnx")

@@ -55,9 +55,12 @@ def test_a_killed_recording_keeps_its_flushed_messages(start_node, probe, tmp_pa
     assert len(positions) >= 0.8 * sent, f"{len(positions)} of {sent} messages survived"
     assert positions == sorted(positions)  # in order, no duplicates
     count = recover(path, tmp_path / "recovered.mcap")
-    from mcap_ros2.reader import read_ros2_messages
+    from mcap.reader import make_reader
+    from mcap_ros2.decoder import DecoderFactory
 
-    assert len(list(read_ros2_messages(str(tmp_path / "recovered.mcap")))) == count
+    with (tmp_path / "recovered.mcap").open("rb") as f:
+        reader = make_reader(f, decoder_factories=[DecoderFactory()])
+        assert len(list(reader.iter_decoded_messages())) == count
 
 
 def test_shutdown_finalizes_a_standard_mcap(start_node, probe, tmp_path):

@@ -117,9 +117,12 @@ def test_corrections_override_at_once_and_the_session_is_recorded(
     for topic in ("/joint_states", "/joint_commands", "/skill_command", "/correction"):
         assert topics.get(topic), f"{topic} missing from the recording: {sorted(topics)}"
     assert any(m.data == "a bit more up please" for m in topics["/correction"])
-    from mcap_ros2.reader import read_ros2_messages  # the standard reader: a finalized file
+    from mcap.reader import make_reader  # the standard reader: a finalized file
+    from mcap_ros2.decoder import DecoderFactory
 
-    standard = list(read_ros2_messages(str(tmp_path / "session.mcap"), topics=["/skill_command"]))
+    with (tmp_path / "session.mcap").open("rb") as f:
+        reader = make_reader(f, decoder_factories=[DecoderFactory()])
+        standard = list(reader.iter_decoded_messages(topics=["/skill_command"]))
     assert len(standard) == len(topics["/skill_command"])
 
 
