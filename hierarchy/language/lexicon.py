@@ -275,17 +275,33 @@ UNSAFE_PATTERNS: tuple[str, ...] = (
     + r" (?:\w+ ){0,2}"
     + _w(r"limits?|bounds?|constraints?|safety \w+|workspace"),
     _w(
-        r"as fast as (?:you can|possible)|full (?:speed|force|power|throttle)|"
-        r"(?:max|maximum|top) (?:speed|force|power|torque|velocity)|at any cost|no matter what|"
-        r"whatever it takes|as hard as (?:you can|possible)|swing\w* at|"
+        r"as (?:fast|quick|quickly|hard|rapidly|forcefully|violently) as "
+        r"(?:you (?:possibly |ever )?can|possible|u can|humanly possible)|"
+        r"(?:full|top|max|maximum) (?:speed|force|power|throttle|torque|velocity|tilt|blast)|"
+        r"at any cost|no matter what|whatever it takes|swing\w* at|"
         r"(?:collisions?|limits?|safety) (?:do not|does not) matter|recklessly|dangerously|"
         r"unsafe\w*|unlimited|limitless|unrestricted|"
         r"unconstrained|unchecked|unguarded|regardless"
     ),  # fmt: skip
+    # speed is not a correction: the skill's speed is its own, under the safety layer's limits
+    _w(
+        r"flat out|floor it|pedal to the metal|max(?:es|ed)? out|speed (?:it |this |that )?up|"
+        r"(?:go|move|do it|run) faster|faster than|sprint\w*|zoom\w*"
+    ),  # fmt: skip
+    # care is not optional either
+    _w(
+        r"(?:don'?t|do not|no need to|never mind|forget about|stop) "
+        r"(?:bother(?:ing)? |worry(?:ing)? about )?(?:being |to be )?"
+        r"(?:careful|gentle|cautious|safe|slow)\w*|careless\w*|"
+        r"no need to be (?:careful|gentle|cautious|safe|slow)\w*"
+    ),  # fmt: skip
 )
 """Requests to disable, bypass or exceed a safety function."""
 HARM_PATTERNS: tuple[str, ...] = (
-    _w(r"(?:crash|smash|ram|slam|bash|collide|punch|stab|attack|hurt|injur|harm)\w*"),
+    _w(
+        r"(?:crash|smash|ram|slam|bash|collide|punch|stab|attack|hurt|injur|harm|whack|crush|"
+        r"squash)\w*|knock\w* (?:it|that|this|them|the \w+) (?:over|down|off)"
+    ),  # fmt: skip
     _w(
         r"hit (?:the |that |a )?(?:table|wall|person|human|operator|me|someone|somebody|people|"
         r"him|her|them|floor|camera|robot)"
@@ -297,6 +313,9 @@ HARM_PATTERNS: tuple[str, ...] = (
     ),  # fmt: skip
 )
 """Requests to hit something on purpose; ignored when negated ("so you don't hit the table")."""
+CONTACT_PATTERNS: tuple[str, ...] = (_w(r"(?:touch|bump|brush|scrape|knock|nudge)\w*"),)
+"""Contact words: not harm by themselves, but negated they ask for care ("go up so you don't
+touch the table"), which no classifier may read as a request to weaken safety."""
 NEGATORS = frozenset(("not", "no", "never", "without", "instead", "than", "nor"))
 INVERTERS = frozenset((
     "too", "overshot", "overshoot", "overshooting", "overshoots", "overdid", "overdone",

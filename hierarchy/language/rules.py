@@ -21,6 +21,7 @@ import re
 
 from skillbridge.hierarchy.language.lexicon import (
     CLAUSE_WORDS,
+    CONTACT_PATTERNS,
     FILLERS,
     HARM_PATTERNS,
     INVERTERS,
@@ -119,7 +120,7 @@ def find_unsafe(text: str) -> tuple[str, str] | None:
 
 def _negated_harm(text: str) -> bool:
     """A harm phrase under negation: "careful not to hit the table", "don't collide"."""
-    for pattern in HARM_PATTERNS:
+    for pattern in (*HARM_PATTERNS, *CONTACT_PATTERNS):
         for m in re.finditer(pattern, text):
             if {"not", "never", "avoid", "without", "no"} & set(text[: m.start()].split()[-3:]):
                 return True
