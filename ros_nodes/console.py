@@ -23,6 +23,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from skillbridge.hierarchy.speech.stt import DEFAULT_MODEL
+from skillbridge.ros_nodes.diagnostics import clip_text
 
 if TYPE_CHECKING:
     from rclpy.client import Client
@@ -86,7 +87,8 @@ class ConsoleView:
             self.print(line)
 
     def on_manager_status(self, data: dict[str, Any]) -> None:
-        self.task = data.get("task") or ""
+        # shown as an escaped excerpt: a topic's text never writes terminal control sequences
+        self.task = clip_text(data.get("task") or "", 120)
         motion = data.get("motion")
         source = data.get("source")
         self.motion = "-" if motion is None else f"{_describe(motion)} ({source})"
@@ -106,16 +108,16 @@ class ConsoleView:
             self.print(f"  robot asks: {data['question']}  (the arm holds; answer by typing or "
                        "speaking: yes, no, or the option)")  # fmt: skip
             return
-        self.print(f"  correction {data.get('text')!r} -> {data.get('message')}")
+        self.print(f"  correction {clip_text(data.get('text'))!r} -> {data.get('message')}")
 
 
 def _describe(motion: dict[str, Any]) -> str:
-    name = motion.get("motion", "?")
-    if motion.get("distance_m") is not None:
+    name = clip_text(motion.get("motion", "?"), 40)
+    if isinstance(motion.get("distance_m"), (int, float)):
         return f"{name} {motion['distance_m'] * 100:.1f} cm"
-    if motion.get("angle_rad") is not None:
+    if isinstance(motion.get("angle_rad"), (int, float)):
         return f"{name} {motion['angle_rad'] * 57.29578:.0f} deg"
-    return str(name)
+    return name
 
 
 def _read_lines(lines: queue.Queue) -> None:
@@ -158,8 +160,8 @@ class OperatorConsole:
         def callback(msg) -> None:
             try:
                 handler(json.loads(msg.data))
-            except (json.JSONDecodeError, AttributeError, TypeError):
-                return
+            except (ValueError, AttributeError, TypeError, KeyError):  # not the status it expects
+                return  # (json.JSONDecodeError is a ValueError)
 
         return callback
 
@@ -175,7 +177,9 @@ class OperatorConsole:
 
     def handle(self, line: str) -> bool:
         """Act on one typed line; False when the operator quits."""
-        text = line.strip()
+        # Control characters (a terminal's escape sequences, a pasted NUL or bell) are no part
+        # of a correction, and a NUL cannot travel in a ROS string: dropped.
+        text = "".join(c for c in line if c.isprintable() or c == "\t").strip()
         if not text:
             return True
         if text in ("/quit", "/exit"):
@@ -198,10 +202,13 @@ class OperatorConsole:
     def send(self, text: str) -> None:
         """Publish a typed correction, or a voice one (the ``Heard`` JSON, with confidence)."""
         self._correction.publish(self._string(data=text))
-        shown = text
-        if text.startswith("{"):
-            heard = json.loads(text)
-            shown = f"{heard['text']} (heard, confidence {heard['confidence']:.2f})"
+        shown = clip_text(text, 120)
+        if text.startswith("{"):  # the voice thread's Heard JSON, or a typed brace
+            try:
+                heard = json.loads(text)
+                shown = f"{heard['text']} (heard, confidence {heard['confidence']:.2f})"
+            except (ValueError, KeyError, TypeError):
+                pass
         self.view.print(f"  sent correction {shown!r}")
 
     def _call(self, service: str) -> None:

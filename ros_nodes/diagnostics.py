@@ -56,6 +56,7 @@ def policy_diagnostics(node: PolicyNode, state_age_s: float) -> DiagnosticArray:
     values += _ms("inference", node.inference_s.summary())
     values += _ms("observation_age", node.obs_age_s.summary())
     errors = status["errors"]
+    values.append(KeyValue(key="errors", value=" | ".join(errors)))  # the last five, each named
     message = status["safety"] if not errors else errors[-1]
     diag = DiagnosticStatus(
         level=level_of(status["safety"], node.lifecycle_state, bool(errors)),
@@ -84,3 +85,35 @@ def status_array(
         values=pairs,
     )
     return DiagnosticArray(status=[diag])
+
+
+def clip_text(text: object, limit: int = 200) -> str:
+    """``text`` as a printable string of at most ``limit`` characters (control characters
+    escaped): a malformed message (a 1 MB joint name, terminal escapes) then reaches a log line,
+    a status or a diagnostic as a readable excerpt, never whole."""
+    shown = str(text).encode("unicode_escape").decode("ascii")
+    if len(shown) <= limit:
+        return shown
+    return f"{shown[: limit - 30]}... ({len(shown)} characters)"
+
+
+class InputErrors:
+    """The last few rejected inputs of a node, each naming its topic, for ``/diagnostics``.
+
+    A node that drops a malformed message must still say so where an operator looks; one log
+    line per message would flood the log, so repeats of the newest error are not re-logged.
+    """
+
+    def __init__(self, keep: int = 10) -> None:
+        self.keep = keep
+        self.recent: list[str] = []
+        self.count = 0
+
+    def add(self, topic: str, problem: str) -> str | None:
+        """Record ``problem`` on ``topic``; returns the message to log (None: a repeat)."""
+        message = clip_text(f"{topic}: {problem}", 300)
+        self.count += 1
+        if self.recent and self.recent[-1] == message:
+            return None
+        self.recent = [*self.recent[-(self.keep - 1) :], message]
+        return message

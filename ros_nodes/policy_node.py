@@ -41,7 +41,7 @@ from skillbridge.contract import ContractError, NonFiniteObservationError, Robot
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.policies.runtime import NonFiniteActionError, PolicyRuntime
 from skillbridge.policies.safety import SafetyConfig, SafetyError, SafetyLayer
-from skillbridge.ros_nodes.diagnostics import policy_diagnostics
+from skillbridge.ros_nodes.diagnostics import clip_text, policy_diagnostics
 from skillbridge.ros_nodes.drivers import DriverInterface
 from skillbridge.ros_nodes.errors import RosNodeError
 from skillbridge.ros_nodes.lifecycle import ManagedNode
@@ -285,16 +285,29 @@ class PolicyNode(ManagedNode):
         self._state, self._state_msg, self._state_time = state, msg, now
         if self.runtime is None or self.safety is None:
             return
-        if all(n in state.joint_names for n in self.runtime.spec.joint_names):
-            self.safety.note_state(now)
-            if self.lifecycle_state == "active" and self.config.trigger == "joint_states":
-                self.tick()
+        # The tick holds on such a reading (bad_state, nonfinite_observation); these errors say
+        # on skill_status and /diagnostics which topic sent what, not only that it held.
+        topic = self.config.joint_states_topic
+        missing = [n for n in self.runtime.spec.joint_names if n not in state.joint_names]
+        if missing:
+            self._error(
+                f"{topic} lacks contract joints {missing} (it has {list(state.joint_names)}); "
+                "holding: check driver_joint_names"
+            )
+            return
+        pos, vel = self.runtime.measured(state)
+        if not (np.all(np.isfinite(pos)) and np.all(np.isfinite(vel))):
+            self._error(f"{topic} has non-finite positions or velocities; holding")
+        self.safety.note_state(now)
+        if self.lifecycle_state == "active" and self.config.trigger == "joint_states":
+            self.tick()
 
     def _on_skill_command(self, msg: String) -> None:
         try:
             motion = LanguageMotion.from_json(msg.data)
-        except ContractError as exc:
-            self._error(f"skill_command rejected: {exc}")
+        except (ContractError, TypeError, ValueError) as exc:
+            # TypeError: e.g. a list where the motion's name belongs ({"motion": ["left"]})
+            self._error(f"{self.config.skill_command_topic} rejected: {exc}")
             return
         blocked = self._blocked()
         if blocked:
@@ -441,6 +454,7 @@ class PolicyNode(ManagedNode):
 
     # --- reporting ----------------------------------------------------------------------------
     def _error(self, message: str) -> None:
+        message = clip_text(message, 400)  # a malformed message may carry megabytes of text
         if not self._errors or self._errors[-1] != message:
             self.get_logger().error(message)
         self._errors = [*self._errors[-4:], message]

@@ -28,7 +28,7 @@ from std_msgs.msg import Float64MultiArray
 from std_srvs.srv import Trigger
 from trajectory_msgs.msg import JointTrajectory
 
-from skillbridge.ros_nodes.diagnostics import status_array
+from skillbridge.ros_nodes.diagnostics import InputErrors, status_array
 from skillbridge.ros_nodes.drivers import DriverInterface
 from skillbridge.ros_nodes.errors import RosNodeError
 from skillbridge.ros_nodes.messages import (
@@ -140,6 +140,8 @@ class SimRobotNode(Node):
         self._skips, self._skipped_s = 0, 0.0
         self._published_steps = -1
         self._warned: set[str] = set()
+        self.input_errors = InputErrors()
+        """Malformed commands dropped (named by topic), reported on ``/diagnostics``."""
         self._start = time.monotonic()
         self._wall_start, self._sim_start_ns = self._start, self.sim_ns
         self._ros_minus_monotonic_ns = self.get_clock().now().nanoseconds - to_ns(self._start)
@@ -179,10 +181,15 @@ class SimRobotNode(Node):
         return self._ros_minus_monotonic_ns + to_ns(mono)
 
     def _on_commands(self, msg: JointState | Float64MultiArray | JointTrajectory) -> None:
+        topic = self.config.joint_commands_topic
         try:
             names, positions = command_targets(self.driver, msg)
         except RosNodeError as exc:
-            self.get_logger().error(f"command ignored: {exc}", throttle_duration_sec=1.0)
+            self._reject(topic, str(exc))
+            return
+        if not np.all(np.isfinite(positions)):  # like a servo drive: never take a NaN target
+            bad = [n for n, v in zip(names, positions, strict=True) if not np.isfinite(v)]
+            self._reject(topic, f"non-finite targets for {bad}; the command is ignored")
             return
         # a stamp-less command (forward_command; a trajectory's "start now") is for the present
         header = getattr(msg, "header", None)
@@ -199,7 +206,15 @@ class SimRobotNode(Node):
         unknown = set(self.robot.set_targets(contract_names, positions)) - self._warned
         if unknown:
             self._warned |= unknown
-            self.get_logger().warning(f"ignoring targets for non-commandable joints {unknown}")
+            self._reject(
+                topic, f"ignoring targets for unknown or non-commandable joints {unknown}"
+            )
+
+    def _reject(self, topic: str, problem: str) -> None:
+        """Log a dropped input once and keep it for ``/diagnostics``."""
+        message = self.input_errors.add(topic, problem)
+        if message is not None:
+            self.get_logger().error(f"ignored {message}")
 
     def _on_timer(self) -> None:
         if self.config.publish_clock:
@@ -275,6 +290,7 @@ class SimRobotNode(Node):
             problems.append(f"{values['lockstep_timeouts']} lockstep timeouts")
         if values["catch_up_skips"]:
             problems.append(f"skipped {values['skipped_s']} s to catch up with the wall clock")
+        problems += self.input_errors.recent
         name = f"skillbridge: {self.get_fully_qualified_name()}"
         self._diag_pub.publish(status_array(name, "skillbridge_sim_robot", values, problems))
 

@@ -23,6 +23,8 @@ import json
 import time
 from typing import Any
 
+import numpy as np
+from diagnostic_msgs.msg import DiagnosticArray
 from geometry_msgs.msg import PoseStamped
 from rclpy.node import Node
 from sensor_msgs.msg import JointState
@@ -33,7 +35,9 @@ from skillbridge.contract import ContractError, RobotState
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.events import EventRecorder, JsonlSink, Sink
 from skillbridge.hierarchy.interface import HighLevelObservation, ObjectPose, make_high_level
+from skillbridge.hierarchy.language.answers import Heard, Refusal
 from skillbridge.hierarchy.sequencer import GuidedMode, Sequencer
+from skillbridge.ros_nodes.diagnostics import InputErrors, clip_text, status_array
 from skillbridge.ros_nodes.drivers import DriverInterface
 from skillbridge.ros_nodes.errors import RosNodeError
 from skillbridge.ros_nodes.messages import (
@@ -44,6 +48,10 @@ from skillbridge.ros_nodes.messages import (
 )
 from skillbridge.ros_nodes.params import declare_config
 from skillbridge.ros_nodes.process import run_nodes
+
+MAX_TEXT_CHARS = 1000
+"""Longest task or correction read (characters): an operator types a sentence, and the parser's
+time grows with the text (a 10 kB line would stall the high level)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -95,6 +103,7 @@ class SkillManagerConfig:
     """Speech confidence below which the robot asks back what it heard instead of moving."""
     homophone_ask_below: float = 0.8
     """A direction that only a homophone gave ("write" -> right) is asked back below this."""
+    diagnostics_topic: str = "/diagnostics"
 
 
 def load_dialogue(cfg: SkillManagerConfig):
@@ -156,6 +165,9 @@ class SkillManagerNode(Node):
         """The policy node's motion counter, as last reported."""
         self._sent_after = 0
         """The counter when the running motion was sent: its completion reports a larger one."""
+        self.input_errors = InputErrors()
+        """Malformed messages dropped (named by topic), reported on ``/diagnostics``."""
+        self._diag_pub = self.create_publisher(DiagnosticArray, cfg.diagnostics_topic, 10)
         self._cmd_pub = self.create_publisher(String, cfg.skill_command_topic, 10)
         self._feedback_pub = self.create_publisher(String, cfg.feedback_topic, 10)
         self._status_pub = self.create_publisher(String, cfg.status_topic, 10)
@@ -172,6 +184,7 @@ class SkillManagerNode(Node):
         self.create_service(Trigger, "resume", self._on_resume)
         self.create_timer(1.0 / cfg.rate_hz, self._tick)
         self.create_timer(0.5, self._publish_status)
+        self.create_timer(1.0, self._publish_diagnostics)
         if cfg.task:
             self._start_task(cfg.task, time.monotonic())
         self.get_logger().info(f"high level {cfg.high_level!r} at {cfg.rate_hz:g} Hz")
@@ -181,16 +194,34 @@ class SkillManagerNode(Node):
         self.sequencer.start_task(task, now)
         self.high_level.reset(self.sequencer.task)
 
+    def _reject(self, topic: str, problem: str) -> None:
+        """A malformed message is dropped, logged once and reported on ``/diagnostics``."""
+        message = self.input_errors.add(topic, problem)
+        if message is not None:
+            self.get_logger().error(f"ignored {message}")
+
     def _on_task(self, msg: String) -> None:
+        if len(msg.data) > MAX_TEXT_CHARS:
+            self._reject(
+                self.config.task_topic,
+                f"a task of {len(msg.data)} characters (at most {MAX_TEXT_CHARS}): "
+                f"{clip_text(msg.data, 60)}",
+            )
+            return
         self._start_task(msg.data, time.monotonic())
-        self.get_logger().info(f"task: {msg.data!r}")
+        self.get_logger().info(f"task: {clip_text(msg.data)!r}")
         self._tick()
 
     def _on_status(self, msg: String) -> None:
+        topic = self.config.skill_status_topic
         try:
             status = json.loads(msg.data)
+            sequence = int(status.get("sequence", 0))
         except json.JSONDecodeError:
-            self.get_logger().error(f"skill_status is not JSON: {msg.data[:80]!r}")
+            self._reject(topic, f"not JSON: {clip_text(msg.data, 80)}")
+            return
+        except (AttributeError, TypeError, ValueError):  # not an object, or a bad counter
+            self._reject(topic, f"not a policy node status object: {clip_text(msg.data, 80)}")
             return
         if status.get("lifecycle") == "active" and status.get("node"):
             self._policy_node = str(status["node"])
@@ -199,7 +230,6 @@ class SkillManagerNode(Node):
             self.get_logger().info("the policy node reports again")
         self._policy_seen_s = now
         self._follow_estop(bool(status.get("estop")), now)
-        sequence = int(status.get("sequence", 0))
         self._policy_sequence = max(self._policy_sequence, sequence)
         run = self.sequencer.running
         if run is None or not status.get("done") or sequence <= self._sent_after:
@@ -225,20 +255,41 @@ class SkillManagerNode(Node):
             self._robot = self._driver.to_contract(joint_state_to_robot_state(msg))
         except RosNodeError as exc:
             self._robot = None
-            self.get_logger().error(str(exc), throttle_duration_sec=5.0)
+            self._reject(self.config.joint_states_topic, str(exc))
+            return
+        robot = self._robot
+        if not (
+            np.all(np.isfinite(robot.joint_pos_rad)) and np.all(np.isfinite(robot.joint_vel_rad_s))
+        ):
+            self._robot = None
+            self._reject(self.config.joint_states_topic, "non-finite positions or velocities")
 
     def _on_object(self, name: str, msg: PoseStamped) -> None:
         pos, quat = pose_arrays(msg)
+        if not (np.all(np.isfinite(pos)) and np.all(np.isfinite(quat))):
+            self._objects.pop(name, None)  # no pose rather than a wrong one
+            self._reject(f"{name} pose", f"non-finite position {pos} or orientation {quat}")
+            return
         self._objects[name] = ObjectPose(pos, quat)
 
     def _on_correction(self, msg: String) -> None:
-        from skillbridge.hierarchy.language.answers import Heard
-
         now = time.monotonic()
-        heard = Heard.from_message(msg.data)
+        try:
+            heard = Heard.from_message(msg.data)  # typed text or the voice node's JSON
+        except (TypeError, ValueError) as exc:  # e.g. a confidence that is not a number
+            self._reject(self.config.correction_topic, f"{exc}: {clip_text(msg.data, 80)}")
+            return
         seq = self.sequencer
         previous = seq.running.motion if seq.running is not None else seq.last_motion
-        answer = self.dialogue.hear(heard.text, heard.confidence, previous)
+        if len(heard.text) > MAX_TEXT_CHARS:  # refused with a reply the operator sees
+            answer: Any = Refusal(
+                "nonsense",
+                f"a correction of {len(heard.text)} characters is too long (at most "
+                f"{MAX_TEXT_CHARS}); say it in one sentence",
+            )
+            heard = dataclasses.replace(heard, text=clip_text(heard.text, 200))
+        else:
+            answer = self.dialogue.hear(heard.text, heard.confidence, previous)
         reply, motion = seq.correct(
             heard.text, answer, now, self._observation_row(now), heard.confidence
         )
@@ -248,7 +299,7 @@ class SkillManagerNode(Node):
         self._feedback_pub.publish(json_msg(record))
         if self._replies is not None:
             self._replies(record)
-        self.get_logger().info(f"correction {heard.text!r}: {reply.message}")
+        self.get_logger().info(f"correction {clip_text(heard.text)!r}: {reply.message}")
 
     def _on_pause(self, request: Trigger.Request, response: Trigger.Response) -> Trigger.Response:
         self._send(self.sequencer.pause(time.monotonic()))
@@ -330,12 +381,36 @@ class SkillManagerNode(Node):
         self._cmd_pub.publish(String(data=motion.to_json()))
         self._publish_status()
 
+    def _policy_state(self) -> str:
+        """``unseen`` (no skill_status yet), ``ok`` or ``lost`` (quiet for policy_lost_after_s)."""
+        if self._policy_seen_s is None:
+            return "unseen"
+        return "lost" if self._policy_lost(time.monotonic()) else "ok"
+
     def _publish_status(self) -> None:
         summary: dict[str, Any] = {
             **self.sequencer.summary(),
             "high_level": self.config.high_level,
+            "policy_node": self._policy_state(),  # the console shows "POLICY NODE LOST"
         }
         self._status_pub.publish(json_msg(summary))
+
+    def _publish_diagnostics(self) -> None:
+        """The loss of the policy node and the malformed inputs dropped, on ``/diagnostics``."""
+        policy = self._policy_state()
+        problems = list(self.input_errors.recent)
+        if policy == "lost":
+            seen = time.monotonic() - (self._policy_seen_s or 0.0)
+            problems.insert(
+                0, f"policy node {self._policy_node} lost: no skill_status for {seen:.1f} s"
+            )
+        values = {
+            "policy_node": policy,
+            "task": clip_text(self.sequencer.task, 80),
+            "input_errors": self.input_errors.count,
+        }
+        name = f"skillbridge: {self.get_fully_qualified_name()}"
+        self._diag_pub.publish(status_array(name, "skillbridge_skill_manager", values, problems))
 
     def destroy_node(self) -> None:
         for sink in (*self._files, *([self._replies] if self._replies else [])):
