@@ -187,14 +187,14 @@ def fit(cfg: FitConfig) -> int:
 def main(argv: list[str] | None = None) -> int:
     """``python -m skillbridge.calibration.cli {excite,fit} ...`` (the dispatcher's flags)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    commands = {"excite": (ExciteConfig, excite), "fit": (FitConfig, fit)}
-    if not args or args[0] not in commands:
+    if not args or args[0] not in ("excite", "fit"):
         print("usage: python -m skillbridge.calibration.cli {excite,fit} [OPTIONS]")
         return 2
-    config_type, run = commands[args[0]]
-    config = tyro.cli(config_type, args=args[1:], prog=f"skillbridge calibrate {args[0]}")
+    prog = f"skillbridge calibrate {args[0]}"
     try:
-        return run(config)
+        if args[0] == "excite":
+            return excite(tyro.cli(ExciteConfig, args=args[1:], prog=prog))
+        return fit(tyro.cli(FitConfig, args=args[1:], prog=prog))
     except CalibrationError as exc:
         print(f"skillbridge calibrate {args[0]}: error: {exc}", file=sys.stderr)
         return 1

@@ -223,9 +223,9 @@ def excitation_violations(
             )
     vel = np.abs(np.diff(targets_rad, axis=0)) * cfg.rate_hz
     vmax = _speed_limits(spec, cfg)
-    for c in np.flatnonzero(vel.max(axis=0) > vmax * (1 + 1e-9)):
+    for fast in np.flatnonzero(vel.max(axis=0) > vmax * (1 + 1e-9)):
         problems.append(
-            f"{ARM_JOINTS[c]} target speed {vel[:, c].max():.3f} > {vmax[c]:.3f} rad/s "
+            f"{ARM_JOINTS[fast]} target speed {vel[:, fast].max():.3f} > {vmax[fast]:.3f} rad/s "
             "(velocity limit, or servo torque for one control period's step)"
         )
     q = np.zeros((len(targets_rad), len(names)))

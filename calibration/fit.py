@@ -27,6 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
+from scipy.optimize import OptimizeResult
 
 from skillbridge.calibration.errors import CalibrationError
 from skillbridge.calibration.parameters import (
@@ -241,7 +242,7 @@ class _Search:
 
     def fit(
         self, x: np.ndarray, k: int, iters: int, stage: str, free: np.ndarray | None = None
-    ) -> tuple[np.ndarray, object]:
+    ) -> tuple[np.ndarray, OptimizeResult]:
         def on_iteration(i: int, objective: float) -> None:
             if self.progress:
                 self.progress(stage, i, objective)
@@ -274,11 +275,11 @@ class _Search:
         return self.profile_costs[k]
 
 
-def _final_cost(result: object) -> float:
+def _final_cost(result: OptimizeResult) -> float:
     return float(result.extras["objective"][-1])
 
 
-def _search(search: _Search, x0: np.ndarray, k0: int) -> tuple[np.ndarray, int, object]:
+def _search(search: _Search, x0: np.ndarray, k0: int) -> tuple[np.ndarray, int, OptimizeResult]:
     """Steps 1-3 of the module docstring; returns the optimum, its delay and its result."""
     opts, problem = search.opts, search.problem
     if opts.fit_delay:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 
 import mujoco
 import numpy as np
+from scipy.optimize import OptimizeResult
 
 from skillbridge.calibration._sysid import sysid
 from skillbridge.calibration.parameters import ABS_FLOOR, ParamSpec, to_overrides
@@ -165,7 +166,7 @@ class Problem:
         """``sysid.CustomRolloutFn``: one batch simulation per (column, segment)."""
         per_dict = len(models) // len(param_dicts)
         candidates = [self.candidate(param_dicts[i // per_dict]) for i in range(len(models))]
-        pos, vel, _ = self.replayer.run(
+        pos, vel, _finger = self.replayer.run(
             candidates,
             list(initial_states),
             [ts.data[:, :-1] for ts in control_signal],
@@ -255,7 +256,7 @@ class Problem:
         fd_step: float,
         on_iteration: Callable[[int, float], None] | None = None,
         free: np.ndarray | None = None,
-    ) -> tuple[np.ndarray, object]:
+    ) -> tuple[np.ndarray, OptimizeResult]:
         """``sysid.optimize`` from ``x0`` at a fixed delay; returns the optimum and the result.
 
         Args:
