@@ -5,7 +5,8 @@ the ``language_events`` topic, which the recorder writes to MCAP):
 
 * ``{"type": "session", "version": 2, "created": ..., "obs_names": [...], "tokens": [...]}``
 * ``{"type": "decision", "episode", "t_s", "task", "obs": [...], "token"}``: the high level
-  chose a motion;
+  chose a motion (with ``"recalled": {"proposed", "memory", "distance"}`` when the correction
+  memory replaced its choice ``proposed`` by the stored correction number ``memory``);
 * ``{"type": "correction", "episode", "t_s", "task", "obs", "overridden", "text", "confidence",
   "reply": "accepted" | "refused" | "question", "motion" (the first), "motions": [...],
   "refusal": {"kind", "reason"} | null, "question": text | null, "options": [...], "message",
@@ -13,6 +14,9 @@ the ``language_events`` topic, which the recorder writes to MCAP):
   high level's motion they displaced, ``overridden``: its token);
 * ``{"type": "operator", "episode", "t_s", "task", "action": "pause" | "resume" | "estop" |
   "estop_reset", "accepted", "message"}``: the stop, pause, e-stop and resume of a session;
+* ``{"type": "memory", "episode", "t_s", "task", "obs", "overridden", "motion", "source":
+  "correction" | "loaded"}``: an entry of the correction memory (``hierarchy.memory``), stored
+  after a correction or loaded from an earlier session at the start;
 * ``{"type": "episode_end", "episode", "task", "success", "duration_s"}``.
 
 ``obs`` is what the high level saw when the event happened, so an accepted correction is
@@ -76,12 +80,24 @@ class EventRecorder:
         return {"type": kind, "episode": self.episode, "t_s": round(t_s, 3), "task": task}
 
     def decision(
-        self, t_s: float, task: str, obs: np.ndarray | None, motion: LanguageMotion
+        self,
+        t_s: float,
+        task: str,
+        obs: np.ndarray | None,
+        motion: LanguageMotion,
+        recalled: Record | None = None,
     ) -> None:
+        """Args: ``recalled``: how the correction memory changed the choice, if it did."""
         self.last_token = token_of(motion)
-        self.emit(
-            {**self._base("decision", t_s, task), "obs": _floats(obs), "token": self.last_token}
-        )
+        record = {**self._base("decision", t_s, task), "obs": _floats(obs)}
+        record["token"] = self.last_token
+        if recalled is not None:
+            record["recalled"] = recalled
+        self.emit(record)
+
+    def memory(self, t_s: float, entry: Record, source: str) -> None:
+        """A correction-memory entry (``MemoryEntry.to_record()``): stored or loaded."""
+        self.emit({**self._base("memory", t_s, entry["task"]), **entry, "source": source})
 
     def correction(self, t_s: float, task: str, obs: np.ndarray | None, reply: Reply) -> None:
         self.emit(

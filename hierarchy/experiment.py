@@ -10,6 +10,11 @@ simulated human sees the true scene. Measured, with ``episodes`` evaluation epis
    (corrections collected in separate live-corrected episodes, then mixed with demonstrations),
 
 plus the base high level in the unshifted setting for reference. Writes JSON and a PNG.
+
+With ``--memory``, live corrections also run with the correction memory (``hierarchy.memory``)
+on the same seed and corrector seed, and ``memory.json`` / ``memory.png`` compare corrections per
+episode and success without and with it (``--memory-only`` runs just those two conditions;
+``--memory-distances`` runs one with-memory condition per distance: the development sweep).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ import tyro
 from skillbridge.hierarchy.corrector import CorrectorConfig, SimulatedCorrector
 from skillbridge.hierarchy.events import write_events
 from skillbridge.hierarchy.finetune import FinetuneConfig, finetune
+from skillbridge.hierarchy.memory import CorrectionMemory, MemoryConfig
 from skillbridge.hierarchy.rollout import (
     EpisodeResult,
     HierarchyRollout,
@@ -53,6 +59,15 @@ class ExperimentConfig:
     """The high level's cube estimate is off by this (3 cm to the left): the shift."""
     num_envs: int = 50
     seed: int = 1000
+    memory: bool = False
+    """Also run live corrections with the correction memory (same seeds): ``memory.json``."""
+    memory_only: bool = False
+    """Run only live corrections without and with the memory (implies ``memory``)."""
+    memory_distance: float = MemoryConfig().max_distance
+    """The memory's recall distance (normalized feature units) for the evaluation."""
+    memory_distances: tuple[float, ...] = ()
+    """Development sweep: one with-memory condition per distance instead of
+    ``memory_distance``. Run it on seeds other than the evaluation's."""
 
 
 def make_parse():
@@ -77,6 +92,7 @@ def run(
     corrector: SimulatedCorrector | None = None,
     parse=None,
     events: list[dict] | None = None,
+    memory: CorrectionMemory | None = None,
 ) -> list[EpisodeResult]:
     rollout_cfg = RolloutConfig(
         episodes=episodes,
@@ -93,6 +109,7 @@ def run(
         corrector=corrector,
         parse=parse,
         events=None if events is None else events.append,
+        memory=memory,
     ).run()
 
 
@@ -102,7 +119,41 @@ def summarize(results: list[EpisodeResult]) -> dict:
         "success_rate": float(np.mean([r.success for r in results])),
         "mean_duration_s": float(np.mean([r.duration_s for r in results])),
         "corrections_per_episode": float(np.mean([r.corrections for r in results])),
+        "corrections_per_episode_median": float(np.median([r.corrections for r in results])),
     }
+
+
+def run_memory_comparison(
+    cfg: ExperimentConfig, base: OnnxHighLevel, low: OnnxPolicy, parse
+) -> dict:
+    """Live corrections without and with the correction memory, same seeds (episodes and
+    corrector): corrections per episode and success. Writes ``memory.json`` and ``memory.png``."""
+    out = Path(cfg.out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    start = time.perf_counter()
+
+    def live(memory: CorrectionMemory | None, log: list[dict] | None = None) -> dict:
+        corrector = SimulatedCorrector(CorrectorConfig(seed=cfg.seed))
+        results = run(cfg, base, low, cfg.seed, cfg.episodes, corrector=corrector,
+                      parse=parse, events=log, memory=memory)  # fmt: skip
+        summary = summarize(results)
+        if memory is not None:
+            summary |= {"memory_entries": len(memory), "recalls": memory.recalls}
+        return summary
+
+    report: dict = {"config": dataclasses.asdict(cfg), "without_memory": live(None)}
+    distances = cfg.memory_distances or (cfg.memory_distance,)
+    report["with_memory"] = {}
+    for distance in distances:
+        log: list[dict] = []
+        memory = CorrectionMemory(MemoryConfig(max_distance=distance))
+        report["with_memory"][f"{distance:g}"] = live(memory, log)
+        if not cfg.memory_distances:
+            write_events(log, out / "memory_session.jsonl")
+    report["wall_time_s"] = round(time.perf_counter() - start, 1)
+    (out / "memory.json").write_text(json.dumps(report, indent=2) + "\n")
+    plot_memory(report, out / "memory.png")
+    return report
 
 
 def run_experiment(cfg: ExperimentConfig) -> dict:
@@ -111,6 +162,8 @@ def run_experiment(cfg: ExperimentConfig) -> dict:
     encoder = default_encoder()
     low, base = OnnxPolicy(cfg.low_level), OnnxHighLevel(cfg.high_level, encode=encoder)
     parse = make_parse()
+    if cfg.memory_only:
+        return {"memory": run_memory_comparison(cfg, base, low, parse)}
     start = time.perf_counter()
     report: dict = {"config": dataclasses.asdict(cfg)}
     report["base_unshifted"] = summarize(
@@ -157,6 +210,8 @@ def run_experiment(cfg: ExperimentConfig) -> dict:
     report["wall_time_s"] = round(time.perf_counter() - start, 1)
     (out / "experiment.json").write_text(json.dumps(report, indent=2) + "\n")
     plot(report, out / "success_vs_k.png")
+    if cfg.memory:
+        report["memory"] = run_memory_comparison(cfg, base, low, parse)
     return report
 
 
@@ -196,7 +251,43 @@ def plot(report: dict, path: Path) -> None:
     plt.close(fig)
 
 
+def plot_memory(report: dict, path: Path) -> None:
+    """Success and corrections per episode, without and with the memory."""
+    names = ["without memory"] + [f"memory, d={d}" for d in report["with_memory"]]
+    rows = [report["without_memory"], *report["with_memory"].values()]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(8, 3.6))
+    x = np.arange(len(rows))
+    left.bar(x, [100 * r["success_rate"] for r in rows], color="tab:green")
+    left.set_ylabel("success rate (%)")
+    left.set_ylim(0, 105)
+    right.bar(x - 0.2, [r["corrections_per_episode"] for r in rows], 0.4, label="mean")
+    right.bar(x + 0.2, [r["corrections_per_episode_median"] for r in rows], 0.4, label="median")
+    right.set_ylabel("corrections per episode")
+    right.legend()
+    for ax in (left, right):
+        ax.set_xticks(x, names, rotation=15)
+        ax.grid(alpha=0.3, axis="y")
+    fig.suptitle(f"Live corrections with a correction memory (seed {report['config']['seed']})")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def print_memory(report: dict) -> None:
+    rows = [("without memory", report["without_memory"])]
+    rows += [(f"memory, distance {d}", r) for d, r in report["with_memory"].items()]
+    print(f"{'condition':<26}{'success':>9}{'corr/ep mean':>14}{'median':>8}{'recalls':>9}")
+    for name, r in rows:
+        print(
+            f"{name:<26}{r['success_rate']:>8.0%}{r['corrections_per_episode']:>14.2f}"
+            f"{r['corrections_per_episode_median']:>8.1f}{r.get('recalls', 0):>9}"
+        )
+
+
 def print_report(report: dict) -> None:
+    if "live_corrections" not in report:
+        print_memory(report["memory"])
+        return
     rows = [
         ("base, unshifted", report["base_unshifted"]),
         ("base, shifted", report["base_shifted"]),
@@ -209,6 +300,8 @@ def print_report(report: dict) -> None:
             f"{name:<30}{r['success_rate']:>8.0%}{r['corrections_per_episode']:>16.2f}"
             f"{r['mean_duration_s']:>9.1f}s"
         )
+    if "memory" in report:
+        print_memory(report["memory"])
 
 
 def main(cfg: ExperimentConfig) -> int:

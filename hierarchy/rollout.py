@@ -28,11 +28,12 @@ from skillbridge.contract.command import (
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.events import EventRecorder, Sink
 from skillbridge.hierarchy.language.answers import Answer
+from skillbridge.hierarchy.memory import CorrectionMemory
 from skillbridge.hierarchy.observation import high_level_obs
 from skillbridge.hierarchy.oracle import oracle_tokens
 from skillbridge.hierarchy.sequencer import GuidedMode, Sequencer
 from skillbridge.hierarchy.tasks import task_kind, task_success
-from skillbridge.hierarchy.vocabulary import NUM_TOKENS, TOKENS
+from skillbridge.hierarchy.vocabulary import NUM_TOKENS, TOKENS, token_of
 from skillbridge.sim.env import VecEnv
 from skillbridge.sim.env_config import EnvConfig
 from skillbridge.sim.randomization import RandomizationConfig, no_randomization
@@ -151,8 +152,11 @@ class HierarchyRollout:
         corrector: Corrector | None = None,
         parse: Parse | None = None,
         events: Sink | None = None,
+        memory: CorrectionMemory | None = None,
     ) -> None:
-        """Args: ``events`` receives every sequencer's event records (e.g. a list's append)."""
+        """Args: ``events`` receives every sequencer's event records (e.g. a list's append);
+        ``memory``: one correction memory for the whole batch (one operator session: what is
+        learned on one simulated robot is recalled on all)."""
         self.cfg, self.low_level, self.chooser = cfg, low_level, chooser
         self.corrector, self.parse = corrector, parse
         self.env = make_env(cfg)
@@ -162,7 +166,7 @@ class HierarchyRollout:
         n = self.env.num_envs
         sinks = [events] if events is not None else []
         self.sequencers = [
-            Sequencer(cfg.guided, cfg.window_s, EventRecorder(sinks, header=i == 0))
+            Sequencer(cfg.guided, cfg.window_s, EventRecorder(sinks, header=i == 0), memory)
             for i in range(n)
         ]
         self.bias = np.asarray(cfg.cube_bias_m)
@@ -304,11 +308,13 @@ class HierarchyRollout:
         seen = self.observations(ready, biased=True)
         tokens = self.chooser.choose(tasks, emb, seen)
         for row, i in enumerate(ready):
-            self._command(i, self.sequencers[i].propose(TOKENS[tokens[row]], now, seen[row]))
-            if self.corrector is None:
+            seq = self.sequencers[i]
+            self._command(i, seq.propose(TOKENS[tokens[row]], now, seen[row]))
+            if self.corrector is None or seq.proposal is None:
                 continue
+            proposed = token_of(seq.proposal.motion)  # the memory may have changed the choice
             true_obs = self.observations(np.array([i]), biased=False)[0]
-            if self.corrector.objects(int(i), now, tasks[row], true_obs, int(tokens[row])):
+            if self.corrector.objects(int(i), now, tasks[row], true_obs, proposed):
                 self.pending.append((now + self.cfg.reaction_s, int(i)))
 
     def _command(self, i: int, motion: LanguageMotion | None) -> None:

@@ -11,6 +11,9 @@ asked in batch) and the ROS skill manager (one sequencer) share this one impleme
 * holds: ``pause`` (the operator's stop) and a latched e-stop hold everything until an explicit
   ``resume`` (an e-stop must be reset first); a question holds until it is answered. While
   paused or latched, corrections are refused and never queued;
+* memory (optional, ``hierarchy.memory``): an accepted correction that displaced a proposal is
+  stored with what the high level saw; a later proposal of the same motion in a similar
+  situation of the same task is replaced by what the person asked for then;
 * events: every decision, correction (typed: accepted, refused, question), operator action and
   episode end goes to the session's ``EventRecorder`` in one schema (``hierarchy.events``).
 
@@ -27,6 +30,8 @@ import numpy as np
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.events import EventRecorder, Reply
 from skillbridge.hierarchy.language.answers import Answer, Motions, Question, Refusal
+from skillbridge.hierarchy.memory import CorrectionMemory, MemoryEntry, Recall
+from skillbridge.hierarchy.vocabulary import token_of
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,6 +57,19 @@ class Running:
     sent_s: float
 
 
+@dataclasses.dataclass(frozen=True)
+class Proposal:
+    """The high level's last proposal."""
+
+    proposed: LanguageMotion
+    """What the high level chose."""
+    motion: LanguageMotion
+    """What was proposed: ``proposed``, or the correction the memory recalled instead."""
+    seen: np.ndarray | None
+    """(OBS_DIM,) what the high level saw, if known."""
+    recall: Recall | None
+
+
 class Sequencer:
     """Motions of one robot from its high level and the people correcting it."""
 
@@ -60,8 +78,13 @@ class Sequencer:
         guided: GuidedMode | None = None,
         motion_timeout_s: float = 4.0,
         recorder: EventRecorder | None = None,
+        memory: CorrectionMemory | None = None,
     ) -> None:
+        """Args: ``memory``: the session's correction memory (may be shared by the sequencers
+        of one session); None: corrections are not remembered."""
         self.guided = guided or GuidedMode()
+        self.memory = memory
+        self.proposal: Proposal | None = None
         self.motion_timeout_s = motion_timeout_s
         self.recorder = recorder or EventRecorder()
         self.task = ""
@@ -91,6 +114,7 @@ class Sequencer:
             self.recorder.end_episode(self.task, None, now_s - self.task_start_s)
         self.task, self.task_start_s = task.strip(), now_s
         self.running, self.held, self.queue, self.question = None, None, [], None
+        self.proposal = None
         self.last_correction_s = -float("inf")
         self.last_motion = self.last_outcome = None
         self.corrections = self.utterances = self.motions = 0
@@ -146,11 +170,21 @@ class Sequencer:
     def propose(
         self, motion: LanguageMotion | None, now_s: float, seen: np.ndarray | None = None
     ) -> LanguageMotion | None:
-        """The high level's choice: recorded, then sent now or held for its veto window (guided
-        mode). Returns the motion to send now, if any."""
+        """The high level's choice, changed by a recalled correction if the memory holds one
+        for this situation: recorded, then sent now or held for its veto window (guided mode).
+        Returns the motion to send now, if any (``proposal`` says what was proposed)."""
         if motion is None:
             return None
-        self.recorder.decision(self.t_s(now_s), self.task, seen, motion)
+        recall = None
+        if self.memory is not None and seen is not None:
+            recall = self.memory.recall(self.task, seen, motion)
+        self.proposal = Proposal(motion, motion if recall is None else recall.motion, seen, recall)
+        recalled = None
+        if recall is not None:
+            recalled = {"proposed": token_of(motion), "memory": recall.index,
+                        "distance": round(recall.distance, 3)}  # fmt: skip
+            motion = recall.motion
+        self.recorder.decision(self.t_s(now_s), self.task, seen, motion, recalled)
         if now_s - self.last_correction_s < self.guided.guided_s:
             self.held = (motion, now_s + self.guided.veto_window_s)
             return None
@@ -203,10 +237,32 @@ class Sequencer:
         reply = Reply(text, "accepted", f"ok: {described}", motions=motions,
                       confidence=confidence, replaced=replaced)  # fmt: skip
         self._record(reply, now_s, seen)
+        if replaced is not None:
+            self._remember(replaced, motions[0], now_s)
         self.held, self.queue = None, list(motions[1:])
         self.last_correction_s = now_s
         self.corrections += 1
         return reply, self._send(motions[0], "correction", now_s)
+
+    def _remember(self, replaced: LanguageMotion, asked: LanguageMotion, now_s: float) -> None:
+        """Store the correction that displaced the last proposal, keyed on what the high level
+        itself chose there (so a recalled motion that is corrected again is keyed the same)."""
+        proposal = self.proposal
+        if self.memory is None or proposal is None or proposal.seen is None:
+            return
+        if proposal.motion != replaced:
+            return
+        entry = MemoryEntry(self.task, np.asarray(proposal.seen, np.float32),
+                            token_of(proposal.proposed), asked)  # fmt: skip
+        self.memory.add(entry)
+        self.recorder.memory(self.t_s(now_s), entry.to_record(), "correction")
+
+    def load_memory(self, memory: CorrectionMemory, now_s: float) -> None:
+        """Use ``memory`` (e.g. loaded from an earlier session) from now on; its entries are
+        recorded as ``memory`` events so this session's recording carries them on."""
+        self.memory = memory
+        for entry in memory.entries:
+            self.recorder.memory(self.t_s(now_s), entry.to_record(), "loaded")
 
     def _blocked_reason(self) -> str | None:
         if self.estop_latched:
@@ -273,6 +329,13 @@ class Sequencer:
         self.recorder.operator(self.t_s(now_s), self.task, action, accepted, message)
 
     # --- reporting ------------------------------------------------------------------------------
+    def _recalled(self) -> bool:
+        """Whether the high-level motion running or held is a recalled correction."""
+        if self.proposal is None or self.proposal.recall is None:
+            return False
+        run = self.running
+        return self.held is not None or (run is not None and run.source == "high_level")
+
     def summary(self) -> dict[str, Any]:
         """The ``skill_manager_status`` object."""
         run = self.running
@@ -284,6 +347,8 @@ class Sequencer:
             "question": None if self.question is None else self.question.text,
             "motion": None if run is None else run.motion.to_dict(),
             "proposed": None if self.held is None else self.held[0].to_dict(),
+            "recalled": self._recalled(),
+            "memory": None if self.memory is None else len(self.memory),
             "source": None if run is None else run.source,
             "queued": [m.to_dict() for m in self.queue],
             "last_motion": None if self.last_motion is None else self.last_motion.to_dict(),
