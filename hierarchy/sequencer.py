@@ -261,8 +261,9 @@ class Sequencer:
         """Use ``memory`` (e.g. loaded from an earlier session) from now on; its entries are
         recorded as ``memory`` events so this session's recording carries them on."""
         self.memory = memory
+        t_s = self.t_s(now_s) if self.task else 0.0
         for entry in memory.entries:
-            self.recorder.memory(self.t_s(now_s), entry.to_record(), "loaded")
+            self.recorder.memory(t_s, entry.to_record(), "loaded")
 
     def _blocked_reason(self) -> str | None:
         if self.estop_latched:

@@ -12,7 +12,10 @@ The sequencing itself is ``skillbridge.hierarchy.sequencer.Sequencer``, the one 
 hierarchy runs. A correction is read in context by ``skillbridge.hierarchy.language.dialogue``
 (typed text, or the voice node's transcript with its confidence): an unclear one becomes a
 question and the arm holds until it is answered; a compound request runs all its motions in
-order. While the policy node reports a latched e-stop, the sequencer holds and refuses
+order. With ``memory`` (or ``memory_from``, an earlier session's MCAP or JSONL) the sequencer
+keeps a correction memory (``skillbridge.hierarchy.memory``): its entries are published on
+``language_events`` (the loaded ones at start-up), so the recording carries them to the next
+session. While the policy node reports a latched e-stop, the sequencer holds and refuses
 corrections; after the reset it keeps holding until ``resume``.
 """
 
@@ -33,9 +36,11 @@ from std_srvs.srv import Trigger
 
 from skillbridge.contract import ContractError, RobotState
 from skillbridge.contract.language import LanguageMotion
+from skillbridge.hierarchy.errors import HierarchyError
 from skillbridge.hierarchy.events import EventRecorder, JsonlSink, Sink
 from skillbridge.hierarchy.interface import HighLevelObservation, ObjectPose, make_high_level
 from skillbridge.hierarchy.language.answers import Heard, Refusal
+from skillbridge.hierarchy.memory import CorrectionMemory, MemoryConfig
 from skillbridge.hierarchy.sequencer import GuidedMode, Sequencer
 from skillbridge.ros_nodes.diagnostics import InputErrors, clip_text, status_array
 from skillbridge.ros_nodes.drivers import DriverInterface
@@ -104,6 +109,14 @@ class SkillManagerConfig:
     homophone_ask_below: float = 0.8
     """A direction that only a homophone gave ("write" -> right) is asked back below this."""
     diagnostics_topic: str = "/diagnostics"
+    memory: bool = False
+    """Remember corrections: a proposal the operator displaced before in a similar situation
+    of the same task is replaced by what was asked then (needs the learned high level's view)."""
+    memory_from: str = ""
+    """Load the memory of an earlier session (its MCAP recording or JSONL session file) and
+    use it (implies ``memory``)."""
+    memory_distance: float = MemoryConfig().max_distance
+    """Recall within this normalized feature distance (see ``hierarchy.memory``)."""
 
 
 def load_dialogue(cfg: SkillManagerConfig):
@@ -154,6 +167,9 @@ class SkillManagerNode(Node):
         sinks: list[Sink] = [lambda record: events_pub.publish(json_msg(record)), *self._files]
         guided = GuidedMode(cfg.guided_s, cfg.veto_window_s, cfg.floor_after_correction_s)
         self.sequencer = Sequencer(guided, cfg.motion_timeout_s, EventRecorder(sinks))
+        memory = _correction_memory(cfg)
+        if memory is not None:
+            self.sequencer.load_memory(memory, time.monotonic())
         self._robot: RobotState | None = None
         self._objects: dict[str, ObjectPose] = {}
         self._policy_node: str | None = None
@@ -416,6 +432,23 @@ class SkillManagerNode(Node):
         for sink in (*self._files, *([self._replies] if self._replies else [])):
             sink.close()
         super().destroy_node()
+
+
+def _correction_memory(cfg: SkillManagerConfig) -> CorrectionMemory | None:
+    """The session's correction memory (empty, or loaded from ``memory_from``), None if off.
+
+    Raises:
+        RosNodeError: a bad distance, or a ``memory_from`` that holds no memory.
+    """
+    if not (cfg.memory or cfg.memory_from):
+        return None
+    try:
+        memory_cfg = MemoryConfig(max_distance=cfg.memory_distance)
+        if cfg.memory_from:
+            return CorrectionMemory.from_session(cfg.memory_from, memory_cfg)
+        return CorrectionMemory(memory_cfg)
+    except HierarchyError as exc:
+        raise RosNodeError(f"parameter memory_from/memory_distance: {exc}") from exc
 
 
 def _driver_of(high_level: object, driver_joint_names: tuple[str, ...]) -> DriverInterface:
