@@ -305,9 +305,14 @@ class PolicyNode(ManagedNode):
     def _on_skill_command(self, msg: String) -> None:
         try:
             motion = LanguageMotion.from_json(msg.data)
-        except (ContractError, TypeError, ValueError) as exc:
-            # TypeError: e.g. a list where the motion's name belongs ({"motion": ["left"]})
+        except ContractError as exc:
             self._error(f"{self.config.skill_command_topic} rejected: {exc}")
+            return
+        except (TypeError, ValueError) as exc:  # e.g. a list as the motion's name
+            self._error(
+                f"{self.config.skill_command_topic} rejected: not a language motion ({exc}): "
+                f"{clip_text(msg.data, 80)}"
+            )
             return
         blocked = self._blocked()
         if blocked:

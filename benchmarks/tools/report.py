@@ -61,6 +61,16 @@ def section(path: Path) -> str:
     where = f"{machine.get('cpu', '?')}, {machine.get('cores', '?')} cores"
     extra = [f"GPU: {data['gpu']}"] if data.get("gpu") else []
     lines += [f"Measured on {where}; commit `{machine.get('git_commit', '?')}`. {' '.join(extra)}"]
+    records = data.get("results", [])
+    if records and "fault" in records[0]:  # benchmarks/faults.py: no baseline, a verdict each
+        lines += ["", "| fault | expected | observed | pass |", "| --- | --- | --- | --- |"]
+        for r in records:
+            observed = r["observed"]
+            if isinstance(observed, dict):
+                observed = ", ".join(f"{k}: {_fmt(v)}" for k, v in observed.items())
+            cells = [r["fault"], r["expected"], str(observed), _fmt(bool(r["pass"]))]
+            lines.append("| " + " | ".join(c.replace("|", "/") for c in cells) + " |")
+        return "\n".join(lines) + "\n"
     lines += ["", "| measurement | value | baseline | baseline value | ratio | target | met |"]
     lines += ["| --- | --- | --- | --- | --- | --- | --- |"]
     for r in data.get("results", []):

@@ -136,15 +136,19 @@ _JOINT_STATES = [
     ("NaN", dict(name=NAMES, position=[math.nan] * 8), "non-finite positions"),
     ("unknown joint names", dict(name=[f"joint_{i}" for i in range(8)], position=HOME),
      "lacks contract joints"),
-    ("a 100 kB joint name", dict(name=[HUGE], position=[0.0]), "lacks contract joints"),
+    ("a 100 kB joint name", dict(name=[HUGE], position=[0.0]), "(it has ['xxxxxxxxxx"),
 ]  # fmt: skip
 _SKILL_COMMANDS = [
     ("not JSON", "go left!", "skill command is not JSON"),
     ("a JSON list", "[1, 2]", "a JSON object with a 'motion' key"),
     ("unknown motion", '{"motion": "teleport"}', "unknown motion 'teleport'"),
     ("NaN distance", '{"motion": "left", "distance_m": NaN}', "distance_m"),
-    ("a list as the motion", '{"motion": ["left"], "magnitude": "small"}', "rejected"),
-    ("a 100 kB string", HUGE, "characters)"),
+    (
+        "a list as the motion",
+        '{"motion": ["left"], "magnitude": "small"}',
+        "not a language motion",
+    ),
+    ("a 100 kB string", HUGE, "skill command is not JSON: 'xxxxxxxxxx"),
 ]
 _STATUSES = [
     ("not JSON", "{{{", "skill_status: not JSON"),
@@ -205,11 +209,11 @@ def test_malformed_messages_on_every_subscribed_topic(
     for what, fields, says in _JOINT_STATES:
         pubs["joint_states"].publish(JointState(**fields))
         text = wait_for(lambda s=says: s in policy_errors() and policy_errors(), 10, says)
-        observed[f"joint_states: {what}"] = next(e for e in text.split("\n") if says in e)[:160]
+        observed[f"joint_states: {what}"] = next(e for e in text.split("\n") if says in e)[:100]
     for what, data, says in _SKILL_COMMANDS:
         pubs["skill_command"].publish(String(data=data))
         text = wait_for(lambda s=says: s in policy_errors() and policy_errors(), 10, says)
-        observed[f"skill_command: {what}"] = next(e for e in text.split("\n") if says in e)[:160]
+        observed[f"skill_command: {what}"] = next(e for e in text.split("\n") if says in e)[:100]
     nan_pose = PoseStamped()
     nan_pose.pose.position.x = math.nan
     manager_cases = [
@@ -222,8 +226,7 @@ def test_malformed_messages_on_every_subscribed_topic(
          "joint_states: joint_states has 8 names but 3 positions"),
     ]  # fmt: skip
     robot_cases = [
-        (pubs["joint_commands"], JointState(**fields), says)
-        for _, fields, says in _JOINT_COMMANDS
+        (pubs["joint_commands"], JointState(**fields), says) for _, fields, says in _JOINT_COMMANDS
     ]
     for node, cases in (("skill_manager", manager_cases), ("sim_robot", robot_cases)):
         for pub, msg, text in cases:
@@ -323,7 +326,7 @@ def test_console_survives_control_characters_a_10_kb_line_and_eof(
         "console: control characters, a 10 kB line, EOF, malformed status topics",
         "no crash; control characters dropped; the 10 kB correction refused as too long; EOF "
         "ends the console cleanly (exit 0)",
-        {"exit_code": code, "said_bye": "bye" in out, "traceback": "Traceback" in out,
+        {"exit_code": code, "said_bye": "bye" in out, "no_traceback": "Traceback" not in out,
          "refused_long_line": "too long" in out, "skill_manager_alive": _alive(manager)},
         passed,
     )  # fmt: skip
@@ -586,12 +589,14 @@ def test_recorder_killed_leaves_a_recoverable_mcap(start_node, probe, tmp_path, 
         summary = reader.get_summary()
         decoded = sum(1 for _ in reader.iter_decoded_messages())
     period = RecorderConfig().flush_period_s
-    passed = lost_s <= 1.0 and decoded == recovered and summary is not None and gaps_s < 0.2
+    # a lost chunk in the middle would leave a gap of a flush period (0.5 s)
+    passed = lost_s <= 1.0 and decoded == recovered and summary is not None and gaps_s < 0.4
     fault_record(
         "recorder node killed (SIGKILL)",
         "the footer-less MCAP reads with the mcap library's stream reader and rewrites "
         "(recover) into an indexed file; at most the last second is lost",
-        {"flush_period_s": period, "killed_file_indexed": indexed,
+        {"flush_period_s": period,
+         "indexed_reader_on_killed_file": "summary" if indexed else "none (no footer)",
          "joint_states_read": len(stamps),
          "lost_last_s": round(lost_s, 3), "largest_gap_s": round(gaps_s, 4),
          "recovered_messages": recovered, "recovered_file_indexed": summary is not None},
