@@ -1,6 +1,9 @@
-"""Fault injection into the running sim stack: each fault injected into real nodes in their own
-processes over loopback DDS, what the stack did observed on its topics, and whether that is what
-it must do.
+"""Fault injection into the running sim stack, each fault recorded as {fault, expected, observed,
+pass}.
+
+Each fault is injected into real nodes in their own processes over loopback DDS (SIGKILL, a
+stalled process, malformed messages, a hostile terminal); what the stack did is observed on its
+topics and compared with what it must do.
 
 The faults are the tests of ``tests/ros_nodes/test_faults.py`` (one implementation: what is
 recorded here is what ``make test`` asserts). This script runs them with pytest in a private
