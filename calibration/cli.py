@@ -130,7 +130,7 @@ class _Bar:
 
 
 def _summary(result: FitResult, out: str) -> str:
-    widths = (30, 10, 10, 10, 24, 10)
+    widths = (30, 10, 10, 10, 24, 18)
     head = ("parameter", "unit", "initial", "fitted", "95% interval", "identified")
     lines = ["".join(h.ljust(w) for h, w in zip(head, widths, strict=True))]
     for row in parameter_rows(result):
@@ -142,6 +142,11 @@ def _summary(result: FitResult, out: str) -> str:
         f"fit took {result.wall_time_s:.1f} s"
     )
     lines.extend(f"warning: {w}" for w in result.warnings)
+    if result.failed:
+        lines.append(
+            f"FIT FAILED for {len(result.failed)} parameter(s) on their bounds: "
+            f"{', '.join(result.failed)}; their values in {out} are the bounds', not measurements"
+        )
     lines.append(f"wrote {out}")
     return "\n".join(lines)
 

@@ -139,6 +139,11 @@ class FitResult:
         """Held-out position RMS before / after (higher is better)."""
         return self.rms["validation_pos_before"] / max(self.rms["validation_pos_after"], 1e-12)
 
+    @property
+    def failed(self) -> tuple[str, ...]:
+        """Parameters whose estimate ended on a bound (see ``Estimate.at_bound``)."""
+        return tuple(e.name for e in self.estimates if e.at_bound)
+
     def estimate(self, name: str) -> Estimate:
         for e in self.estimates:
             if e.name == name:

@@ -68,6 +68,7 @@ def _provenance(result: FitResult, k_sigma: float) -> dict:
         "recording_sha256": traj.sha256,
         "recording_duration_s": round(traj.duration_s, 3),
         "fitted": [e.name for e in result.estimates],
+        "failed_on_bound": list(result.failed),
         "command_delay_steps": result.delay_steps,
         "physics_dt_s": result.physics_dt_s,
         "residual_cost_before": result.cost_before,
@@ -77,6 +78,7 @@ def _provenance(result: FitResult, k_sigma: float) -> dict:
         "ci95": {e.name: e.ci95 for e in result.estimates},
         "randomization_rule": (
             f"value +- max({k_sigma} sigma, 5% of value), clipped to physical bounds; "
+            "a parameter not identified or failed on its bound: its whole bound range; "
             "delay +-1 physics step"
         ),
         "payload_kg": result.payload_kg,
@@ -99,8 +101,7 @@ def parameter_rows(result: FitResult) -> list[list[str]]:
     rows = []
     for e in result.estimates:
         ci = f"+-{e.ci95:.3g}" if np.isfinite(e.ci95) else "unbounded"
-        ok = "yes" if e.identified else "NO"
-        rows.append([e.name, e.unit, f"{e.initial:.4g}", f"{e.value:.4g}", ci, ok])
+        rows.append([e.name, e.unit, f"{e.initial:.4g}", f"{e.value:.4g}", ci, e.status])
     dt = result.physics_dt_s
     rows.append(
         [
@@ -207,6 +208,16 @@ def write_report(result: FitResult, out_dir: str | Path) -> Path:
     return index
 
 
+def _failed_html(result: FitResult) -> str:
+    if not result.failed:
+        return ""
+    names = ", ".join(html.escape(n) for n in result.failed)
+    return (
+        f"<p><b>The fit FAILED for {len(result.failed)} parameter(s)</b>, which ended on their "
+        f"bounds: {names}. Their values are the bounds', not measurements.</p>"
+    )
+
+
 def _html(result: FitResult, pages: list[str]) -> str:
     head = ["parameter", "unit", "initial", "fitted", "95% interval", "identified"]
     table = "".join(
@@ -227,6 +238,7 @@ td,th{{border:1px solid #ccc;padding:2px 6px;font-size:13px}}table{{border-colla
 {traj.duration_s:.1f} s at {traj.rate_hz:g} Hz). Fit time {result.wall_time_s:.1f} s,
 {result.iterations} optimizer iterations. Held-out position error improved
 {result.validation_improvement:.1f}x.</p>
+{_failed_html(result)}
 <h2>Parameters</h2><table><tr>{"".join(f"<th>{h}</th>" for h in head)}</tr>{table}</table>
 <h2>Trajectory errors (RMS; rad, rad/s)</h2><table>{rms}</table>
 <h2>Warnings</h2><ul>{warnings}</ul>

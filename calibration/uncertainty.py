@@ -10,7 +10,8 @@ an undetermined direction involves; it is not used.) 95% half-widths are
 Student-t quantiles times the standard deviations.
 
 A parameter is flagged when its 95% half-width exceeds ``REL_TOL`` of its magnitude (or of a
-per-field floor for values near zero), when it ends on a bound, or when it takes part in a
+per-field floor for values near zero), when it ends within ``BOUND_TOL`` of its bound's span from
+a bound (a failed estimate: the bound, not the data, decided the value), or when it takes part in a
 near-singular direction (an eigenvector along which the relative standard deviation exceeds
 ``REL_TOL``); pairs whose Jacobian columns are parallel beyond ``COLLINEAR_TOL`` (cosine) are
 named: their effects on the trajectories cannot be told apart (joint damping and servo kv).
@@ -26,13 +27,19 @@ import scipy.stats
 from skillbridge.calibration.parameters import ABS_FLOOR, ParamSpec
 
 REL_TOL = 0.5
+BOUND_TOL = 0.01
+"""An estimate this close to a bound (fraction of the bound span) is a failed estimate."""
 COLLINEAR_TOL = 0.995
 NULL_TOL = 1e-10
 
 
 @dataclasses.dataclass(frozen=True)
 class Estimate:
-    """One fitted scalar. ``ci95`` is the 95% half-width (inf: not identifiable)."""
+    """One fitted scalar. ``ci95`` is the 95% half-width (inf: not identifiable).
+
+    ``at_bound``: the value ended within ``BOUND_TOL`` of the bound span from a bound; the fit
+    failed for this parameter (never ``identified``; its interval describes the bound).
+    """
 
     name: str
     field: str
@@ -46,6 +53,13 @@ class Estimate:
     std: float
     at_bound: bool
     identified: bool
+
+    @property
+    def status(self) -> str:
+        """``"yes"`` (identified), ``"NO"`` (not identifiable) or ``"FAILED (on bound)"``."""
+        if self.at_bound:
+            return "FAILED (on bound)"
+        return "yes" if self.identified else "NO"
 
     @property
     def relative_ci95(self) -> float:
@@ -125,7 +139,7 @@ def assess(
     count, in_singular = _poorly_determined(specs, lam, vecs, s2)
     for i, s in enumerate(specs):
         span = s.upper - s.lower
-        at_bound = bool(min(x[i] - s.lower, s.upper - x[i]) <= 1e-4 * span)
+        at_bound = bool(min(x[i] - s.lower, s.upper - x[i]) <= BOUND_TOL * span)
         est = Estimate(
             s.name,
             s.field,
@@ -146,7 +160,9 @@ def assess(
         if at_bound:
             warnings.append(
                 f"{s.name} = {x[i]:.4g} {s.unit} ended on its bound [{s.lower:.4g}, "
-                f"{s.upper:.4g}]: the data push it further; treat the value as unreliable"
+                f"{s.upper:.4g}] (within {BOUND_TOL:.0%} of the range): the fit FAILED for it; "
+                "the bound, not the data, set the value (a model mismatch or a parameter the "
+                "recording does not excite); do not use it"
             )
         elif not np.isfinite(est.ci95) or est.relative_ci95 > REL_TOL:
             warnings.append(
@@ -189,11 +205,11 @@ def randomization_ranges(
 
     Ranges are clipped to the parameter's bounds (which keep every physical quantity valid:
     non-negative armature, damping, friction and kv, positive kp). A parameter that is not
-    identified (infinite interval) gets its full bound range.
+    identified (infinite interval) or failed on its bound gets its full bound range.
     """
     out = {}
     for e in estimates:
-        half = k_sigma * e.std if np.isfinite(e.std) else np.inf
+        half = k_sigma * e.std if np.isfinite(e.std) and not e.at_bound else np.inf
         half = max(half, min_rel * abs(e.value))
         out[e.name] = (max(e.value - half, e.lower), min(e.value + half, e.upper))
     return out

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+import types
+
 import numpy as np
 import pytest
 
 from skillbridge.calibration.bag import write_bag
-from skillbridge.calibration.cli import main
+from skillbridge.calibration.cli import _summary, main
 from skillbridge.calibration.errors import CalibrationError
 from skillbridge.calibration.excitation import Excitation
 from skillbridge.calibration.parameters import parse_fields
+from skillbridge.calibration.uncertainty import Estimate
 from skillbridge.sim.scene import ARM_JOINTS
 
 
@@ -47,3 +51,28 @@ def test_parse_fields_lists_the_valid_ones():
     with pytest.raises(CalibrationError, match="unknown parameters.*valid.*frictionloss"):
         parse_fields("damping,stiffness")
     assert np.all(np.array(parse_fields(("kv",))) == "kv")
+
+
+def test_the_summary_prints_a_parameter_on_its_bound_as_a_failed_fit():
+    """What ``skillbridge calibrate fit`` prints for a damping that ended on 0 (bound [0, 20])."""
+    on_bound = Estimate(
+        "panda_joint7.damping", "damping", "panda_joint7", "N m s/rad", 1.0, 0.0, 0.0, 20.0,
+        0.3, 0.15, True, False,
+    )  # fmt: skip
+    fine = dataclasses.replace(on_bound, name="panda_joint6.damping", value=2.0, at_bound=False)
+    fine = dataclasses.replace(fine, identified=True)
+    result = types.SimpleNamespace(
+        estimates=(on_bound, fine),
+        failed=("panda_joint7.damping",),
+        physics_dt_s=0.002,
+        delay_steps=3,
+        rms={"validation_pos_before": 1e-3, "validation_pos_after": 1e-4},
+        validation_improvement=10.0,
+        wall_time_s=1.0,
+        warnings=(),
+    )
+    text = _summary(result, "overrides.yaml")  # type: ignore[arg-type]
+    row7 = next(line for line in text.splitlines() if line.startswith("panda_joint7.damping"))
+    row6 = next(line for line in text.splitlines() if line.startswith("panda_joint6.damping"))
+    assert row7.rstrip().endswith("FAILED (on bound)") and row6.rstrip().endswith("yes")
+    assert "FIT FAILED for 1 parameter(s) on their bounds: panda_joint7.damping" in text

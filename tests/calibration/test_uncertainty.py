@@ -58,7 +58,7 @@ def test_value_on_a_bound_is_flagged(rng):
         SPECS, np.array([0.0, 450.0, 4500.0]), rng.normal(size=100), jac, np.zeros(3)
     )
     assert est[0].at_bound and not est[0].identified
-    assert "ended on its bound" in warnings[0]
+    assert "ended on its bound" in warnings[0] and "FAILED" in warnings[0]
 
 
 def _estimate(value: float, std: float, lower: float = 0.0, upper: float = 10.0) -> Estimate:
@@ -91,3 +91,17 @@ def _estimate(value: float, std: float, lower: float = 0.0, upper: float = 10.0)
 def test_randomization_range_arithmetic(value, std, expected):
     low, high = randomization_ranges((_estimate(value, std),))["j.damping"]
     assert (low, high) == pytest.approx(expected)
+
+
+def test_a_value_within_one_percent_of_the_bound_span_is_a_failed_estimate(rng):
+    """damping in [0, 20]: 0.19 is within 1% (0.2) of the lower bound, 0.25 is not."""
+    jac = rng.normal(size=(200, 3))
+    noise = rng.normal(size=200) * 1e-3
+    near, _, warnings = assess(SPECS, np.array([0.19, 450.0, 4500.0]), noise, jac, np.zeros(3))
+    assert near[0].at_bound and not near[0].identified
+    assert near[0].status == "FAILED (on bound)"
+    assert "the fit FAILED for it" in warnings[0]
+    clear, _, _ = assess(SPECS, np.array([0.25, 450.0, 4500.0]), noise, jac, np.zeros(3))
+    assert not clear[0].at_bound and clear[0].status == "yes"
+    # a failed estimate randomizes over its whole bound range, not around the bound
+    assert randomization_ranges(near)[near[0].name] == (0.0, 20.0)
