@@ -435,6 +435,20 @@ def test_robot_node_stalled_then_killed_mid_motion(start_node, probe, fault_reco
         assert off - hit < 2.0 and still_inactive and len(after) == 0, observed
 
 
+def _arm_since(states, since: float) -> np.ndarray:
+    """The seven arm joints of every joint_states message received since ``since``, (N, 7)."""
+    return np.array(
+        [[dict(zip(m.name, m.position, strict=True))[n] for n in NAMES[:7]]
+         for t, m in list(states) if t >= since]
+    ).reshape(-1, 7)  # fmt: skip
+
+
+def _at_rest(states, window_s: float) -> bool:
+    """Whether the arm moved less than HELD_RAD over the last ``window_s`` seconds."""
+    recent = _arm_since(states, time.monotonic() - window_s)
+    return len(recent) > 10 and float(np.ptp(recent, axis=0).max()) <= HELD_RAD
+
+
 # --- the nodes above the robot go away --------------------------------------------------------
 def _manager(start_node, **params):
     return start_node("skillbridge.ros_nodes.skill_manager_node", "skill_manager", params)
@@ -492,8 +506,11 @@ def test_skill_manager_restarted_then_policy_node_killed(start_node, probe, faul
     time.sleep(2.0)
     new_commands = len(skills) - sent_before
     final_sequence = _last_status(statuses)["sequence"]
-    passed = done["outcome"] in ("reached", "timeout") and new_commands == 0
-    passed = passed and final_sequence == running["sequence"]
+    passed = (
+        done["outcome"] in ("reached", "timeout")
+        and new_commands == 0
+        and final_sequence == running["sequence"]
+    )
     fault_record(
         "skill manager killed (SIGKILL) mid-motion and restarted",
         "the policy node finishes the running motion; the restarted skill manager sends "
@@ -512,7 +529,6 @@ def test_skill_manager_restarted_then_policy_node_killed(start_node, probe, faul
     moved_from = time.monotonic()
     skill.publish(String(data=LanguageMotion.of("up", "large").to_json()))
     wait_for(lambda: _moving(commands, moved_from), 15, "the arm to move up")
-    last_command = np.array(commands[-1][1].position)
     policy.stop(signal.SIGKILL)
     killed = time.monotonic()
     lost = wait_for(
@@ -526,27 +542,32 @@ def test_skill_manager_restarted_then_policy_node_killed(start_node, probe, faul
         "the loss on /diagnostics",
     )
     sent = len(skills)
-    time.sleep(max(0.0, killed + 3.0 - time.monotonic()))
-    arm = NAMES[:7]
-    settled = np.array(
-        [[dict(zip(m.name, m.position, strict=True))[n] for n in arm]
-         for t, m in list(states) if killed + 1.5 <= t]
-    )  # fmt: skip
+    # The arm runs on to the last target and stays there; how long it takes depends on how far
+    # the target led the arm and on the simulation keeping real time (the machine is loaded).
+    wait_for(lambda: _at_rest(states, 0.5), 8, "the arm to come to rest")
+    rested = time.monotonic()
+    time.sleep(1.5)
+    settled = _arm_since(states, rested - 0.5)
     drift = float(np.ptp(settled, axis=0).max())
+    # the policy node is dead: the last command received is the last it sent (one taken before
+    # the kill could be a tick or more older, up to 0.05 rad away at the speed limit)
+    last_command = np.array(commands[-1][1].position)
     offset = float(np.abs(settled[-1] - last_command[:7]).max())
     passed = drift <= HELD_RAD and offset < 0.05 and len(skills) == sent
     fault_record(
         "policy node killed (SIGKILL) mid-motion",
-        "the robot holds the last target (joint_states still within 1 mrad after 1.5 s, near "
-        "the last command); the skill manager reports policy_node: lost and sends nothing",
+        "the robot comes to rest at the last target and stays (joint_states within 1 mrad for "
+        "2 s, near the last command); the skill manager reports policy_node: lost and sends "
+        "nothing",
         {"reported_lost_after_s": round(lost - killed, 3),
          "diagnostic": said[:160],
-         "joint_states_drift_rad_1.5_to_3s": round(drift, 6),
+         "at_rest_after_s": round(rested - killed, 3),
+         "joint_states_drift_rad_over_2s_at_rest": round(drift, 6),
          "distance_to_last_command_rad": round(offset, 4),
          "skill_commands_after_loss": len(skills) - sent},
         passed,
     )  # fmt: skip
-    assert passed, (drift, offset)
+    assert passed, (drift, offset, len(skills) - sent, len(settled))
 
 
 # --- the recorder is killed -------------------------------------------------------------------
