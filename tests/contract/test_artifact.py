@@ -4,6 +4,7 @@ robot side's decision from the best full report of the file's exact bytes."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from skillbridge.contract.artifact import (
     read_reports,
     report_path_for,
     require_verified,
+    write_atomically,
 )
 
 
@@ -83,3 +85,19 @@ def test_an_unreadable_report_file_is_an_error_that_says_what_to_run(policy):
         read_reports(policy)
     report_path_for(policy).write_text(json.dumps({"passed": True}))  # the old single-report form
     assert "--force" in check_verification_report(policy).reason
+
+
+def test_an_atomic_write_keeps_the_file_readable_by_others(tmp_path: Path) -> None:
+    # mkstemp's 0600 would hide a report from a node running as another user
+    fresh = tmp_path / "fresh.json"
+    old_mask = os.umask(0o022)
+    try:
+        write_atomically(fresh, "{}")
+    finally:
+        os.umask(old_mask)
+    assert fresh.stat().st_mode & 0o777 == 0o644
+    kept = tmp_path / "kept.json"
+    kept.write_text("{}")
+    kept.chmod(0o640)
+    write_atomically(kept, '{"a": 1}')
+    assert kept.stat().st_mode & 0o777 == 0o640 and kept.read_text() == '{"a": 1}'
