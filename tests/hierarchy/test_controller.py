@@ -39,10 +39,12 @@ def parse(text: str):
     return Refusal("not_a_motion", "not a motion")
 
 
-def _rollout(low_level, corrector, events, seconds=4.0):
-    cfg = RolloutConfig(episodes=2, num_envs=2, max_episode_s=seconds, seed=4, randomize=False)
+def _hierarchy(low_level, corrector, events=None, seconds=4.0, robots=2):
+    cfg = RolloutConfig(
+        episodes=robots, num_envs=robots, max_episode_s=seconds, seed=4, randomize=False
+    )
     embed = lambda texts: np.zeros((len(texts), 384), np.float32)  # noqa: E731
-    rollout = HierarchyRollout(
+    return HierarchyRollout(
         cfg,
         low_level,
         OracleChooser(),
@@ -50,8 +52,12 @@ def _rollout(low_level, corrector, events, seconds=4.0):
         [TASK],
         corrector=corrector,
         parse=parse,
-        events=events.append,
+        events=None if events is None else events.append,
     )
+
+
+def _rollout(low_level, corrector, events, seconds=4.0):
+    rollout = _hierarchy(low_level, corrector, events, seconds)
     return rollout, rollout.run()
 
 
@@ -79,17 +85,7 @@ def test_a_correction_overrides_at_once_and_the_high_level_resumes(low_level):
 
 
 def test_the_override_moves_the_target_in_the_step_it_arrives(low_level):
-    cfg = RolloutConfig(episodes=1, num_envs=1, max_episode_s=1.5, seed=4, randomize=False)
-    embed = lambda texts: np.zeros((len(texts), 384), np.float32)  # noqa: E731
-    rollout = HierarchyRollout(
-        cfg,
-        low_level,
-        OracleChooser(),
-        embed,
-        [TASK],
-        corrector=SaysOnce("go up some"),
-        parse=parse,
-    )
+    rollout = _hierarchy(low_level, SaysOnce("go up some"), seconds=1.5, robots=1)
     seen = []
     deliver = rollout._deliver_corrections
 
