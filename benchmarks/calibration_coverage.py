@@ -26,7 +26,9 @@ each field; kp within 5 %, armature within 25 %, delay within 2 ms, offsets with
 only where fitted: not at the defaults) on >= 90 % of the robots (every joint of a robot must
 meet it); no estimate within 1 % of its bound's span.
 
-    python benchmarks/calibration_coverage.py [--quick] [--robots N] [--json PATH]
+    python benchmarks/calibration_coverage.py [--quick] [--robots N] [--duration S] [--json PATH]
+
+The JSON and PNG are rewritten after every robot (``robots_done`` of ``robots_planned``).
 """
 
 from __future__ import annotations
