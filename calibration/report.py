@@ -18,6 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import html
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -127,42 +128,50 @@ def _shade_validation(ax: Axes, result: FitResult, times: np.ndarray) -> None:
         ax.axvspan(times[i, 0], times[i, -1], color="0.9", zorder=0)
 
 
-def _plot_trajectories(result: FitResult, path: Path) -> None:
+# One curve of a per-joint figure: legend label, matplotlib style, line width, and the values of
+# segment s, joint j.
+Curve = tuple[str, str, float, Callable[[int, int], np.ndarray]]
+
+
+def _plot_per_joint(
+    result: FitResult, path: Path, curves: list[Curve], unit: str, title: str
+) -> None:
+    """One panel per arm joint, every segment's curves on the segment's times, held-out
+    segments shaded."""
     times = _segment_times(result)
     fig = Figure(figsize=(12, 14))
     axes = fig.subplots(len(ARM_JOINTS), 1, sharex=True)
     for j, ax in enumerate(axes):
         _shade_validation(ax, result, times)
         for s in range(times.shape[0]):
-            tag = "" if s == 0 else "_"
-            ax.plot(times[s], result.measured[s, :, j], "k", lw=1.2, label=tag + "recorded")
-            ax.plot(times[s], result.predicted_before[s, :, j], "C3", lw=0.8, label=tag + "before")
-            ax.plot(times[s], result.predicted_after[s, :, j], "C0--", lw=0.8, label=tag + "after")
-        ax.set_ylabel(f"{ARM_JOINTS[j]}\n[rad]", fontsize=8)
-    axes[0].legend(loc="upper right", ncol=3, fontsize=8)
-    axes[0].set_title("joint positions: recorded vs simulated (grey: held-out segments)")
+            for label, style, width, values in curves:
+                ax.plot(times[s], values(s, j), style, lw=width, label=label if s == 0 else "_")
+        ax.set_ylabel(f"{ARM_JOINTS[j]}\n[{unit}]", fontsize=8)
+    axes[0].legend(loc="upper right", ncol=len(curves), fontsize=8)
+    axes[0].set_title(title)
     axes[-1].set_xlabel("time [s]")
     fig.tight_layout()
     fig.savefig(path, dpi=80)
+
+
+def _plot_trajectories(result: FitResult, path: Path) -> None:
+    measured, before, after = result.measured, result.predicted_before, result.predicted_after
+    curves: list[Curve] = [
+        ("recorded", "k", 1.2, lambda s, j: measured[s, :, j]),
+        ("before", "C3", 0.8, lambda s, j: before[s, :, j]),
+        ("after", "C0--", 0.8, lambda s, j: after[s, :, j]),
+    ]
+    title = "joint positions: recorded vs simulated (grey: held-out segments)"
+    _plot_per_joint(result, path, curves, "rad", title)
 
 
 def _plot_errors(result: FitResult, path: Path) -> None:
-    times = _segment_times(result)
-    fig = Figure(figsize=(12, 14))
-    axes = fig.subplots(len(ARM_JOINTS), 1, sharex=True)
-    for j, ax in enumerate(axes):
-        _shade_validation(ax, result, times)
-        for s in range(times.shape[0]):
-            before = result.predicted_before[s, :, j] - result.measured[s, :, j]
-            after = result.predicted_after[s, :, j] - result.measured[s, :, j]
-            ax.plot(times[s], 1e3 * before, "C3", lw=0.8, label="before" if s == 0 else "_")
-            ax.plot(times[s], 1e3 * after, "C0", lw=0.8, label="after" if s == 0 else "_")
-        ax.set_ylabel(f"{ARM_JOINTS[j]}\n[mrad]", fontsize=8)
-    axes[0].legend(loc="upper right", ncol=2, fontsize=8)
-    axes[0].set_title("position error, simulated - recorded")
-    axes[-1].set_xlabel("time [s]")
-    fig.tight_layout()
-    fig.savefig(path, dpi=80)
+    measured, before, after = result.measured, result.predicted_before, result.predicted_after
+    curves: list[Curve] = [
+        ("before", "C3", 0.8, lambda s, j: 1e3 * (before[s, :, j] - measured[s, :, j])),
+        ("after", "C0", 0.8, lambda s, j: 1e3 * (after[s, :, j] - measured[s, :, j])),
+    ]
+    _plot_per_joint(result, path, curves, "mrad", "position error, simulated - recorded")
 
 
 def _plot_parameters(result: FitResult, path: Path) -> None:

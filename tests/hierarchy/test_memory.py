@@ -3,10 +3,9 @@ proposal in the one sequencer, and its records in a session file (JSONL and MCAP
 
 from __future__ import annotations
 
-import json
-
 import numpy as np
 import pytest
+from session_files import write_events_mcap
 
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.errors import HierarchyError
@@ -159,18 +158,10 @@ def test_a_session_without_memory_records_is_refused(tmp_path):
 
 
 def test_the_memory_loads_from_an_mcap_recording(tmp_path):
-    from mcap_ros2.writer import Writer
-
     seq, events = _sequencer(CorrectionMemory())
     seq.propose(LEFT, 0.0, obs())
     seq.correct("go down", DOWN, 0.3, obs())
-    path = tmp_path / "session.mcap"
-    with path.open("wb") as f:
-        writer = Writer(f)
-        schema = writer.register_msgdef("std_msgs/msg/String", "string data")
-        for i, record in enumerate(events):
-            writer.write_message("/language_events", schema, {"data": json.dumps(record)}, i, i)
-        writer.finish()
+    path = write_events_mcap(tmp_path / "session.mcap", events)
     assert read_events(path)[0]["type"] == "session"
     memory = CorrectionMemory.from_session(path)
     assert len(memory) == 1 and memory.recall(TASK, obs(), LEFT).motion == DOWN

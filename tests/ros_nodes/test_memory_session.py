@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from ros_helpers import ROOT, wait_for
+from session_files import write_events_mcap
 
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.events import session_header
@@ -33,8 +34,6 @@ def _earlier_session(path: Path) -> Path:
     task, with ``ASKED``. The stored view is neutral; the node's wide ``memory_distance``
     makes the test independent of the simulator's exact start pose (the distance rule itself
     is tested in tests/hierarchy/test_memory.py)."""
-    from mcap_ros2.writer import Writer
-
     entries = [
         MemoryEntry(TASK, np.zeros(OBS_DIM, np.float32), token, ASKED)
         for token in range(len(TOKENS))
@@ -42,13 +41,7 @@ def _earlier_session(path: Path) -> Path:
     records = [session_header()]
     records += [{"type": "memory", "episode": 0, "t_s": 1.0, **e.to_record(),
                  "source": "correction"} for e in entries]  # fmt: skip
-    with path.open("wb") as f:
-        writer = Writer(f)
-        schema = writer.register_msgdef("std_msgs/msg/String", "string data")
-        for i, record in enumerate(records):
-            writer.write_message("/language_events", schema, {"data": json.dumps(record)}, i, i)
-        writer.finish()
-    return path
+    return write_events_mcap(path, records)
 
 
 @pytest.mark.skipif(
