@@ -57,6 +57,9 @@ def test_franka_names_and_forward_command_run_the_skill(start_node, probe):
         return len({s["sequence"] for s in done if s.get("outcome") == "reached"})
 
     wait_for(lambda: reached() >= 2, 60, "two language motions reached through the driver")
+    # The probe's own subscriptions may match after the nodes' (DDS discovery on a loaded
+    # machine): wait until it has seen the wire itself rather than read an empty list.
+    wait_for(lambda: len(states) > 0 and len(commands) > 0, 20, "the probe sees both topics")
     assert all(len(m.data) == len(ARM) for _, m in commands)
     assert list(states[-1][1].name)[: len(FR3)] == FR3  # the driver's names on the wire
     arm = np.array([m.position[:7] for _, m in states])
