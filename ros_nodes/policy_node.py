@@ -286,7 +286,9 @@ class PolicyNode(ManagedNode):
         if self.runtime is None or self.safety is None:
             return
         # The tick holds on such a reading (bad_state, nonfinite_observation); these errors say
-        # on skill_status and /diagnostics which topic sent what, not only that it held.
+        # on skill_status and /diagnostics which topic sent what, not only that it held. Every
+        # reading is checked here, not in the tick: under the timer trigger a valid reading may
+        # replace a bad one before the next tick, and the bad one must still be reported.
         topic = self.config.joint_states_topic
         missing = [n for n in self.runtime.spec.joint_names if n not in state.joint_names]
         if missing:
