@@ -20,13 +20,14 @@ from skillbridge.sim.overrides import load_overrides
 from skillbridge.sim.physics import PandaPhysics
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import (
+    CUBE_JOINT,
     FINGER_OPEN_M,
     MIMIC_FINGER_JOINT,
     POLICY_JOINTS,
     compile_scene,
     home_qpos,
 )
-from skillbridge.sim.tasks.tabletop import TabletopConfig, sample_layout
+from skillbridge.sim.tasks.tabletop import TabletopConfig, sample_layout, yaw_quat_wxyz
 
 _ENV = np.array([0])
 
@@ -65,15 +66,18 @@ class SimRobot:
         cube_xy: Sequence[float] | None = None,
         pad_xy: Sequence[float] | None = None,
         randomize: bool = False,
+        cube_yaw_rad: float = 0.0,
     ) -> None:
         """Arm at the ready pose with the gripper open; cube and pad at the given (or random)
-        table positions; targets hold the pose."""
+        table positions, the cube turned by ``cube_yaw_rad`` about +z; targets hold the pose."""
         if randomize:
             cube, _, pad = sample_layout(self.rng, 1, TabletopConfig())
             cube_xy, pad_xy = cube[0], pad[0]
         self.backend.reset(_ENV)
         xy = (float(cube_xy[0]), float(cube_xy[1])) if cube_xy is not None else (0.5, 0.0)
         qpos = home_qpos(self.model, xy)
+        cube = self.model.joint(CUBE_JOINT).qposadr[0]
+        qpos[cube + 3 : cube + 7] = yaw_quat_wxyz(np.array([float(cube_yaw_rad)]))[0]
         self.physics.qpos[0] = qpos
         self.physics.qvel[0] = 0.0
         if pad_xy is not None:

@@ -4,7 +4,8 @@ Publishes ``joint_states`` (named, reported = true + encoder offset) at ``publis
 applies ``joint_commands`` by name as servo position targets, publishes the cube and pad poses
 (``objects/cube/pose``, ``objects/target_pad/pose``, geometry_msgs/PoseStamped, quaternions xyzw),
 optionally ``/clock`` (simulated time, for nodes run with ``use_sim_time``), and serves
-``reset_scene`` (std_srvs/Trigger: arm home, cube and pad at ``cube_xy``/``pad_xy`` or random).
+``reset_scene`` (std_srvs/Trigger: arm home, cube and pad at ``cube_xy``/``pad_xy`` with the cube
+turned by ``cube_yaw_rad``, or random; set the parameters first to place the next episode's).
 
 Clocks (``sim_clock.py``): by default the physics follows the wall clock and a command acts from
 the physics step it arrives in. With ``publish_clock`` the node is the clock: every tick advances
@@ -76,6 +77,8 @@ class SimRobotConfig:
     """``reset_scene`` draws cube and pad positions instead of using ``cube_xy``/``pad_xy``."""
     cube_xy: tuple[float, ...] = (0.5, 0.0)
     pad_xy: tuple[float, ...] = (0.5, 0.2)
+    cube_yaw_rad: float = 0.0
+    """The cube's heading about +z at start-up and ``reset_scene`` (rad)."""
     base_frame: str = "panda_link0"
     joint_states_topic: str = "joint_states"
     joint_commands_topic: str = "joint_commands"
@@ -110,6 +113,8 @@ class SimRobotConfig:
             )
         if len(self.cube_xy) != 2 or len(self.pad_xy) != 2:
             raise RosNodeError("cube_xy and pad_xy take two numbers each: [x, y] in metres")
+        if not np.isfinite(self.cube_yaw_rad):
+            raise RosNodeError(f"cube_yaw_rad must be finite, got {self.cube_yaw_rad}")
 
 
 class SimRobotNode(Node):
@@ -130,7 +135,7 @@ class SimRobotNode(Node):
         )
         self.robot = SimRobot(cfg.overrides_path, cfg.seed)
         self._published_names = self.driver.driver_names_of(self.robot.joint_names)
-        self.robot.reset(cfg.cube_xy, cfg.pad_xy)
+        self.robot.reset(cfg.cube_xy, cfg.pad_xy, cube_yaw_rad=cfg.cube_yaw_rad)
         self._dt_ns = to_ns(self.robot.dt_s)
         self._tick_steps = steps_per_period(
             1.0 / cfg.publish_rate_hz, self.robot.dt_s, "the publish period 1/publish_rate_hz"
@@ -301,7 +306,9 @@ class SimRobotNode(Node):
         except RosNodeError as exc:
             response.success, response.message = False, str(exc)
             return response
-        self.robot.reset(cfg.cube_xy, cfg.pad_xy, randomize=cfg.randomize_layout)
+        self.robot.reset(
+            cfg.cube_xy, cfg.pad_xy, randomize=cfg.randomize_layout, cube_yaw_rad=cfg.cube_yaw_rad
+        )
         poses = self.robot.object_poses()
         response.success = True
         response.message = (

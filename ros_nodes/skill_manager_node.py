@@ -101,6 +101,11 @@ class SkillManagerConfig:
     empty: the driver uses the contract's names."""
     object_topics: tuple[str, ...] = ("objects/cube/pose", "objects/target_pad/pose")
     """PoseStamped topics; the object's name is the second-to-last path element."""
+    cube_bias_m: tuple[float, ...] = (0.0, 0.0, 0.0)
+    """Added to the cube's position before the high level sees it (m, base frame, [x, y, z]):
+    a miscalibrated camera on purpose, the shifted setting of the correction experiment
+    (``skillbridge hierarchy experiment``'s ``cube_bias_m``; benchmarks/hierarchy_ros.py).
+    Everything the high level sees and records carries it; zero on a robot."""
     operator_side: str = "across"
     """Where the operator stands ("toward me", "to my left"): ``across`` the table facing the
     robot, ``behind`` it at the base, or at its ``left``/``right`` side."""
@@ -153,8 +158,7 @@ class SkillManagerNode(Node):
     def __init__(self, name: str = "skill_manager", **kwargs) -> None:
         super().__init__(name, **kwargs)
         cfg = self.config = declare_config(self, SkillManagerConfig)
-        if cfg.rate_hz <= 0 or cfg.motion_timeout_s <= 0:
-            raise RosNodeError("rate_hz and motion_timeout_s must be positive")
+        self._cube_bias = _checked_cube_bias(cfg)
         try:
             self.high_level = make_high_level(cfg.high_level, cfg.sequence, cfg.high_level_path)
         except ContractError as exc:
@@ -286,6 +290,8 @@ class SkillManagerNode(Node):
             self._objects.pop(name, None)  # no pose rather than a wrong one
             self._reject(f"{name} pose", f"non-finite position {pos} or orientation {quat}")
             return
+        if name == "cube":
+            pos = pos + self._cube_bias
         self._objects[name] = ObjectPose(pos, quat)
 
     def _on_correction(self, msg: String) -> None:
@@ -432,6 +438,22 @@ class SkillManagerNode(Node):
         for sink in (*self._files, *([self._replies] if self._replies else [])):
             sink.close()
         super().destroy_node()
+
+
+def _checked_cube_bias(cfg: SkillManagerConfig) -> np.ndarray:
+    """Check the rates and ``cube_bias_m``; the bias as an array (3,).
+
+    Raises:
+        RosNodeError: a rate that is not positive, a bias that is not three finite numbers.
+    """
+    if cfg.rate_hz <= 0 or cfg.motion_timeout_s <= 0:
+        raise RosNodeError("rate_hz and motion_timeout_s must be positive")
+    if len(cfg.cube_bias_m) != 3 or not np.all(np.isfinite(cfg.cube_bias_m)):
+        raise RosNodeError(
+            f"parameter cube_bias_m takes three finite numbers [x, y, z] in metres, got "
+            f"{list(cfg.cube_bias_m)}"
+        )
+    return np.asarray(cfg.cube_bias_m, dtype=np.float64)
 
 
 def _correction_memory(cfg: SkillManagerConfig) -> CorrectionMemory | None:
