@@ -76,14 +76,17 @@ def layout_of(obs: list[float], bias_m: tuple[float, float, float]) -> Layout:
 
 def episodes_from_events(events: list[dict], bias_m: tuple[float, float, float]) -> list[dict]:
     """Per episode of an in-process session (by episode number): its layout (from the first
-    decision), success, duration and accepted corrections."""
+    decision), success, duration, high-level decisions and accepted corrections."""
     out: dict[int, dict] = {}
     for e in events:
         if "episode" not in e:
             continue
-        row = out.setdefault(e["episode"], {"episode": e["episode"], "accepted": 0})
-        if e["type"] == "decision" and "layout" not in row:
-            row["layout"] = layout_of(e["obs"], bias_m)
+        row = out.setdefault(
+            e["episode"], {"episode": e["episode"], "accepted": 0, "decisions": 0}
+        )
+        if e["type"] == "decision":
+            row["decisions"] += 1
+            row.setdefault("layout", layout_of(e["obs"], bias_m))
         elif e["type"] == "correction" and e["reply"] == "accepted":
             row["accepted"] += 1
         elif e["type"] == "episode_end":
@@ -201,9 +204,24 @@ def ros_episode(op: Operator, graph, index: int, layout: Layout) -> dict:
     skipped = float(op.sim_diagnostics.get("skipped_s", 0.0)) - skipped_before
     return {"episode": index, **episode_counts(log), "success": success,
             "duration_s": round(duration, 2), "layout": dataclasses.asdict(layout),
-            "cube_seen_xyz": [round(float(v), 4) for v in cube_seen],
+            "cube_seen_xyz": _rounded(cube_seen), "final": final_scene(op),
             "sim_skipped_s": round(skipped, 3),
             "load_1min": round(os.getloadavg()[0], 2)}  # fmt: skip
+
+
+def _rounded(values) -> list[float]:
+    return [round(float(v), 4) for v in values]
+
+
+def final_scene(op: Operator) -> dict:
+    """Where things ended (to read a failure: never grasped, dropped, not released ...)."""
+    obs, poses, finger = op.snapshot()
+    return {
+        "cube_xyz": _rounded(poses["cube"].pos_m),
+        "pad_xy": _rounded(poses["target_pad"].pos_m[:2]),
+        "tool_xyz": None if obs is None else _rounded(obs[:3]),
+        "finger_m": None if finger is None else round(finger, 4),
+    }
 
 
 def episode_counts(log) -> dict:
@@ -267,6 +285,10 @@ def summary(rows: list[dict]) -> dict:
         "success_rate": float(np.mean([r["success"] for r in rows])),
         "mean_duration_s": float(np.mean([r["duration_s"] for r in rows])),
         "accepted_corrections_per_episode": float(np.mean([r["accepted"] for r in rows])),
+        "decisions_per_episode": float(np.mean([r["decisions"] for r in rows])),
+        "seconds_per_decision": float(
+            sum(r["duration_s"] for r in rows) / max(1, sum(r["decisions"] for r in rows))
+        ),
     }
     if rows and "corrections_sent" in rows[0]:
         latency = [v for r in rows for v in r["reply_latency_ms"]]

@@ -68,6 +68,7 @@ def test_episodes_are_read_by_number_from_an_interleaved_session():
     assert rows[0]["layout"].cube_xy == pytest.approx((0.45, 0.1), abs=1e-6)
     assert rows[1]["layout"].cube_yaw_rad == pytest.approx(-0.3, abs=1e-5)
     assert [r["accepted"] for r in rows] == [0, 2]
+    assert [r["decisions"] for r in rows] == [2, 1]
     assert [(r["success"], r["duration_s"]) for r in rows] == [(False, 50.0), (True, 12.5)]
 
 
