@@ -55,9 +55,10 @@ from _common import Result, parse_args, report
 from skillbridge.calibration.bag import write_bag
 from skillbridge.calibration.errors import CalibrationError
 from skillbridge.calibration.excitation import Excitation, ExcitationConfig, generate_excitation
-from skillbridge.calibration.fit import FitOptions, FitResult, fit_recording
+from skillbridge.calibration.fit import FitOptions, FitResult, fit_recording, intervals
 from skillbridge.calibration.parameters import UNITS
 from skillbridge.calibration.samples import JointSamples, RawRecording
+from skillbridge.calibration.uncertainty import Estimate
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import (
     ARM_JOINTS,
@@ -269,43 +270,50 @@ def _on_bound(value: float, lower: float, upper: float) -> bool:
     return min(value - lower, upper - value) <= BOUND_FRACTION * (upper - lower)
 
 
+INTERVAL_METHODS: dict[str, float | None] = {
+    "gauss-newton": None,
+    "block 0.25 s": 0.25,
+    "block 0.5 s": 0.5,
+    "block 1 s": 1.0,
+    "block 3 s": 3.0,
+}
+"""Interval methods recomputed from each fit's optimum (the fit's own is its default): the
+Gauss-Newton covariance is the baseline; block sandwiches with windows of these lengths."""
+
+
+def _row(name: str, field: str, truth: float, est: Estimate, others: dict[str, float]) -> dict:
+    ci = est.ci95 if np.isfinite(est.ci95) else None
+    return {
+        "name": name,
+        "field": field,
+        "truth": truth,
+        "estimate": est.value,
+        "ci95": ci,
+        "inside": bool(abs(est.value - truth) <= est.ci95),
+        "rel_error": abs(est.value - truth) / abs(truth),
+        "abs_error": abs(est.value - truth),
+        "on_bound": _on_bound(est.value, est.lower, est.upper),
+        "bounds": [est.lower, est.upper],
+        "identified": est.identified,
+        "ci95_by_method": {m: (c if np.isfinite(c) else None) for m, c in others.items()},
+        "inside_by_method": {m: bool(abs(est.value - truth) <= c) for m, c in others.items()},
+    }
+
+
 def records_of(fit: FitResult, robot: Robot) -> list[dict]:
     """One record per fitted scalar (and the delay): truth, estimate, 95 % half-width, ..."""
+    by_method: dict[str, dict[str, float]] = {}
+    if fit.optimum is not None:
+        for method, block_s in INTERVAL_METHODS.items():
+            for e in intervals(fit.optimum, block_s)[0]:
+                by_method.setdefault(e.name, {})[method] = e.ci95
     rows = []
     for e in fit.estimates:
         true = float(robot.truth(e.field)[ARM_JOINTS.index(e.target)])
-        rows.append(
-            {
-                "name": e.name,
-                "field": e.field,
-                "truth": true,
-                "estimate": e.value,
-                "ci95": e.ci95 if np.isfinite(e.ci95) else None,
-                "inside": bool(abs(e.value - true) <= e.ci95),
-                "rel_error": abs(e.value - true) / abs(true),
-                "abs_error": abs(e.value - true),
-                "on_bound": _on_bound(e.value, e.lower, e.upper),
-                "bounds": [e.lower, e.upper],
-                "identified": e.identified,
-            }
-        )
-    half = fit.physics_dt_s / 2  # the fitter's delay interval: its step class, +- dt / 2
-    rows.append(
-        {
-            "name": "command_delay_s",
-            "field": "delay",
-            "truth": robot.delay_s,
-            "estimate": fit.command_delay_s,
-            "ci95": half,
-            "inside": bool(abs(fit.command_delay_s - robot.delay_s) <= half),
-            "rel_error": abs(fit.command_delay_s - robot.delay_s) / robot.delay_s,
-            "abs_error": abs(fit.command_delay_s - robot.delay_s),
-            "on_bound": bool(fit.delay_steps in (0, int(round(0.04 / fit.physics_dt_s)))),
-            "effective_delay_s": fit.delay_steps * fit.physics_dt_s,
-            "bounds": [0.0, 0.04],
-            "identified": True,
-        }
-    )
+        rows.append(_row(e.name, e.field, true, e, by_method.get(e.name, {})))
+    if fit.delay is not None:
+        row = _row("command_delay_s", "delay", robot.delay_s, fit.delay, by_method[fit.delay.name])
+        rows.append(row | {"delay_steps": fit.delay_steps})
     return rows
 
 
@@ -366,9 +374,13 @@ def summarize(robots: list[dict]) -> dict[str, dict]:
         per_robot = [
             all(_within(p) for p in r["parameters"] if p["field"] == field) for r in fitted
         ]
+        methods = rows[0].get("inside_by_method", {})
         out[field] = {
             "estimates": len(rows),
             "coverage_95": float(np.mean([p["inside"] for p in rows])),
+            "coverage_95_by_method": {
+                m: float(np.mean([p["inside_by_method"][m] for p in rows])) for m in methods
+            },
             "unbounded_intervals": sum(p["ci95"] is None for p in rows),
             "median_error": float(np.median(err)),
             "p90_error": float(np.quantile(err, 0.9)),
@@ -546,7 +558,8 @@ def main() -> int:
         "base_seed": args.seed,
         "seeds": seeds,
         "jobs": args.jobs,
-        "fit_options": "FitOptions() defaults: " + ", ".join(FitOptions().fields)
+        "fit_options": "FitOptions() defaults: "
+        + ", ".join(FitOptions().fields)
         + "; delay 0-40 ms",
         "prior": dataclasses.asdict(Prior()),
         "sensors": dataclasses.asdict(SensorConfig()),

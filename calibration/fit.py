@@ -3,20 +3,28 @@
 Public entry points: ``fit_recording(path, ...)`` for a file and ``fit_trajectory(traj, ...)``
 for an aligned ``Trajectory``; both return a ``FitResult``.
 
-Procedure (the delay acts in whole physics steps, so it is searched, not differentiated):
+Procedure. The command delay is continuous (the replay blends the delayed command into the
+physics step it falls in), but the cost has many local minima across steps, so it is searched on
+the physics-step grid first and refined after:
 
-1. scan the delay over 0..``max_delay_s`` at the starting parameters (one rollout each, on
-   three training segments spread over the recording); fit the static parameters alone
-   (stiffness, offsets, payload: see ``_Search.static_first``) and scan again;
-2. profile: at the best scanned delay and its neighbours, a short fit of everything from the
-   statically fitted parameters (a fit warm-started at a wrong delay's optimum sits on bounds
-   and does not come back); walk to the neighbouring delay while its profile cost is lower. A
-   one-step delay error costs far more than the noise (parameters compensate it only
-   partially), so the profile has a sharp minimum;
-3. at the chosen delay, on all training segments: the static fit from the starting parameters,
-   then the full fit (``Problem.optimize``: sysid + mujoco.minimize) from there;
-4. confidence intervals from the Jacobian at the optimum (``sysid.calculate_intervals``), an
-   identifiability check, and the trajectory errors before/after on held-out segments.
+1. scan the delay over whole steps 0..``max_delay_s`` at the starting parameters (one batch of
+   rollouts on three training segments spread over the recording); fit the static parameters
+   alone (stiffness, offsets, payload: see ``_Search.static_first``) and scan again;
+2. profile: at the best scanned step and its neighbours, a short fit of everything but the delay
+   from the statically fitted parameters (a fit warm-started at a wrong delay's optimum sits on
+   bounds and does not come back); walk to the neighbouring step while its profile cost is
+   lower; then scan the delay finely (``fine_delay_s``) over one step either side at the best
+   step's profile parameters;
+3. at that delay, on all training segments: the static fit from the starting parameters, then
+   the full fit of everything, the delay included (``Problem.optimize``: sysid +
+   mujoco.minimize) from there;
+4. confidence intervals from the Jacobian at the optimum: a block sandwich over windows of
+   ``interval_block_s`` of the segments (``uncertainty.assess``), an identifiability check, and
+   the trajectory errors before/after on held-out segments.
+
+Priors: encoder offsets get a Gaussian prior around the starting value (``offset_prior_rad``):
+gravity loads an offset only weakly (the servo regulates the reported angle) and joint 1's not
+at all.
 """
 
 from __future__ import annotations
@@ -34,15 +42,10 @@ from skillbridge.calibration.parameters import (
     DEFAULT_FIELDS,
     STATIC_FIELDS,
     ParamSpec,
+    delay_spec,
     param_specs,
 )
-from skillbridge.calibration.problem import (
-    Problem,
-    Segments,
-    delay_of_steps,
-    history_periods,
-    steps_of_delay,
-)
+from skillbridge.calibration.problem import Problem, Segments, history_periods
 from skillbridge.calibration.recording import Trajectory, load_trajectory
 from skillbridge.calibration.replay import replay_model
 from skillbridge.calibration.uncertainty import Estimate, assess
@@ -64,6 +67,14 @@ class FitOptions:
     fit_delay: bool = True
     """Search the command delay; otherwise keep the initial overrides' delay."""
     max_delay_s: float = 0.04
+    fine_delay_s: float = 0.0001
+    """Grid of the fine delay scan (step 2) before the full fit refines the delay."""
+    offset_prior_rad: float = 0.01
+    """Standard deviation of the Gaussian prior on each encoder offset (around the initial
+    value); 0 or inf: no prior."""
+    interval_block_s: float | None = 0.5
+    """Window of the block-sandwich covariance; None: the Gauss-Newton covariance (white
+    residuals of a correct model)."""
     segment_s: float = 3.0
     """Length of the replayed segments, each restarted from the measured state."""
     validation_every: int = 4
@@ -88,6 +99,58 @@ class FitOptions:
 
 
 @dataclasses.dataclass(frozen=True)
+class Optimum:
+    """The optimum's residual and Jacobian, as the intervals use them.
+
+    Attributes:
+        specs: the fitted parameters (the delay included when fitted).
+        x, x0: optimum and start, physical units. Shape: (P,).
+        residual: data rows then ``prior_rows`` prior rows. Shape: (M,).
+        jacobian: Shape: (M, P).
+        samples_per_segment: samples per segment of the data rows (14 rows a sample).
+        segments: training segments in the data rows.
+        rate_hz: sample rate.
+    """
+
+    specs: tuple[ParamSpec, ...]
+    x: np.ndarray
+    x0: np.ndarray
+    residual: np.ndarray
+    jacobian: np.ndarray
+    prior_rows: int
+    samples_per_segment: int
+    segments: int
+    rate_hz: float
+
+    def blocks(self, block_s: float | None) -> np.ndarray | None:
+        """Block id of every data row: windows of ``block_s`` within each segment."""
+        if block_s is None:
+            return None
+        length = self.samples_per_segment
+        per_block = max(1, int(round(block_s * self.rate_hz)))
+        per_segment = int(np.ceil(length / per_block))
+        sample = np.arange(length) // per_block
+        ids = np.concatenate([seg * per_segment + sample for seg in range(self.segments)])
+        return np.repeat(ids, 14)  # 7 positions and 7 velocities per sample
+
+
+def intervals(
+    optimum: Optimum, block_s: float | None
+) -> tuple[tuple[Estimate, ...], np.ndarray, tuple[str, ...]]:
+    """Estimates (the delay's included), correlation and warnings with windows of ``block_s``
+    (block sandwich) or, for None, the Gauss-Newton covariance."""
+    return assess(
+        optimum.specs,
+        optimum.x,
+        optimum.residual,
+        optimum.jacobian,
+        optimum.x0,
+        blocks=optimum.blocks(block_s),
+        prior_rows=optimum.prior_rows,
+    )
+
+
+@dataclasses.dataclass(frozen=True)
 class FitResult:
     """Everything a fit found (values in physical units, angles in rad).
 
@@ -95,8 +158,9 @@ class FitResult:
         estimates: one per fitted scalar, with 95% confidence half-widths.
         overrides: the fitted ModelOverrides (no randomization or provenance yet).
         payload_kg: fitted payload (0 when not fitted; the simulator has no field for it).
-        delay_steps: fitted command delay in physics steps; ``overrides.command_delay_s`` is
-            ``delay_of_steps(delay_steps)``.
+        delay_steps: the fitted delay in whole physics steps (rounded); the delay itself is
+            ``command_delay_s`` (the lag from a command's stamp to when it acts).
+        delay: the delay's estimate (None when the delay was not fitted).
         delay_scan: (steps, cost) at the starting parameters (step 1).
         delay_profile: (steps, cost after a short fit) of the delays profiled (step 2).
         correlation: correlation of the estimates. Shape: (P, P).
@@ -129,6 +193,9 @@ class FitResult:
     predicted_before: np.ndarray
     predicted_after: np.ndarray
     measured: np.ndarray
+    delay: Estimate | None = None
+    optimum: Optimum | None = None
+    """What the intervals are computed from (``intervals`` recomputes them another way)."""
 
     @property
     def command_delay_s(self) -> float:
@@ -142,7 +209,8 @@ class FitResult:
     @property
     def failed(self) -> tuple[str, ...]:
         """Parameters whose estimate ended on a bound (see ``Estimate.at_bound``)."""
-        return tuple(e.name for e in self.estimates if e.at_bound)
+        every = (*self.estimates, *((self.delay,) if self.delay else ()))
+        return tuple(e.name for e in every if e.at_bound)
 
     def estimate(self, name: str) -> Estimate:
         for e in self.estimates:
@@ -207,6 +275,11 @@ def _build(traj: Trajectory, opts: FitOptions) -> tuple[Problem, tuple[ParamSpec
     nominal = replay_model(opts.scene)
     apply_overrides(nominal, opts.initial)
     specs = param_specs(nominal, opts.fields, opts.joints)
+    if opts.fit_delay:
+        specs = (*specs, delay_spec(opts.initial.command_delay_s, opts.max_delay_s))
+    priors = {}
+    if 0 < opts.offset_prior_rad < np.inf:
+        priors = {s.name: (s.initial, opts.offset_prior_rad) for s in specs if s.field == "offset"}
     weights = np.r_[np.full(7, 1 / opts.pos_scale_rad), np.full(7, 1 / opts.vel_scale_rad_s)]
     problem = Problem(
         traj=traj,
@@ -216,12 +289,13 @@ def _build(traj: Trajectory, opts: FitOptions) -> tuple[Problem, tuple[ParamSpec
         segments=segments,
         weights=weights,
         nthread=opts.nthread,
+        priors=priors,
     )
     return problem, specs
 
 
 class _Search:
-    """The delay search: a scan at fixed parameters, then a profile of short fits."""
+    """The delay search: a scan at fixed parameters, a profile of short fits, a fine scan."""
 
     def __init__(self, problem: Problem, opts: FitOptions, progress: Progress | None) -> None:
         self.problem, self.opts, self.progress = problem, opts, progress
@@ -229,36 +303,49 @@ class _Search:
         """Costs at the starting parameters (the first scan; later scans do not overwrite)."""
         self.profile_costs: dict[int, float] = {}
         self.profile_x: dict[int, np.ndarray] = {}
+        self.fine_costs: dict[float, float] = {}
         self.iterations = 0
+        self.dt = problem.dt_s
         self.kmax = int(np.floor(opts.max_delay_s / problem.dt_s + 1e-9))
         train = np.flatnonzero(~problem.segments.validation)
         self.train = train
         self.subset = train[np.unique(np.linspace(0, len(train) - 1, 3).round().astype(int))]
+        self.not_delay = np.array([s.field != "delay" for s in problem.specs])
 
     def scan(self, x: np.ndarray) -> int:
-        """Delay with the lowest cost at fixed ``x`` over 0..kmax."""
-        costs = {}
-        for k in range(self.kmax + 1):
-            costs[k] = self.problem.cost(x, k)
-            if self.progress:
-                self.progress("delay scan", k, costs[k])
+        """Whole-step delay with the lowest cost at fixed ``x`` over 0..kmax."""
+        delays = np.arange(self.kmax + 1) * self.dt
+        values = self.problem.costs([self.problem.with_delay(x, d) for d in delays])
+        costs = {k: float(c) for k, c in enumerate(values)}
+        if self.progress:
+            for k, c in costs.items():
+                self.progress("delay scan", k, c)
         self.scan_costs = self.scan_costs or costs
         return min(costs, key=costs.__getitem__)
 
+    def fine(self, x: np.ndarray, k: int) -> float:
+        """Delay with the lowest cost at fixed ``x`` on a ``fine_delay_s`` grid over one step
+        either side of step ``k``."""
+        lo, hi = max(0.0, (k - 1) * self.dt), min(self.opts.max_delay_s, (k + 1) * self.dt)
+        delays = np.linspace(lo, hi, int(round((hi - lo) / self.opts.fine_delay_s)) + 1)
+        values = self.problem.costs([self.problem.with_delay(x, d) for d in delays])
+        self.fine_costs = {float(d): float(c) for d, c in zip(delays, values, strict=True)}
+        return float(delays[int(np.argmin(values))])
+
     def fit(
-        self, x: np.ndarray, k: int, iters: int, stage: str, free: np.ndarray | None = None
+        self, x: np.ndarray, iters: int, stage: str, free: np.ndarray | None = None
     ) -> tuple[np.ndarray, OptimizeResult]:
         def on_iteration(i: int, objective: float) -> None:
             if self.progress:
                 self.progress(stage, i, objective)
 
         x_new, result = self.problem.optimize(
-            x, k, iters, fd_step=self.opts.fd_step, on_iteration=on_iteration, free=free
+            x, iters, fd_step=self.opts.fd_step, on_iteration=on_iteration, free=free
         )
         self.iterations += max(len(result.extras["objective"]) - 1, 0)
         return x_new, result
 
-    def static_first(self, x: np.ndarray, k: int, iters: int) -> np.ndarray:
+    def static_first(self, x: np.ndarray, iters: int) -> np.ndarray:
         """Fit the static parameters alone (stiffness, offsets, payload), the rest held.
 
         Damping, armature and friction change the response by a fraction of a percent; fitted
@@ -266,15 +353,16 @@ class _Search:
         its error (a local minimum). Fitting the stiffness first avoids that basin.
         """
         free = np.array([s.field in STATIC_FIELDS for s in self.problem.specs])
-        if not free.any() or free.all():
+        if not free.any() or free[self.not_delay].all():
             return x
-        x_new, _ = self.fit(x, k, iters, "static fit", free)
+        x_new, _ = self.fit(x, iters, "static fit", free)
         return x_new
 
     def profile(self, x0: np.ndarray, k: int) -> float:
-        """Cost after a short fit from ``x0`` at delay ``k`` on a few training segments."""
+        """Cost after a short fit (all but the delay) from ``x0`` at ``k`` steps of delay."""
         if k not in self.profile_costs:
-            x, result = self.fit(x0, k, self.opts.refine_iters, f"delay {k} fit")
+            start = self.problem.with_delay(x0, k * self.dt)
+            x, result = self.fit(start, self.opts.refine_iters, f"delay {k} fit", self.not_delay)
             self.profile_costs[k] = _final_cost(result)
             self.profile_x[k] = x
         return self.profile_costs[k]
@@ -284,13 +372,16 @@ def _final_cost(result: OptimizeResult) -> float:
     return float(result.extras["objective"][-1])
 
 
-def _search(search: _Search, x0: np.ndarray, k0: int) -> tuple[np.ndarray, int, OptimizeResult]:
-    """Steps 1-3 of the module docstring; returns the optimum, its delay and its result."""
+def _search(search: _Search, x0: np.ndarray) -> tuple[np.ndarray, OptimizeResult]:
+    """Steps 1-3 of the module docstring; returns the optimum and its result."""
     opts, problem = search.opts, search.problem
+    delay = opts.initial.command_delay_s
     if opts.fit_delay:
         problem.active = search.subset
         k_scan = search.scan(x0)
-        x_static = search.static_first(x0, k_scan, opts.refine_iters)
+        x_static = search.static_first(
+            problem.with_delay(x0, k_scan * search.dt), opts.refine_iters
+        )
         k = search.scan(x_static) if x_static is not x0 else k_scan
         while True:
             for kk in (k - 1, k, k + 1):
@@ -300,12 +391,10 @@ def _search(search: _Search, x0: np.ndarray, k0: int) -> tuple[np.ndarray, int, 
             if best == k:
                 break
             k = best
-    else:
-        k = k0
+        delay = search.fine(search.profile_x[k], k)
     problem.active = search.train
-    x = search.static_first(x0, k, opts.max_iters)
-    x, result = search.fit(x, k, opts.max_iters, "fit")
-    return x, k, result
+    x = search.static_first(problem.with_delay(x0, delay), opts.max_iters)
+    return search.fit(x, opts.max_iters, "fit")
 
 
 def _rms(err: np.ndarray) -> float:
@@ -326,19 +415,27 @@ def fit_trajectory(
     problem, specs = _build(traj, opts)
     search = _Search(problem, opts, progress)
     x0 = problem.x0
-    k0 = steps_of_delay(opts.initial.command_delay_s, problem.dt_s)
-    cost_before = problem.cost(x0, k0)
-    x, k, result = _search(search, x0, k0)
-    residual = problem.residual(x, k)
-    estimates, correlation, warnings = assess(
-        specs, x, residual, np.asarray(result.jac), np.asarray(x0)
+    cost_before = problem.cost(x0)
+    x, result = _search(search, x0)
+    residual = problem.residual(x)
+    optimum = Optimum(
+        specs=specs,
+        x=x,
+        x0=np.asarray(x0),
+        residual=residual,
+        jacobian=np.asarray(result.jac),
+        prior_rows=problem.num_prior_rows,
+        samples_per_segment=problem.segments.length,
+        segments=len(problem.active),
+        rate_hz=traj.rate_hz,
     )
-    problem.set_delay_steps(k)
-    problem.params.update_from_vector(x / problem.scales)
-    overrides, payload = problem.candidate(problem.params)
+    every, correlation, warnings = intervals(optimum, opts.interval_block_s)
+    overrides, payload = problem.candidate_of(x)
+    delay = next((e for e in every if e.field == "delay"), None)
+    estimates = tuple(e for e in every if e.field != "delay")
     everything = np.arange(len(problem.segments.starts))
-    before, vel_before = problem.simulate(x0, k0, everything)
-    after, vel_after = problem.simulate(x, k, everything)
+    before, vel_before = problem.simulate(x0, everything)
+    after, vel_after = problem.simulate(x, everything)
     pos_meas, vel_meas = problem.measured(everything)
     val = problem.segments.validation
     rms = {}
@@ -347,15 +444,16 @@ def fit_trajectory(
         rms[f"{split}_pos_after"] = _rms(after[mask] - pos_meas[mask])
         rms[f"{split}_vel_before"] = _rms(vel_before[mask] - vel_meas[mask])
         rms[f"{split}_vel_after"] = _rms(vel_after[mask] - vel_meas[mask])
+    keep = np.array([s.field != "delay" for s in specs])
     return FitResult(
         estimates=estimates,
-        overrides=dataclasses.replace(overrides, command_delay_s=delay_of_steps(k, problem.dt_s)),
+        overrides=overrides,
         payload_kg=payload,
-        delay_steps=k,
+        delay_steps=int(round(overrides.command_delay_s / problem.dt_s)),
         physics_dt_s=problem.dt_s,
         delay_scan=tuple(sorted(search.scan_costs.items())),
         delay_profile=tuple(sorted(search.profile_costs.items())),
-        correlation=correlation,
+        correlation=correlation[np.ix_(keep, keep)],
         warnings=warnings,
         rms=rms,
         cost_before=cost_before,
@@ -367,4 +465,6 @@ def fit_trajectory(
         predicted_before=before,
         predicted_after=after,
         measured=pos_meas,
+        delay=delay,
+        optimum=optimum,
     )

@@ -13,9 +13,12 @@ offset        joint      rad         encoder zero offset: reported q = true q + 
 kp            actuator   N m/rad     servo stiffness
 kv            actuator   N m s/rad   servo damping (collinear with ``damping``: fit one of them)
 payload       hand       kg          point mass at the hand's centre of mass
+delay         command    s           command delay (``command_delay_s``, continuous: see
+                                     ``replay.delayed_controls``)
 ============  =========  ==========  =========================================================
 
-The command delay is not a continuous parameter (see ``fit.py``).
+The delay is not a per-joint field: ``delay_spec`` makes its one parameter, searched on the
+physics-step grid before the fit refines it (see ``fit.py``).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from skillbridge.sim.scene import ARM_JOINTS, HAND_BODY
 JOINT_FIELDS = ("armature", "damping", "frictionloss", "offset")
 ACTUATOR_FIELDS = ("kp", "kv")
 ALL_FIELDS = (*JOINT_FIELDS, *ACTUATOR_FIELDS, "payload")
-DEFAULT_FIELDS = ("armature", "damping", "frictionloss", "kp")
+DEFAULT_FIELDS = ("armature", "damping", "frictionloss", "kp", "offset")
 #: Fields that set where the arm settles (fitted first, see ``fit.py``).
 STATIC_FIELDS = ("kp", "offset", "payload")
 UNITS = {
@@ -44,6 +47,7 @@ UNITS = {
     "kp": "N m/rad",
     "kv": "N m s/rad",
     "payload": "kg",
+    "delay": "s",
 }
 #: Scale below which a value counts as "near zero" when judging relative uncertainty.
 ABS_FLOOR = {
@@ -54,6 +58,7 @@ ABS_FLOOR = {
     "kp": 10.0,
     "kv": 1.0,
     "payload": 0.05,
+    "delay": 0.002,
 }
 _OVERRIDE_KEY = {"armature": "armature", "damping": "damping", "frictionloss": "frictionloss"}
 _OVERRIDE_KEY |= {"offset": "offset_rad", "kp": "kp", "kv": "kv"}
@@ -114,6 +119,14 @@ def _nominal(model: mujoco.MjModel, field: str, target: str) -> float:
     return 0.0
 
 
+DELAY_TARGET = "command"
+
+
+def delay_spec(initial_s: float, max_delay_s: float) -> ParamSpec:
+    """The command delay as a parameter: ``command.delay``, bounds [0, ``max_delay_s``]."""
+    return ParamSpec("delay", DELAY_TARGET, float(initial_s), 0.0, float(max_delay_s))
+
+
 def param_specs(
     model: mujoco.MjModel, fields: tuple[str, ...], joints: tuple[str, ...]
 ) -> tuple[ParamSpec, ...]:
@@ -146,6 +159,7 @@ def to_overrides(
     """Merge fitted values into ``base`` overrides; returns them and the payload mass (kg).
 
     Actuator entries keep the key ``base`` used for that actuator (actuator or joint name).
+    A ``delay`` spec's value replaces ``delay_s``.
     """
     joints = {k: dict(v) for k, v in base.joints.items()}
     actuators = {k: dict(v) for k, v in base.actuators.items()}
@@ -154,6 +168,8 @@ def to_overrides(
     for spec, value in zip(specs, np.asarray(values, float), strict=True):
         if spec.field == "payload":
             payload = float(value)
+        elif spec.field == "delay":
+            delay_s = float(value)
         elif spec.field in ACTUATOR_FIELDS:
             key = act_keys.setdefault(actuator_for(model, spec.target), spec.target)
             actuators.setdefault(key, {})[_OVERRIDE_KEY[spec.field]] = float(value)

@@ -11,8 +11,15 @@ column of the optimizer in one call per segment through two documented extension
   ``pos_scale_rad`` and velocities by ``vel_scale_rad_s``.
 
 ``sysid.optimize`` then runs ``mujoco.minimize.least_squares`` (box-constrained Gauss-Newton /
-Levenberg-Marquardt, Jacobian-scaled) from ``sysid.ParameterDict`` bounds. The command delay is a
-frozen member of the parameter dict, set by the caller (it acts in whole physics steps).
+Levenberg-Marquardt, Jacobian-scaled) from ``sysid.ParameterDict`` bounds. The command delay is
+one of the parameters (``parameters.delay_spec``) when it is fitted: the replay blends the
+delayed command into the physics step it falls in, so the residual is continuous in the delay
+(its slope changes where the delay crosses a whole step).
+
+Priors: a parameter spec may carry a Gaussian prior (``priors``: name -> (mean, sigma)); each
+adds a residual row ``(value - mean) / sigma`` after the data rows (``prior_rows``), which keeps
+weakly identified parameters (an offset gravity barely loads) near their prior mean instead of
+running to a bound.
 """
 
 from __future__ import annotations
@@ -31,15 +38,14 @@ from skillbridge.calibration.recording import Trajectory
 from skillbridge.calibration.replay import Replayer, initial_state
 from skillbridge.sim.overrides import ModelOverrides
 
-DELAY = "command_delay_s"
-
 
 def delay_of_steps(steps: int, dt_s: float) -> float:
     """The ``command_delay_s`` that makes MuJoCo apply exactly ``steps`` physics steps of delay.
 
     MuJoCo reads a delayed control from the history at ``t - delay`` with zero-order hold, and
     reading precedes writing: any delay in ``((k - 1) dt, k dt]`` acts as k steps. The midpoint
-    ``(k - 1/2) dt`` gives k steps independent of floating-point rounding of ``k dt``.
+    ``(k - 1/2) dt`` gives k steps independent of floating-point rounding of ``k dt``. (The fit's
+    replay delays continuously: there, k steps of lag are ``k dt``.)
     """
     return 0.0 if steps <= 0 else (steps - 0.5) * dt_s
 
@@ -90,6 +96,7 @@ class Problem:
         segments: Segments,
         weights: np.ndarray,
         nthread: int,
+        priors: dict[str, tuple[float, float]] | None = None,
     ) -> None:
         self.traj = traj
         self.model = model
@@ -110,7 +117,14 @@ class Problem:
             self.params.add(
                 sysid.Parameter(s.name, s.initial / scale, s.lower / scale, s.upper / scale)
             )
-        self.params.add(sysid.Parameter(DELAY, base.command_delay_s, 0.0, 1.0, frozen=True))
+        self.delay_index = next((i for i, s in enumerate(specs) if s.field == "delay"), None)
+        """Position of the delay in the parameter vector (None: the delay is not fitted)."""
+        priors = priors or {}
+        self.prior_index = np.array([i for i, s in enumerate(specs) if s.name in priors], int)
+        self.prior_mean = np.array([priors[specs[i].name][0] for i in self.prior_index])
+        self.prior_sigma = np.array([priors[specs[i].name][1] for i in self.prior_index])
+        self.history = history_periods(model, self.substeps)
+        """Past commands each segment's control carries before its first replayed command."""
         self.trajectories = [self._segment(int(s)) for s in segments.starts]
         self.x_scale: str | float = "jac"
         self.active = np.flatnonzero(~segments.validation)
@@ -119,8 +133,7 @@ class Problem:
     # --- data ---------------------------------------------------------------------------------
     def _segment(self, start: int) -> sysid.SystemTrajectory:
         """The measured segment starting at grid index ``start``, as a ``SystemTrajectory``."""
-        t, L = self.traj.times_s, self.segments.length
-        history = history_periods(self.model, self.substeps)
+        t, L, history = self.traj.times_s, self.segments.length, self.history
         past = self.traj.command_rad[max(0, start - history) : max(1, start)]
         state = initial_state(
             self.model,
@@ -130,8 +143,9 @@ class Problem:
             finger_m=self.traj.finger_m,
             substeps=self.substeps,
         )
-        commands = self.traj.command_rad[start : start + L]
-        control = np.column_stack([commands, np.full(L, self.traj.finger_m)])
+        rows = np.clip(np.arange(start - history, start + L), 0, None)  # before 0: the first
+        commands = self.traj.command_rad[rows]
+        control = np.column_stack([commands, np.full(len(rows), self.traj.finger_m)])
         measured = np.hstack(
             [
                 self.traj.position_rad[start + 1 : start + L + 1],
@@ -140,7 +154,7 @@ class Problem:
         )
         return sysid.SystemTrajectory(
             model=self.model,
-            control=sysid.TimeSeries(t[start : start + L], control),
+            control=sysid.TimeSeries(t[start] + np.arange(-history, L) * self.period_s, control),
             sensordata=sysid.TimeSeries(t[start + 1 : start + L + 1], measured),
             initial_state=state,
             state=None,
@@ -150,9 +164,11 @@ class Problem:
     def candidate(self, params: sysid.ParameterDict) -> tuple[ModelOverrides, float]:
         """A parameter dict -> (overrides, payload kg) for the simulator."""
         values = np.array([params[s.name].value[0] for s in self.specs]) * self.scales
-        return to_overrides(
-            self.specs, values, float(params[DELAY].value[0]), self.base, self.model
-        )
+        return self.candidate_of(values)
+
+    def candidate_of(self, x: np.ndarray) -> tuple[ModelOverrides, float]:
+        """Physical parameter values -> (overrides, payload kg)."""
+        return to_overrides(self.specs, x, self.base.command_delay_s, self.base, self.model)
 
     def rollout(
         self,
@@ -172,10 +188,11 @@ class Problem:
             [ts.data[:, :-1] for ts in control_signal],
             self.traj.finger_m,
             self.substeps,
+            self.history,
         )
         out = []
         for i, control in enumerate(control_signal):
-            times = control.times + self.period_s
+            times = control.times[self.history :] + self.period_s
             data = np.hstack([pos[i], vel[i]])
             out.append(
                 sysid.SystemTrajectory(
@@ -225,43 +242,88 @@ class Problem:
             res.append(r)
             preds.append(p)
             records.append(m)
+        if len(self.prior_index):
+            res.append(self.prior_rows(x, params))
         return res, preds, records
 
-    # --- evaluations --------------------------------------------------------------------------
-    def set_delay_steps(self, steps: int) -> None:
-        self.params[DELAY].value[:] = delay_of_steps(steps, self.dt_s)
+    def prior_rows(self, x: np.ndarray, params: sysid.ParameterDict) -> np.ndarray:
+        """Prior residual rows ``(value - mean) / sigma`` for optimizer vector(s) ``x`` of the
+        free parameters. Shape: (R,) or (R, n) for n finite-difference columns."""
+        columns = x.reshape(x.shape[0], -1)
+        out = np.empty((len(self.prior_index), columns.shape[1]))
+        for c in range(columns.shape[1]):
+            params.update_from_vector(columns[:, c])
+            values = np.array([params[self.specs[i].name].value[0] for i in self.prior_index])
+            out[:, c] = (
+                values * self.scales[self.prior_index] - self.prior_mean
+            ) / self.prior_sigma
+        return out[:, 0] if x.ndim == 1 else out
 
+    # --- evaluations --------------------------------------------------------------------------
     @property
     def x0(self) -> np.ndarray:
         """Starting values, physical units. Shape: (P,)."""
         return np.array([s.initial for s in self.specs])
 
-    def residual(self, x: np.ndarray, steps: int) -> np.ndarray:
-        """Weighted residual of the active segments at ``x`` (physical), flat. Shape: (M,)."""
-        self.set_delay_steps(steps)
+    def with_delay(self, x: np.ndarray, delay_s: float) -> np.ndarray:
+        """``x`` with the delay set to ``delay_s`` (``x`` itself when the delay is not fitted)."""
+        if self.delay_index is None:
+            return x
+        out = np.array(x, float)
+        out[self.delay_index] = delay_s
+        return out
+
+    def residual(self, x: np.ndarray) -> np.ndarray:
+        """Weighted residual of the active segments at ``x`` (physical), flat, then the prior
+        rows (``num_prior_rows``). Shape: (M,)."""
         res, _, _ = self.residual_fn(np.asarray(x, float) / self.scales, self.params)
         return np.concatenate([np.ravel(v) for v in res])
 
-    def cost(self, x: np.ndarray, steps: int) -> float:
-        """0.5 * sum of squared residuals of the active segments at ``x``, ``steps`` of delay."""
-        r = self.residual(x, steps)
+    @property
+    def num_prior_rows(self) -> int:
+        return len(self.prior_index)
+
+    def cost(self, x: np.ndarray) -> float:
+        """0.5 * sum of squared residuals (active segments and priors) at ``x``."""
+        r = self.residual(x)
         return 0.5 * float(r @ r)
+
+    def costs(self, xs: list[np.ndarray]) -> np.ndarray:
+        """``cost`` of several parameter vectors, simulated in one batch. Shape: (len(xs),)."""
+        trajs = [self.trajectories[i] for i in self.active]
+        cands = [self.candidate_of(x) for x in xs for _ in trajs]
+        pos, vel, _ = self.replayer.run(
+            cands,
+            [t.initial_state for _ in xs for t in trajs],
+            [t.control.data[:, :-1] for _ in xs for t in trajs],
+            self.traj.finger_m,
+            self.substeps,
+            self.history,
+        )
+        measured = np.stack([t.sensordata.data for t in trajs])
+        pred = np.concatenate([pos, vel], axis=-1).reshape(
+            len(xs), len(trajs), *measured.shape[1:]
+        )
+        data = 0.5 * np.sum(((measured[None] - pred) * self.weights) ** 2, axis=(1, 2, 3))
+        if not len(self.prior_index):
+            return data
+        prior = np.array([(x[self.prior_index] - self.prior_mean) / self.prior_sigma for x in xs])
+        return data + 0.5 * np.sum(prior**2, axis=1)
 
     def optimize(
         self,
         x0: np.ndarray,
-        steps: int,
         max_iters: int,
         *,
         fd_step: float,
         on_iteration: Callable[[int, float], None] | None = None,
         free: np.ndarray | None = None,
     ) -> tuple[np.ndarray, OptimizeResult]:
-        """``sysid.optimize`` from ``x0`` at a fixed delay; returns the optimum and the result.
+        """``sysid.optimize`` from ``x0``; returns the optimum and the result.
 
         Args:
-            x0: starting values of all parameters, moved 1% off any bound. Shape: (P,).
-            steps: command delay in physics steps.
+            x0: starting values of all parameters (the delay included when fitted), moved 1% off
+                any bound. Shape: (P,).
             max_iters: optimizer iteration limit.
             fd_step: relative finite-difference step.
             on_iteration: called with (iteration, objective) after each iteration.
@@ -269,15 +331,16 @@ class Problem:
 
         Returns:
             All parameters (P,), physical units, and the optimizer result: ``jac`` at the
-            optimum with respect to the physical values of the free parameters,
-            ``extras['objective']`` per iteration, ``extras['log']`` the optimizer's text log.
+            optimum with respect to the physical values of the free parameters (data rows,
+            then prior rows), ``extras['objective']`` per iteration, ``extras['log']`` the
+            optimizer's text log.
         """
-        self.set_delay_steps(steps)
         lower = np.array([s.lower for s in self.specs])
         upper = np.array([s.upper for s in self.specs])
         inset = 0.01 * (upper - lower)
-        start = np.clip(np.asarray(x0, float), lower + inset, upper - inset) / self.scales
+        x0 = np.asarray(x0, float)
         free = np.ones(len(self.specs), bool) if free is None else np.asarray(free, bool)
+        start = np.where(free, np.clip(x0, lower + inset, upper - inset), x0) / self.scales
         for spec, value, is_free in zip(self.specs, start, free, strict=True):
             self.params[spec.name].value[:] = value
             self.params[spec.name].frozen = not is_free
@@ -308,13 +371,9 @@ class Problem:
         x = np.array([opt_params[s.name].value[0] for s in self.specs]) * self.scales
         return x, result
 
-    def simulate(
-        self, x: np.ndarray, steps: int, which: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
+    def simulate(self, x: np.ndarray, which: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Reported positions and velocities of segments ``which``, each (n, L, 7)."""
-        self.set_delay_steps(steps)
-        self.params.update_from_vector(np.asarray(x, float) / self.scales)
-        cand = self.candidate(self.params)  # all parameters are free outside ``optimize``
+        cand = self.candidate_of(np.asarray(x, float))
         trajs = [self.trajectories[i] for i in which]
         pos, vel, _ = self.replayer.run(
             [cand] * len(trajs),
@@ -322,6 +381,7 @@ class Problem:
             [t.control.data[:, :-1] for t in trajs],
             self.traj.finger_m,
             self.substeps,
+            self.history,
         )
         return pos, vel
 

@@ -8,8 +8,14 @@ written into per-simulation model fields of a ``mujoco.batch.Batch`` by running
 candidate means exactly what the same ``ModelOverrides`` file means to the simulator.
 
 Timing convention (that of the robot and of ``synthetic.py``): the state sampled at grid time
-``t_k`` precedes command ``k``, which is held for one control period of ``substeps`` physics
-steps; the state at ``t_{k+1}`` is the prediction for sample ``k + 1``.
+``t_k`` precedes command ``k``; the state at ``t_{k+1}`` is the prediction for sample ``k + 1``.
+
+The command delay is continuous (``delayed_controls``): command ``k`` acts from ``t_k + delay``
+until command ``k + 1`` takes over at ``t_{k+1} + delay``, and the physics step in which a switch
+falls applies the two commands blended by the fraction of the step each is in force (the step's
+average of the delayed zero-order-held stream). The replay therefore sets the controls itself and
+runs MuJoCo's actuators without delay (``actuator_delay`` 0); a ``command_delay_s`` of exactly
+``k`` physics steps reproduces MuJoCo's own delay of ``k`` steps (``steps_of_delay``).
 """
 
 from __future__ import annotations
@@ -143,6 +149,43 @@ def initial_state(
     return state
 
 
+def delayed_controls(
+    commands_rad: np.ndarray,
+    history: int,
+    delay_s: np.ndarray,
+    period_s: float,
+    dt_s: float,
+    nsteps: int,
+) -> np.ndarray:
+    """The control acting during each physics step of a replay, for each delay.
+
+    Command row ``j`` is stamped ``(j - history) * period_s`` (row ``history`` at time 0) and
+    acts from its stamp plus the delay; physics step ``n`` covers ``[n dt, (n + 1) dt)`` and
+    applies the average of the delayed zero-order-held stream over it. Before the first row,
+    the first row.
+
+    Args:
+        commands_rad: past and replayed commands, oldest first. Shape: (H + L, J).
+        history: rows before time 0 (H).
+        delay_s: one delay per simulation. Shape: (n,).
+        period_s: command period.
+        dt_s: physics timestep (at most the command period).
+        nsteps: physics steps to return (S).
+
+    Returns:
+        Shape: (n, S, J).
+    """
+    delay = np.asarray(delay_s, float).reshape(-1, 1)
+    last = len(commands_rad) - 1
+    start = (np.arange(nsteps)[None, :] * dt_s - delay) / period_s + history
+    first = np.clip(np.floor(start + 1e-9), 0, last).astype(int)
+    end = start + dt_s / period_s
+    second = np.clip(np.floor(end - 1e-9), 0, last).astype(int)
+    after = (end - np.floor(end - 1e-9)) * period_s / dt_s  # fraction of the step after a switch
+    weight = np.clip(np.where(second > first, after, 0.0), 0.0, 1.0)[..., None]
+    return (1.0 - weight) * commands_rad[first] + weight * commands_rad[second]
+
+
 class Replayer:
     """Replays commands from initial states for many candidate models at once.
 
@@ -180,16 +223,20 @@ class Replayer:
         commands_rad: list[np.ndarray],
         finger_m: float,
         substeps: int,
+        history: int = 0,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Simulate simulation i = (candidate i, initial state i, commands i).
 
         Args:
             candidates: (overrides, payload kg) per simulation; the overrides' joint offsets
-                turn reported into true positions and back.
+                turn reported into true positions and back, their ``command_delay_s`` delays
+                the commands (``delayed_controls``).
             full_states: ``initial_state`` vectors (reported positions). Length n.
-            commands_rad: arm commands per simulation, all of shape (L, 7).
+            commands_rad: arm commands per simulation, all of shape (H + L, 7): ``history``
+                (H) past commands, then the L replayed ones.
             finger_m: finger target.
             substeps: physics steps per command.
+            history: past commands at the start of each command array.
 
         Returns:
             Reported positions (n, L, 7) and velocities (n, L, 7) at the L sample times after
@@ -198,26 +245,46 @@ class Replayer:
         n = len(candidates)
         batch, fields = self._batch(n)
         offsets = np.zeros((n, len(ARM_JOINTS)))
+        delays = np.array([overrides.command_delay_s for overrides, _ in candidates])
         for i, (overrides, payload) in enumerate(candidates):
-            for name, values in self.writer.fields(overrides, payload).items():
+            undelayed = dataclasses.replace(overrides, command_delay_s=0.0)
+            for name, values in self.writer.fields(undelayed, payload).items():
                 fields[name][i] = values
             offsets[i] = [overrides.joint_value(j, "offset_rad", 0.0) for j in ARM_JOINTS]
             batch.state[i] = self._integration_row(full_states[i], offsets[i])
         batch.warning[...] = 0
         commands = np.stack(commands_rad)
-        length = commands.shape[1]
+        length = commands.shape[1] - history
+        dt = float(self.model.opt.timestep)
+        nsteps = length * substeps
+        controls = np.stack(
+            [
+                delayed_controls(
+                    commands[i], history, delays[i : i + 1], substeps * dt, dt, nsteps
+                )[0]
+                for i in range(n)
+            ]
+        )  # (n, S, 7)
+        # steps where no simulation's control changes run together
+        change = np.flatnonzero(np.any(controls[:, 1:] != controls[:, :-1], axis=(0, 2))) + 1
+        sample_ends = np.arange(1, length + 1) * substeps
+        cuts = np.union1d(change, sample_ends)
         qpos, qvel, ctrl = batch.bind("qpos"), batch.bind("qvel"), batch.bind("ctrl")
         ctrl[:, self.index.gripper_ctrl] = finger_m
         pos = np.empty((n, length, len(ARM_JOINTS)))
         vel = np.empty_like(pos)
         failed = np.zeros(n, dtype=bool)
-        for k in range(length):
-            ctrl[:, self.index.ctrl] = commands[:, k]
+        step = 0
+        for cut in cuts:
+            ctrl[:, self.index.ctrl] = controls[:, step]
             try:
-                batch.step(nstep=substeps)
+                batch.step(nstep=int(cut - step))
             except SimulationError as exc:
                 failed[exc.ids] = True
-            pos[:, k] = qpos[:, self.index.qpos]
-            vel[:, k] = qvel[:, self.index.dof]
+            step = int(cut)
+            if step % substeps == 0:
+                k = step // substeps - 1
+                pos[:, k] = qpos[:, self.index.qpos]
+                vel[:, k] = qvel[:, self.index.dof]
         failed |= batch.warning[:, mujoco.mjtWarning.mjWARN_BADQACC, 1] > 0
         return pos + offsets[:, None, :], vel, failed

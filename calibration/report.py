@@ -4,9 +4,9 @@ Randomization ranges (what training samples from when ``EnvConfig.overrides_path
 the file): each fitted value +- max(``k_sigma`` standard deviations, ``min_rel`` of the value),
 clipped to the parameter's bounds, which keep every quantity physical (armature, damping,
 friction, kv >= 0; kp > 0). A parameter the data could not identify gets its whole bound range.
-The command delay of k physics steps is written as ``(k - 1/2) dt`` (see
-``problem.delay_of_steps``) with the range ``[(k - 3/2) dt, (k + 1/2) dt]``: one step less,
-the same, or one step more, in proportions 1:2:1.
+The command delay is written as fitted (the lag from a command's stamp to when it acts; the
+simulator's actuators apply it in whole physics steps, rounding up) with the range
++- max(``k_sigma`` standard deviations, one physics step).
 
 The report is a folder of PNG pages and an ``index.html`` that shows them with the parameter
 table: recorded versus simulated joint positions before and after the fit (held-out segments
@@ -27,7 +27,6 @@ from matplotlib.figure import Figure
 
 from skillbridge.calibration.fit import FitResult
 from skillbridge.calibration.parameters import ACTUATOR_FIELDS
-from skillbridge.calibration.problem import delay_of_steps
 from skillbridge.calibration.uncertainty import randomization_ranges
 from skillbridge.sim.overrides import ModelOverrides, load_overrides
 from skillbridge.sim.scene import ARM_JOINTS, compile_scene
@@ -49,11 +48,13 @@ def overrides_from_fit(
         group.setdefault(est.target, {})[_KEY.get(est.field, est.field)] = [
             float(v) for v in ranges[est.name]
         ]
-    k, dt = result.delay_steps, result.physics_dt_s
+    delay, dt = result.command_delay_s, result.physics_dt_s
+    std = result.delay.std if result.delay is not None else 0.0
+    half = max(k_sigma * std, dt) if np.isfinite(std) else max(delay, dt)
     randomization = {
         "joints": joints,
         "actuators": actuators,
-        "command_delay_s": [max(0.0, (k - 1.5) * dt), (k + 0.5) * dt],
+        "command_delay_s": [max(0.0, delay - half), delay + half],
     }
     return dataclasses.replace(
         result.overrides, randomization=randomization, provenance=_provenance(result, k_sigma)
@@ -80,7 +81,7 @@ def _provenance(result: FitResult, k_sigma: float) -> dict:
         "randomization_rule": (
             f"value +- max({k_sigma} sigma, 5% of value), clipped to physical bounds; "
             "a parameter not identified or failed on its bound: its whole bound range; "
-            "delay +-1 physics step"
+            "delay +- max(k sigma, 1 physics step)"
         ),
         "payload_kg": result.payload_kg,
         "warnings": list(result.warnings),
@@ -103,15 +104,15 @@ def parameter_rows(result: FitResult) -> list[list[str]]:
     for e in result.estimates:
         ci = f"+-{e.ci95:.3g}" if np.isfinite(e.ci95) else "unbounded"
         rows.append([e.name, e.unit, f"{e.initial:.4g}", f"{e.value:.4g}", ci, e.status])
-    dt = result.physics_dt_s
+    d = result.delay
     rows.append(
         [
             "command_delay",
             "s",
-            "",
-            f"{delay_of_steps(result.delay_steps, dt):.4g}",
-            f"{result.delay_steps} steps (+-{dt / 2:.3g})",
-            "yes",
+            "" if d is None else f"{d.initial:.4g}",
+            f"{result.command_delay_s:.4g}",
+            "not fitted" if d is None else f"+-{d.ci95:.3g}",
+            "given" if d is None else d.status,
         ]
     )
     return rows
@@ -193,7 +194,7 @@ def _plot_parameters(result: FitResult, path: Path) -> None:
         if costs:
             k, c = np.array(costs).T
             ax_delay.semilogy(k, c, style, label=label)
-    ax_delay.axvline(result.delay_steps, color="k", lw=0.8)
+    ax_delay.axvline(result.command_delay_s / result.physics_dt_s, color="k", lw=0.8)
     ax_delay.set_xlabel("command delay [physics steps]")
     ax_delay.set_ylabel("cost")
     ax_delay.legend(fontsize=8)

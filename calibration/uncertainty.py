@@ -1,13 +1,26 @@
 """Confidence intervals, identifiability warnings and randomization ranges of a fit.
 
-The covariance is the Gauss-Newton one at the optimum, ``s^2 (J^T J)^-1``, with the noise
-variance ``s^2`` estimated from the residual, computed in relative units (each parameter scaled
-by its magnitude) through an eigen-decomposition: eigenvalues below ``NULL_TOL`` of the largest
-are numerically zero (directions the data do not determine at all), and the parameters in them
-get infinite variances. (``sysid.calculate_intervals`` inverts round-off-sized, even negative,
-eigenvalues in its covariance and reads the wrong eigenvector when deciding which parameters
-an undetermined direction involves; it is not used.) 95% half-widths are
-Student-t quantiles times the standard deviations.
+Two covariances, both computed in relative units (each parameter scaled by its magnitude):
+
+- Gauss-Newton, ``s^2 (J^T J)^-1`` with the noise variance ``s^2`` estimated from the residual:
+  right for white residuals of a correct model (``blocks`` not given);
+- block sandwich (``blocks`` given: a block id per data row, e.g. consecutive time windows of
+  the segments): ``B^-1 M B^-1`` with ``B = J^T J`` and the meat ``M = c * sum_b g_b g_b^T``,
+  ``g_b = J_b^T r_b`` the gradient contribution of block b and ``c = n_b / (n_b - 1)``. Residuals
+  correlated within a block (model mismatch that persists over a motion) and blocks that pull
+  the parameters different ways widen it; white residuals give back the Gauss-Newton one. The
+  quantiles are Student-t with ``n_b - 1`` degrees of freedom.
+
+Prior rows (``prior_rows``, the last rows of the residual, ``(value - mean) / sigma``) enter
+``B`` and add their expected ``J_p^T J_p`` to the meat: a parameter the data do not load keeps
+its prior's standard deviation.
+
+The inverse goes through an eigen-decomposition of ``B``: eigenvalues below ``NULL_TOL`` of the
+largest are numerically zero (directions the data do not determine at all), and the parameters
+in them get infinite variances. (``sysid.calculate_intervals`` inverts round-off-sized, even
+negative, eigenvalues in its covariance and reads the wrong eigenvector when deciding which
+parameters an undetermined direction involves; it is not used.) 95% half-widths are Student-t
+quantiles times the standard deviations.
 
 A parameter is flagged when its 95% half-width exceeds ``REL_TOL`` of its magnitude (or of a
 per-field floor for values near zero), when it ends within ``BOUND_TOL`` of its bound's span from
@@ -81,9 +94,12 @@ def _relative_eigen(
     return lam, vecs, scale
 
 
-def _covariance(lam: np.ndarray, vecs: np.ndarray, scale: np.ndarray, s2: float) -> tuple:
-    """Physical covariance and per-parameter variances.
+def _covariance(
+    lam: np.ndarray, vecs: np.ndarray, scale: np.ndarray, meat_rel: np.ndarray | float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Physical covariance, per-parameter variances and the relative covariance.
 
+    ``meat_rel``: the sandwich's meat in relative units, or the scalar s^2 (Gauss-Newton).
     Directions with eigenvalues below ``NULL_TOL`` of the largest are numerically zero: no
     amount of data of this kind determines them, whatever the noise estimate says (noise-free
     data give s^2 ~ 0). Parameters with a share >= 0.3 of that subspace get an infinite
@@ -91,22 +107,42 @@ def _covariance(lam: np.ndarray, vecs: np.ndarray, scale: np.ndarray, s2: float)
     """
     null = lam <= NULL_TOL * max(lam.max(), 1e-300)
     keep = vecs[:, ~null]
-    cov_rel = s2 * (keep / lam[~null]) @ keep.T
+    inverse = (keep / lam[~null]) @ keep.T
+    if np.ndim(meat_rel) == 0:
+        cov_rel = float(meat_rel) * inverse
+    else:
+        cov_rel = inverse @ meat_rel @ inverse
     var_rel = np.diag(cov_rel).copy()
     var_rel[np.linalg.norm(vecs[:, null], axis=1) >= 0.3] = np.inf
-    return cov_rel * np.outer(scale, scale), var_rel * scale**2
+    return cov_rel * np.outer(scale, scale), var_rel * scale**2, cov_rel
 
 
 def _poorly_determined(
-    specs: tuple[ParamSpec, ...], lam: np.ndarray, vecs: np.ndarray, s2: float
+    specs: tuple[ParamSpec, ...], lam: np.ndarray, vecs: np.ndarray, cov_rel: np.ndarray
 ) -> tuple[int, list[str]]:
     """Number of directions whose relative standard deviation exceeds ``REL_TOL`` (or that
     are numerically null), and the parameters with a share >= 0.3 of that subspace."""
     null = lam <= NULL_TOL * max(lam.max(), 1e-300)
-    with np.errstate(divide="ignore"):
-        poor = null | (np.sqrt(s2 / np.where(null, 1.0, lam)) > REL_TOL)
-    share = np.linalg.norm(vecs[:, poor], axis=1)
-    return int(poor.sum()), [specs[j].name for j in np.flatnonzero(share >= 0.3)]
+    w, u = np.linalg.eigh(cov_rel)
+    poor_cov = np.sqrt(np.clip(w, 0.0, None)) > REL_TOL
+    directions = np.hstack([vecs[:, null], u[:, poor_cov]])
+    share = np.linalg.norm(directions, axis=1) if directions.size else np.zeros(len(specs))
+    count = int(null.sum() + poor_cov.sum())
+    return count, [specs[j].name for j in np.flatnonzero(share >= 0.3)]
+
+
+def _meat(
+    jac_rel: np.ndarray, residual: np.ndarray, blocks: np.ndarray, prior_rows: int
+) -> tuple[np.ndarray, int]:
+    """Block-sandwich meat in relative units and the number of data blocks."""
+    data = len(residual) - prior_rows
+    ids, inverse = np.unique(blocks, return_inverse=True)
+    grads = np.zeros((len(ids), jac_rel.shape[1]))
+    np.add.at(grads, inverse, jac_rel[:data] * residual[:data, None])
+    nb = len(ids)
+    meat = grads.T @ grads * (nb / max(nb - 1, 1))
+    prior = jac_rel[data:]
+    return meat + prior.T @ prior, nb
 
 
 def assess(
@@ -115,20 +151,31 @@ def assess(
     residual: np.ndarray,
     jac: np.ndarray,
     x0: np.ndarray,
+    *,
+    blocks: np.ndarray | None = None,
+    prior_rows: int = 0,
 ) -> tuple[tuple[Estimate, ...], np.ndarray, tuple[str, ...]]:
     """Estimates with intervals, their correlation matrix, and warnings in words.
 
     Args:
         specs: the fitted parameters.
         x: optimum. Shape: (P,).
-        residual: weighted residual at the optimum. Shape: (M,).
+        residual: weighted residual at the optimum, data rows then ``prior_rows`` prior rows.
+            Shape: (M,).
         jac: Jacobian of the residual at the optimum. Shape: (M, P).
         x0: starting point. Shape: (P,).
+        blocks: block id of each data row (block sandwich); None: Gauss-Newton.
+            Shape: (M - prior_rows,).
+        prior_rows: prior rows at the end of ``residual`` and ``jac``.
     """
-    dof = max(residual.size - len(x), 1)
-    s2 = float(residual @ residual) / dof
     lam, vecs, scale = _relative_eigen(specs, x, jac)
-    cov, var = _covariance(lam, vecs, scale, s2)
+    if blocks is None:
+        dof = max(residual.size - len(x), 1)
+        meat: np.ndarray | float = float(residual @ residual) / dof
+    else:
+        meat, nb = _meat(jac * scale[None, :], residual, np.asarray(blocks), prior_rows)
+        dof = max(nb - 1, 1)
+    cov, var, cov_rel = _covariance(lam, vecs, scale, meat)
     std = np.sqrt(np.clip(var, 0.0, None))
     half = scipy.stats.t.ppf(0.975, dof) * std
     cov_std = np.sqrt(np.clip(np.diag(cov), 0.0, None))
@@ -136,7 +183,7 @@ def assess(
         corr = np.nan_to_num(cov / np.outer(cov_std, cov_std))
     warnings: list[str] = []
     estimates = []
-    count, in_singular = _poorly_determined(specs, lam, vecs, s2)
+    count, in_singular = _poorly_determined(specs, lam, vecs, cov_rel)
     for i, s in enumerate(specs):
         span = s.upper - s.lower
         at_bound = bool(min(x[i] - s.lower, s.upper - x[i]) <= BOUND_TOL * span)

@@ -66,6 +66,8 @@ def test_the_summary_prints_a_parameter_on_its_bound_as_a_failed_fit():
         failed=("panda_joint7.damping",),
         physics_dt_s=0.002,
         delay_steps=3,
+        command_delay_s=0.006,
+        delay=None,
         rms={"validation_pos_before": 1e-3, "validation_pos_after": 1e-4},
         validation_improvement=10.0,
         wall_time_s=1.0,

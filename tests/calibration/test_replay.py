@@ -22,6 +22,7 @@ from skillbridge.calibration.replay import (
     ArmIndex,
     ModelWriter,
     Replayer,
+    delayed_controls,
     initial_state,
     replay_model,
 )
@@ -108,12 +109,15 @@ def test_replay_reproduces_the_generator(excitation):
         finger_m=traj.finger_m,
         substeps=10,
     )
+    # MuJoCo's delay of 9 ms acts as ceil(9 / 2) = 5 steps: a lag of 10 ms in the replay's terms
+    lag = dataclasses.replace(TRUTH, command_delay_s=5 * model.opt.timestep)
     pos, vel, failed = Replayer(model, nthread=2).run(
-        [(TRUTH, 0.0), (ModelOverrides(), 0.0)],
+        [(lag, 0.0), (ModelOverrides(), 0.0)],
         [state, state],
-        [traj.command_rad[start : start + length]] * 2,
+        [traj.command_rad[start - 5 : start + length]] * 2,
         traj.finger_m,
         10,
+        history=5,
     )
     assert not failed.any()
     measured = traj.position_rad[start + 1 : start + length + 1]
@@ -150,20 +154,67 @@ def test_first_segment_starts_once_the_command_history_is_recorded(excitation):
         ),
     )
     traj = align(late_start, ARM_JOINTS)
-    options = FitOptions(fields=("armature",), joints=("panda_joint2",), initial=TRUTH)
+    # MuJoCo's 9 ms act as 5 steps: the replay's lag of 10 ms
+    lag = dataclasses.replace(TRUTH, command_delay_s=0.010)
+    options = FitOptions(
+        fields=("armature",), joints=("panda_joint2",), initial=lag, fit_delay=False
+    )
     problem, _ = _build(traj, options)
     first = history_periods(problem.model, problem.substeps)
     assert first == 6  # 42 history samples of 2 ms -> ceil(42 / 10) + 1 periods of 20 ms
     assert problem.segments.starts[0] == first
-    steps = steps_of_delay(TRUTH.command_delay_s, problem.dt_s)
     every = np.arange(len(problem.segments.starts))
-    pos, _ = problem.simulate(problem.x0, steps, every)
+    pos, _ = problem.simulate(problem.x0, every)
     np.testing.assert_allclose(pos, problem.measured(every)[0], atol=1e-7)
 
     guessed = dataclasses.replace(problem.segments, starts=problem.segments.starts - first)
     blind = Problem(
-        traj=traj, model=problem.model, specs=problem.specs, base=TRUTH, segments=guessed,
+        traj=traj, model=problem.model, specs=problem.specs, base=lag, segments=guessed,
         weights=problem.weights, nthread=2,
     )  # fmt: skip
-    pos, _ = blind.simulate(blind.x0, steps, every[:1])
+    pos, _ = blind.simulate(blind.x0, every[:1])
     assert np.abs(pos - blind.measured(every[:1])[0]).max() > 1e-5
+
+
+def test_delayed_controls_blend_a_switch_by_the_fraction_of_the_step_after_it():
+    """Commands every 20 ms (10 steps of 2 ms), two rows of history; delays 3 ms and 4.5 ms."""
+    commands = np.array([[0.0], [0.0], [1.0], [2.0]])  # row 2 is stamped t = 0
+    got = delayed_controls(commands, 2, np.array([0.003, 0.0045]), 0.02, 0.002, 14)[..., 0]
+    # 3 ms: step [2, 4) ms sees command 1 from 3 ms on, half the step
+    np.testing.assert_allclose(got[0, :3], [0.0, 0.5, 1.0])
+    # 4.5 ms: step [4, 6) ms has it for 1.5 of 2 ms; command 2 from 24.5 ms, in step [24, 26)
+    np.testing.assert_allclose(got[1, :4], [0.0, 0.0, 0.75, 1.0])
+    np.testing.assert_allclose(got[1, 11:14], [1.0, 1.75, 2.0])
+
+
+def test_a_whole_step_delay_replays_mujocos_delay_and_a_fraction_lies_between(excitation):
+    """4 steps of lag in the replay reproduce MuJoCo's actuator delay of 4 steps (synthesize);
+    a lag of 4.5 steps lands between the replays at 4 and 5 steps, near their mean."""
+    truth = dataclasses.replace(TRUTH, command_delay_s=delay_of_steps(4, 0.002))
+    traj = align(synthesize(excitation, truth), ARM_JOINTS)
+    model = replay_model()
+    start, length, history = 200, 150, 5
+    state = initial_state(
+        model,
+        position_rad=traj.position_rad[start],
+        velocity_rad_s=traj.velocity_rad_s[start],
+        past_commands_rad=traj.command_rad[start - history : start],
+        finger_m=traj.finger_m,
+        substeps=10,
+    )
+    lags = [dataclasses.replace(truth, command_delay_s=d) for d in (0.008, 0.009, 0.010)]
+    pos, _, failed = Replayer(model, nthread=2).run(
+        [(lag, 0.0) for lag in lags],
+        [state] * 3,
+        [traj.command_rad[start - history : start + length]] * 3,
+        traj.finger_m,
+        10,
+        history=history,
+    )
+    assert not failed.any()
+    np.testing.assert_allclose(
+        pos[0], traj.position_rad[start + 1 : start + length + 1], atol=1e-7
+    )
+    spread = np.abs(pos[2] - pos[0]).max()
+    assert spread > 1e-4
+    assert np.abs(pos[1] - 0.5 * (pos[0] + pos[2])).max() < 0.1 * spread
