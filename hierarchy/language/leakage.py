@@ -19,8 +19,13 @@ from typing import Any
 
 NEAR_DUPLICATE = 92.0
 """rapidfuzz ``fuzz.ratio`` (0-100) at or above which two normalized texts are the same."""
-TABLE_MODULES = ("lexicon", "paraphrases", "phrasebook", "speech_text", "dialogue", "conversation")
+TABLE_MODULES = (
+    "lexicon", "paraphrases", "phrasebook", "speech_text", "dialogue", "conversation", "spoken",
+)  # fmt: skip
 """Modules of ``skillbridge.hierarchy.language`` whose upper-case constants are word tables."""
+SPOKEN_DEV_SETS = ("language_dev_asr.jsonl", "language_dev_asr_b4.jsonl")
+"""Transcripts of spoken development sentences (``tests/data/make_dev_asr.py``), used to tune
+the speech rules: always part of the tuning texts, whatever development sets are passed."""
 MIN_WORDS = 3
 """Texts shorter than this ("stop", "up", "other way") are the vocabulary itself: exempt."""
 
@@ -56,7 +61,8 @@ def tuning_texts(root: Path, dev_sets: Iterable[Path] = ()) -> list[str]:
         texts += module_tables(importlib.import_module(f"skillbridge.hierarchy.language.{name}"))
     corrector = root / "hierarchy" / "corrector_phrases.json"
     texts += _strings(json.loads(corrector.read_text()))
-    for path in dev_sets:
+    spoken = [root / "tests" / "data" / name for name in SPOKEN_DEV_SETS]
+    for path in dict.fromkeys([*dev_sets, *(p for p in spoken if p.is_file())]):
         texts += [json.loads(x)["text"] for x in path.read_text().splitlines() if x.strip()]
     return texts
 

@@ -264,6 +264,10 @@ _DISABLE = _w(
     r"stop (?:checking|using|enforcing|monitoring|respecting|obeying|caring about|worrying about)|"
     r"not (?:check|care about|worry about|bother with|respect|obey|use|need|enforce|mind)"
 )
+DISABLE_VERBS = _DISABLE
+"""Verbs that disable, bypass or exceed something (a regex of whole words)."""
+SAFETY_NOUNS = _SAFETY
+"""Names of safety functions (a regex of whole words)."""
 UNSAFE_PATTERNS: tuple[str, ...] = (
     _DISABLE + r"(?: \w+){0,4} " + _SAFETY,
     _w(r"(?:turn|switch|shut) (?:it|them|that|this) off"),
@@ -311,9 +315,62 @@ HARM_PATTERNS: tuple[str, ...] = (
         r"(?:through|into) (?:the |that |a )?(?:table|wall|floor|person|human|operator|glass|"
         r"window)"
     ),  # fmt: skip
+    # hard surfaces and things to go through, objects to wreck
+    _w(
+        r"through (?:the |that |a |this |your )?(?!(?:the|that|a|this|your|gap|opening|hole|slot|"
+        r"handle|loop|ring|door|doorway|middle|cent(?:er|re)|air|space|arch|tunnel|gate|window|"
+        r"bars|rails)\b)[a-z]+|"
+        r"into (?:the |that |a )?(?:table ?top|desk|bench|counter|worktop)|"
+        r"(?:smack|pound|hammer|stomp|plow|plough|bulldoz|demolish|destroy|shatter|wreck)\w*|"
+        r"break (?:it|that|this|them|the \w+)|hit (?:it|that|this|them|the \w+) (?:hard|harder)|"
+        r"hit (?:the |that |a )?(?:mug|cup|glass|bottle|box|block|object|tray|plate|bowl)"
+    ),  # fmt: skip
 )
 """Requests to hit something on purpose; ignored when negated ("so you don't hit the table")."""
-CONTACT_PATTERNS: tuple[str, ...] = (_w(r"(?:touch|bump|brush|scrape|knock|nudge)\w*"),)
+SPEED_PATTERNS: tuple[str, ...] = (
+    _w(r"as (?:fast|quick|quickly|rapid|rapidly|speedily|hard|forcefully|violently) as"),
+    _w(r"(?:fast|quick|quickly|hard) as (?:possible|you can|it can|the \w+ (?:can|will))"),
+    _w(r"(?:press|push|shove|squeeze|force)\w* (?:\w+ ){0,3}(?:harder|hard)"),
+    _w(r"fastest|quickest|speediest|hardest"),
+    _w(
+        r"(?:really|very|super|real|crazy|insanely|extremely|ultra|blazing|lightning|wicked)"
+        r"(?: (?:really|very|super))* (?:fast|quick|quickly|rapid|rapidly|speedy|speedily)"
+    ),  # fmt: skip
+    _w(
+        r"(?:highest|maximum|max|top|full|lightning|breakneck|blistering|ludicrous|warp|high|"
+        r"insane|crazy|reckless) (?:possible )?(?:speed|velocity|pace|rate|force|power|torque|"
+        r"throttle|acceleration)s?"
+    ),  # fmt: skip
+    _w(
+        r"let (?:it|her|him) rip|gun it|step on it|hit the gas|full blast|all out|"
+        r"(?:hold|holding) nothing back|like a (?:bat|rocket|bullet)|full pelt|hell for leather"
+    ),  # fmt: skip
+    _w(
+        r"(?:crank|jack|ramp|bump|pump|turn|dial|push)\w* (?:up (?:the |your )?"
+        r"(?:speed|velocity|force|power|torque|gains?|acceleration)|(?:the |your )?"
+        r"(?:speed|velocity|force|power|torque|gains?|acceleration)(?: \w+){0,3} up)"
+    ),  # fmt: skip
+    _w(
+        r"(?:speed|force|velocity|safety|limits?) (?:is|are) (?:no|not an?|not) "
+        r"(?:object|issue|problem|concern|important)"
+    ),  # fmt: skip
+)
+"""Requests for excessive speed or force (superlatives, intensified "fast", idioms); like harm,
+ignored when negated ("not really fast") and overruled by a stop ("stop, that is too fast")."""
+CARE_PATTERNS: tuple[str, ...] = (
+    _w(
+        r"slow\w*|gentl\w*|careful\w*|cautious\w*|calm\w*|steady|steadily|ordinary|usual|"
+        r"normal|regular|moderate\w*|(?:take|taking) (?:your|its|my|the) time|"
+        r"no (?:rush|hurry)|(?:do not|never) (?:rush|hurry)|not too (?:fast|quick\w*)|"
+        r"unhurried\w*|leisurely|softly|delicately|(?:take|taking|with) care"
+    ),  # fmt: skip
+)
+"""Words asking for care or an ordinary pace ("slowly", "at a normal speed", "take your
+time"): a request with them and no unsafe phrase is not refused on the classifier alone."""
+CONTACT_PATTERNS: tuple[str, ...] = (
+    _w(r"(?:touch|bump|brush|scrape|knock|nudge)\w*"),
+    _w(r"(?:get|gets|come|comes|reach|reaches) (?:to|into|near) (?:the )?(?:table|floor|wall)"),
+)
 """Contact words: not harm by themselves, but negated they ask for care ("go up so you don't
 touch the table"), which no classifier may read as a request to weaken safety."""
 NEGATORS = frozenset(("not", "no", "never", "without", "instead", "than", "nor"))

@@ -20,6 +20,7 @@ import functools
 import re
 
 from skillbridge.hierarchy.language.lexicon import (
+    CARE_PATTERNS,
     CLAUSE_WORDS,
     CONTACT_PATTERNS,
     FILLERS,
@@ -30,6 +31,7 @@ from skillbridge.hierarchy.language.lexicon import (
     NEGATORS,
     QUESTION_WORDS,
     SELF_CORRECTIONS,
+    SPEED_PATTERNS,
     UNSAFE_PATTERNS,
     WH_WORDS,
     WORD_PATTERNS,
@@ -85,7 +87,8 @@ class Cues:
     question: bool = False
     """Every clause is a question ("what is to the left of the cup?")."""
     keeps_safety: bool = False
-    """Words asking to stay safe ("within the limits", "careful not to hit the table")."""
+    """Words asking to stay safe ("within the limits", "careful not to hit the table") or for
+    care ("slowly", "at a normal speed"): the classifier alone does not refuse these."""
 
     def has(self, label: str, *, negated: bool = False) -> bool:
         """True when a mention with ``label`` (and the given negation) occurred."""
@@ -102,20 +105,28 @@ class Cues:
 def find_unsafe(text: str) -> tuple[str, str] | None:
     """``(words, family)`` of a request to weaken safety, or None.
 
-    ``family`` is ``disable`` (disable, bypass or exceed a safety function) or ``harm`` (hit
-    something on purpose; not counted when negated: "go up so you do not hit the table").
+    ``family`` is ``disable`` (disable, bypass or exceed a safety function), ``harm`` (hit
+    something on purpose) or ``speed`` (excessive speed or force: "as fast as it goes"); harm and
+    speed are not counted when negated ("go up so you do not hit the table", "not really fast").
     """
     for clause in re.split(r" [,.;:!?] ?| but | then ", text):
         for pattern in UNSAFE_PATTERNS:
             for m in re.finditer(pattern, clause):
                 if not KEEPS_SAFETY & set(m.group(0).split()):
                     return m.group(0), "disable"
-        for pattern in HARM_PATTERNS:
-            for m in re.finditer(pattern, clause):
-                before = clause[: m.start()].split()[-3:]
-                if not {"not", "never", "avoid", "without", "no"} & set(before):
-                    return m.group(0), "harm"
+        for patterns, family in ((HARM_PATTERNS, "harm"), (SPEED_PATTERNS, "speed")):
+            for pattern in patterns:
+                for m in re.finditer(pattern, clause):
+                    before = clause[: m.start()].split()[-3:]
+                    if not ({"not", "never", "avoid", "without", "no"} & set(before)
+                            or WARNING.search(" ".join(before))):  # fmt: skip
+                        return m.group(0), family
     return None
+
+
+WARNING = re.compile(r"\b(?:will|going to|gonna|about to|might|could)$")
+"""Words right before a harm phrase that make it a warning, not a request ("careful, you will
+hit the table")."""
 
 
 def _negated_harm(text: str) -> bool:
@@ -234,7 +245,9 @@ def analyse(text: str) -> Cues:
         magnitude=read_magnitude(plain),
         unsafe=find_unsafe(text),
         question=is_question(tokens),
-        keeps_safety=bool(KEEPS_SAFETY & set(tokens)) or _negated_harm(text),
+        keeps_safety=bool(KEEPS_SAFETY & set(tokens))
+        or _negated_harm(text)
+        or any(re.search(p, text) for p in CARE_PATTERNS),
     )
     rotation = cues.rotation_context
     directions = _resolve(mentions, tokens, rotation) or _resolve(

@@ -5,11 +5,16 @@ thresholds of ``dialogue.LanguageConfig``: sentences of ``language_dev.jsonl`` a
 held-out sets that need no previous motion, spoken by each voice at two rates with fan or
 workshop noise, transcribed by whisper tiny.en and base.
 
-    python tests/data/make_dev_asr.py
+``--batch4`` writes ``language_dev_asr_b4.jsonl`` instead: every row of the fourth development
+batch (ids ``g...``) that needs no previous motion, spoken the same way and transcribed without
+the domain prompt (a second kind of recognizer output to tune the speech rules on).
+
+    python tests/data/make_dev_asr.py [--batch4]
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import random
 import re
@@ -31,25 +36,34 @@ def _words(text: str) -> str:
 
 
 def main() -> None:
+    cli = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    cli.add_argument("--batch4", action="store_true", help="speak the fourth batch (ids g...)")
+    args = cli.parse_args()
     names = ("language_dev.jsonl", "parser_heldout.jsonl", "parser_relative_heldout.jsonl")
     rows = [r for r in load_rows([HERE / n for n in names]) if not r["previous"]]
     rows = [r for r in rows if r.get("category") != "asr"]
-    spoken = random.Random(7).sample(rows, 48)
-    models = {n: Transcriber(SttConfig(model=n)) for n in ("tiny.en", "base")}
+    if args.batch4:
+        spoken = [r for r in rows if r["id"].startswith("g")]
+        prompt, out_name, prefix = "", "language_dev_asr_b4.jsonl", "dev-asr4-"
+    else:
+        spoken = random.Random(7).sample(rows, 48)
+        prompt, out_name, prefix = SttConfig().prompt, "language_dev_asr.jsonl", "dev-asr"
+    models = {n: Transcriber(SttConfig(model=n, prompt=prompt)) for n in ("tiny.en", "base")}
     out = []
     for i, r in enumerate(spoken):
+        print(f"{i + 1}/{len(spoken)} {r['text']}", flush=True)
         voice, rate, noise, snr = CONDITIONS[i % len(CONDITIONS)]
         audio = synthesize(r["text"], Utterance(voice, rate))
         audio = mix_at_snr(audio, make_noise(noise, audio.size, seed=100 + i), snr)
         for name, model in models.items():
             heard = model.transcribe(audio)
             if heard.text:
-                out.append({**r, "id": f"dev-asr{len(out):04d}", "category": "asr",
+                out.append({**r, "id": f"{prefix}{len(out):04d}", "category": "asr",
                             "text": heard.text, "confidence": round(heard.confidence, 4),
                             "ask_ok": r["ask_ok"] or _words(heard.text) != _words(r["text"]),
                             "source": f"dev asr: {voice} x{rate} {noise} {snr} dB {name}"})  # fmt: skip
-    (HERE / "language_dev_asr.jsonl").write_text("".join(json.dumps(r) + "\n" for r in out))
-    print(f"wrote {len(out)} rows")
+    (HERE / out_name).write_text("".join(json.dumps(r) + "\n" for r in out))
+    print(f"wrote {len(out)} rows to {out_name}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,266 @@
+"""What a recognizer may have changed in a spoken correction, and what that means for safety.
+
+Speech recognizers replace words with words that sound alike: "override" becomes "overwrite",
+"lift" becomes "left", "quite a lot" becomes "write a lot". Typed text (confidence 1) is read as
+written; for spoken text (confidence below 1) two checks run after the words are understood:
+
+- ``unsafe_hint``: words that may ask to weaken safety once sound-alikes are undone
+  ("overwrite the demo" -> "override ..."), or a disabling verb and a safety noun anywhere in the
+  sentence. A garbled request with such words is refused rather than asked back: asking "could
+  you say it again?" invites the same unsafe request, and nothing moves either way.
+- ``check_heard``: a transcript with a word that belongs to no correction ("we did not go
+  forward enough fat"), a direction only a homophone gave, or "lifted ..." that may be "lift it
+  ...": the robot asks back instead of moving.
+
+Both are fixed tables (nothing learned): they can only turn a motion into a question or a
+refusal, never widen what moves.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from typing import Protocol
+
+from skillbridge.contract.language import LanguageMotion
+from skillbridge.hierarchy.language.answers import Answer, Motions, Question, Refusal, motions_of
+from skillbridge.hierarchy.language.lexicon import DISABLE_VERBS, KEEPS_SAFETY, SAFETY_NOUNS
+from skillbridge.hierarchy.language.rules import find_unsafe
+from skillbridge.hierarchy.language.speech_text import Cleaned, known_words
+from skillbridge.hierarchy.language.units import normalize
+
+UNSAFE_SOUNDALIKES = {
+    "overwrite": "override", "overwrites": "override", "overwritten": "overridden",
+    "overright": "override", "over ride": "override", "over write": "override",
+    "over right": "override", "by pass": "bypass", "buy pass": "bypass", "bye pass": "bypass",
+    "emergence": "emergency", "emergent": "emergency", "emerge and see": "emergency",
+    "collusion": "collision", "collusions": "collisions", "coalition": "collision",
+    "turn of": "turn off", "switch of": "switch off", "shut of": "shut off",
+    "he stop": "estop", "ee stop": "estop", "the stop button": "estop",
+    "breaks": "brakes", "lemmets": "limits", "limmits": "limits", "limit's": "limits",
+    "safety's": "safety", "safe tea": "safety", "safety": "safety",
+    "dis able": "disable", "this able": "disable", "disabled": "disable",
+}  # fmt: skip
+"""Words a recognizer writes for safety words (whole words or phrases, lowercase)."""
+SAFETY_NAMES = re.compile(
+    r"\b(?:safety|safeties|limits?|limiters?|emergency|estop|collisions?|interlocks?|workspace|"
+    r"boundar(?:y|ies)|brakes|guards?|guardrails?|kill switch)\b"
+)
+"""Names of safety functions that, in a garbled transcript, are cue enough to refuse (not the
+wider ``lexicon.SAFETY_NOUNS``: "monitor", "checks", "sensors" are heard for other words)."""
+STRONG_UNSAFE = re.compile(
+    r"\b(?:overrid\w*|overrode|bypass\w*|deactivat\w*|disabl\w*|circumvent\w*)\b"
+)
+"""Verbs that in a correction can only mean defeating a safety function."""
+SOUND_SLIPS = frozenset(("shot", "reshot", "shots", "board", "fat", "ward"))
+"""Vocabulary-looking words that in a transcript usually stand for a correction word
+("you be shot" for "you overshot", "board" for "forward", "fat" for "far")."""
+FUNCTION_WORDS = frozenset(
+    """
+a an the it its this that these those to of by in on at for from with and or but then so if as
+i you we me my your our they them he she is are am was were be been being do does did will would
+can could should shall may might must have has had not no yes ok okay please just now there here
+what which who how like well oh than about over into onto off out very really quite clear let us
+one two three four five six seven eight nine ten half
+""".split()
+)
+"""Words of any sentence: known, whatever the correction."""
+PAST_IMPERATIVES = {
+    "lifted": "lift it", "shifted": "shift it", "lowered": "lower it", "raised": "raise it",
+    "pushed": "push it", "pulled": "pull it", "moved": "move it", "nudged": "nudge it",
+    "dropped": "drop it", "turned": "turn it", "rotated": "rotate it",
+}  # fmt: skip
+"""A transcript that opens with one of these, with no subject, is often the command "lift it
+..." heard as "lifted ..." (a report of what the robot did, read the other way round)."""
+
+
+SAFETY_WORDS = (
+    "override", "bypass", "disable", "deactivate", "emergency", "collision", "collisions",
+    "limit", "limits", "limiter", "safety", "interlock", "brakes", "sensor", "sensors",
+    "boundary", "boundaries", "workspace", "constraints",
+)  # fmt: skip
+"""Words that an unknown token (no word of the encoder's vocabulary) is repaired towards when
+it is within one edit of one (two for tokens of seven letters or more): "glimmit" -> limit."""
+
+
+def undo_soundalikes(text: str) -> str:
+    """``text`` (any case) with the ``UNSAFE_SOUNDALIKES`` replaced and unknown tokens near a
+    ``SAFETY_WORDS`` entry repaired to it, lowercase."""
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import extractOne
+
+    known = known_words()
+    tokens = re.findall(r"[a-z0-9']+", text.lower())
+    for i, t in enumerate(tokens):
+        if len(t) >= 5 and t.isalpha() and t not in known:
+            limit = 2 if len(t) >= 7 else 1
+            found = extractOne(t, SAFETY_WORDS, scorer=OSA.distance, score_cutoff=limit)
+            if found is not None:
+                tokens[i] = found[0]
+    out = f" {' '.join(tokens)} "
+    for heard, meant in UNSAFE_SOUNDALIKES.items():
+        out = out.replace(f" {heard} ", f" {meant} ")
+    return out.strip()
+
+
+def unsafe_hint(text: str, garbled: bool = False) -> str | None:
+    """The words of ``text`` that may ask to weaken safety once recognizer sound-alikes are
+    undone, or None. Stricter tables (``rules.find_unsafe``) run first on the repaired text;
+    then a defeating verb alone, or a disabling verb and a safety noun anywhere in the text, or
+    when the transcript is ``garbled`` a safety noun alone ("in the workspace dance and reach
+    further out"); none of these when the text asks to keep safety ("stay within the limits")."""
+    repaired = normalize(undo_soundalikes(text))
+    found = find_unsafe(repaired)
+    if found is not None:
+        return found[0]
+    if KEEPS_SAFETY & set(repaired.split()):
+        return None
+    if strong := STRONG_UNSAFE.search(repaired):
+        return strong.group(0)
+    verb, noun = re.search(DISABLE_VERBS, repaired), re.search(SAFETY_NOUNS, repaired)
+    if verb and noun:
+        return f"{verb.group(0)} ... {noun.group(0)}"
+    named = SAFETY_NAMES.search(repaired) if garbled else None
+    return named.group(0) if named else None
+
+
+@functools.lru_cache(maxsize=1)
+def domain_words() -> frozenset[str]:
+    """Every word of the correction vocabulary: the words of the parser's tables (``lexicon``,
+    ``relative``, ``units``, ``speech_text``, ``dialogue``) and ``FUNCTION_WORDS``."""
+    from skillbridge.hierarchy.language import dialogue, lexicon, relative, speech_text, units
+    from skillbridge.hierarchy.language.leakage import module_tables
+
+    words = set(FUNCTION_WORDS)
+    for module in (lexicon, relative, units, speech_text, dialogue):
+        for table in module_tables(module):
+            words |= set(re.findall(r"[a-z]{2,}", table.lower()))
+    return frozenset(words - SOUND_SLIPS)
+
+
+def unclear_words(text: str) -> list[str]:
+    """Words of a transcript that belong to no correction ("we didn't go forward enough fat"):
+    neither a vocabulary word (nor one with -s, -ed, -ing, -ly added) nor a number, or one of
+    ``SOUND_SLIPS``."""
+    known = domain_words()
+    out = []
+    for word in normalize(text).split():
+        if not word.isalpha() or len(word) < 2:
+            continue
+        stems = {word} | {word[: -len(x)] for x in ("s", "es", "ed", "d", "ing", "ly")
+                          if word.endswith(x)}  # fmt: skip
+        stems |= {s[:-1] for s in stems if len(s) > 3 and s[-1] == s[-2]}  # "pulling" -> pull
+        if word in SOUND_SLIPS or not stems & known:
+            out.append(word)
+    return out
+
+
+def imperative_reading(text: str) -> str | None:
+    """ "lifted up 2 cm" -> "lift it up 2 cm" when a transcript opens with one of
+    ``PAST_IMPERATIVES`` (after lead words), else None."""
+    words = re.findall(r"\d+(?:\.\d+)?|[a-z]+", text.lower().replace("'", ""))
+    lead = 0
+    while lead < len(words) and words[lead] in ("and", "so", "then", "now", "ok", "okay"):
+        lead += 1
+    if lead < len(words) and words[lead] in PAST_IMPERATIVES:
+        return " ".join([*words[:lead], PAST_IMPERATIVES[words[lead]], *words[lead + 1 :]])
+    return None
+
+
+class SpeechThresholds(Protocol):
+    """The confidence thresholds of ``dialogue.LanguageConfig`` that spoken text is held to."""
+
+    @property
+    def ask_below(self) -> float: ...
+    @property
+    def homophone_ask_below(self) -> float: ...
+    @property
+    def unclear_ask_below(self) -> float: ...
+
+
+def garbled_unsafe(
+    text: str, answer: Answer, confidence: float, limits: SpeechThresholds
+) -> Refusal | None:
+    """A request that may weaken safety once recognizer sound-alikes are undone is refused, not
+    asked back ("overwrite the emergency stop"): when nothing would move, or when it was spoken.
+    A garbled transcript (not understood, unsure, or with unclear words) that names a safety
+    function is refused too. A stop, or a question offering one, is never refused."""
+    motions = motions_of(answer)
+    offered = answer.options if isinstance(answer, Question) else ()
+    stops = [m for o in offered for m in (motions_of(o) or ())] + list(motions or ())
+    if any(m.motion == "stop" for m in stops) or (motions is not None and confidence >= 1.0):
+        return None
+    garbled = confidence < 1.0 and (
+        motions is None or confidence < limits.ask_below or bool(unclear_words(text))
+    )
+    hint = unsafe_hint(text, garbled)
+    if hint is None:
+        return None
+    return Refusal(
+        "unsafe",
+        f"refused: I heard {text.strip()!r}; {hint!r} may ask to weaken or defeat a safety "
+        "function, which a correction cannot do. Give a motion inside the limits.",
+    )
+
+
+def check_heard(
+    answer: Answer,
+    text: str,
+    cleaned: Cleaned,
+    confidence: float,
+    limits: SpeechThresholds,
+    reread: Callable[[str], Answer],
+) -> Answer:
+    """Spoken text is asked back instead of moving when the recognizer was unsure
+    (``ask_below``), when "lifted ..." may have been "lift it ..." (``reread`` reads the
+    command in context), when only a homophone gave the direction, or when a word belongs to no
+    correction. Typed text (confidence 1) passes unchanged."""
+    motions = motions_of(answer)
+    if motions is None:
+        if confidence < limits.ask_below:
+            return Question(f"I heard {cleaned.text!r} and am not sure: could you say it again?",
+                            heard=cleaned.text)  # fmt: skip
+        return answer
+    if confidence >= 1.0:
+        return answer
+    return _doubt(answer, motions, text, cleaned, confidence, limits, reread) or answer
+
+
+def _doubt(
+    answer: Answer,
+    motions: tuple[LanguageMotion, ...],
+    text: str,
+    cleaned: Cleaned,
+    confidence: float,
+    limits: SpeechThresholds,
+    reread: Callable[[str], Answer],
+) -> Question | None:
+    """The question to ask about a spoken motion (see ``check_heard``), or None."""
+    heard = cleaned.text
+    if confidence < limits.ask_below:
+        return Question(f"did you say {heard!r}? ({_describe(answer)})", _options(answer),
+                        heard=heard)  # fmt: skip
+    if (said := imperative_reading(text)) is not None:
+        command = reread(said)
+        if motions_of(command) is not None and command != answer:
+            return Question(f"did you say {said!r}? ({_describe(command)})",
+                            _options(command) + _options(answer), heard=text)  # fmt: skip
+    homophones = {c.after for c in cleaned.changed("homophone")}
+    by_homophone = [m.motion for m in motions if m.motion in homophones]
+    if by_homophone and confidence < limits.homophone_ask_below:
+        return Question(f"did you say {by_homophone[0]}? ({_describe(answer)})",
+                        _options(answer), heard=heard)  # fmt: skip
+    unclear = unclear_words(text) if confidence < limits.unclear_ask_below else []
+    if unclear:
+        return Question(f"did you say {heard!r}? I did not catch {unclear[0]!r} "
+                        f"({_describe(answer)})", _options(answer), heard=heard)  # fmt: skip
+    return None
+
+
+def _options(answer: Answer) -> tuple[LanguageMotion | Motions, ...]:
+    return (answer,) if isinstance(answer, (LanguageMotion, Motions)) else ()
+
+
+def _describe(answer: Answer) -> str:
+    return answer.describe() if isinstance(answer, (LanguageMotion, Motions)) else ""

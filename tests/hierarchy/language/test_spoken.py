@@ -1,0 +1,136 @@
+"""Issue 16 rules with the real parser: unsafe speed/force/harm idioms and their safe look-alikes,
+garbled unsafe speech refused, spoken words that belong to no correction asked back, "lifted"
+heard for "lift it", overshoots and "flip the direction" after a motion."""
+
+from __future__ import annotations
+
+import pytest
+
+from skillbridge.contract.language import LanguageMotion
+from skillbridge.hierarchy.language.answers import Question, Refusal
+from skillbridge.hierarchy.language.dialogue import LanguageConfig, interpret
+from skillbridge.hierarchy.language.parser import Parser
+from skillbridge.hierarchy.language.rules import find_unsafe
+from skillbridge.hierarchy.language.spoken import (
+    imperative_reading,
+    unclear_words,
+    undo_soundalikes,
+    unsafe_hint,
+)
+from skillbridge.hierarchy.language.units import normalize
+
+
+@pytest.fixture(scope="module")
+def parser(encoder_folder) -> Parser:
+    return Parser(encoder_folder)
+
+
+def said(parser, text, previous=None, confidence=1.0, **config):
+    return interpret(text, previous, confidence, LanguageConfig(**config), parser)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "head right as fast as the arm goes",  # "as fast as" whatever follows
+        "the quickest you can, raise it",  # a superlative of speed
+        "go left super quick",  # an intensified "quick"
+        "lower it at blistering speed",
+        "crank up the velocity and go forward",
+        "press the block down harder",  # more force
+        "force is not an issue, move back",
+        "drive the fingers through the plate",  # through a thing
+        "hit the bowl",
+    ],
+)
+def test_speed_force_and_harm_idioms_are_refused(parser, text):
+    answer = said(parser, text)
+    assert isinstance(answer, Refusal) and answer.kind == "unsafe", answer
+
+
+@pytest.mark.parametrize(
+    ("text", "motion"),
+    [
+        ("slide right, not as fast as before, slowly", "right"),  # negated: no request for speed
+        ("at a leisurely pace go left", "left"),
+        ("take your time and lower it", "down"),
+        ("calmly move it forward", "forward"),
+        ("go through the gap to the left", "left"),  # through an opening is no harm
+        ("careful, you are too low, you will hit the table", "up"),  # a warning, not a request
+    ],
+)
+def test_safe_look_alikes_still_move(parser, text, motion):
+    answer = said(parser, text)
+    assert isinstance(answer, LanguageMotion) and answer.motion == motion, answer
+
+
+def test_speed_is_its_own_family_and_a_stop_overrules_it(parser):
+    assert find_unsafe(normalize("left really fast")) == ("really fast", "speed")
+    assert said(parser, "stop, that is really fast") == LanguageMotion.of("stop")
+
+
+def test_care_words_keep_the_classifier_from_refusing_alone(parser):
+    # the intent classifier alone calls these unsafe (p >= 0.5); the care words keep them motions
+    answer = said(parser, "at an unhurried speed, move right")
+    assert isinstance(answer, LanguageMotion) and answer.motion == "right"
+
+
+def test_recognizer_sound_alikes_of_safety_words_are_undone():
+    assert undo_soundalikes("Overwrite the brakes") == "override the brakes"
+    assert undo_soundalikes("forget the glimmit") == "forget the limit"  # no word, near "limit"
+    assert unsafe_hint("turn of the collision check") is not None
+    assert unsafe_hint("stay inside the limits, go up") is None
+    assert unsafe_hint("in the workspace gunk reach out") is None
+    assert unsafe_hint("in the workspace gunk reach out", garbled=True) == "workspace"
+
+
+@pytest.mark.parametrize("confidence", [0.3, 0.7])
+def test_garbled_unsafe_speech_is_refused_not_asked_back(parser, confidence):
+    answer = said(parser, "overwrite the demo and see start", confidence=confidence)
+    assert isinstance(answer, Refusal) and answer.kind == "unsafe", answer
+
+
+def test_garbled_speech_naming_a_safety_function_is_refused(parser):
+    answer = said(parser, "like as in the workspace prance and reach further out", confidence=0.6)
+    assert isinstance(answer, Refusal) and answer.kind == "unsafe", answer
+    answer = said(parser, "the boundary plonk and go left a lot", confidence=0.6)
+    assert isinstance(answer, Refusal) and answer.kind == "unsafe", answer
+    # typed, the same words are read as written
+    assert not isinstance(said(parser, "keep inside the workspace and go left"), Refusal)
+
+
+def test_a_spoken_stop_is_never_refused(parser):
+    assert said(parser, "emergency stop", confidence=0.7) == LanguageMotion.of("stop")
+
+
+def test_unclear_spoken_words_are_asked_back_typed_ones_move(parser):
+    assert unclear_words("We went forward enough fat") == ["fat"]
+    assert unclear_words("you are reaching much too far") == []  # -ing of a vocabulary word
+    spoken = said(parser, "go right a little wombat", confidence=0.9)
+    assert isinstance(spoken, Question) and "wombat" in spoken.text, spoken
+    assert spoken.options == (LanguageMotion.of("right", "small"),)
+    typed = said(parser, "go right a little wombat")
+    assert typed == LanguageMotion.of("right", "small")
+    assert said(parser, "go right a little", confidence=0.9) == LanguageMotion.of("right", "small")
+
+
+def test_lifted_heard_for_lift_it_is_asked_with_the_command_first(parser):
+    assert imperative_reading("Lifted up by 3 cm.") == "lift it up by 3 cm"
+    answer = said(parser, "Lifted up by 3 cm.", confidence=0.8)
+    assert isinstance(answer, Question), answer
+    first, second = answer.options
+    assert first == LanguageMotion("up", "explicit", distance_m=0.03)
+    assert isinstance(second, LanguageMotion) and second.motion == "down"
+    # typed, "lifted up by 3 cm" stays a report of what the robot did
+    typed = said(parser, "lifted up by 3 cm")
+    assert isinstance(typed, LanguageMotion) and typed.motion == "down"
+
+
+@pytest.mark.parametrize("text", ["overdid it", "you overshot"])
+def test_an_overshoot_after_a_motion_backs_off_a_small_step(parser, text):
+    assert said(parser, text, LanguageMotion.of("up")) == LanguageMotion.of("down", "small")
+
+
+def test_flip_the_direction_reverses_the_previous_motion(parser):
+    previous = LanguageMotion.of("left", "large")
+    assert said(parser, "flip the direction", previous) == LanguageMotion.of("right", "large")
