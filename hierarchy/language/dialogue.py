@@ -49,7 +49,7 @@ OTHER_WAY = re.compile(
     r"\b(?:(?:no|nope|nah|wrong way)\W+)*(?:go |do )?(?:the )?(?:other|opposite|wrong|reverse) "
     r"(?:way|direction|side)\b|\breverse (?:that|it|this)\b|\bundo(?: that| it)?\b|"
     r"\b(?:go |do )?(?:the )?opposite\b(?! (?:of|side)\b)|"
-    r"\b(?:flip|switch|swap) (?:the )?direction\b"
+    r"\b(?:flip|switch|swap) (?:the )?direction\b|\bnot (?:that|this) way\b"
 )
 NOT_SO_FAR = re.compile(
     r"\bnot (?:by )?(?:quite )?(?:so |that |as |too )?(?:far|much)\b(?! enough)"
@@ -62,8 +62,14 @@ PURPOSE = re.compile(
 """A purpose clause that only says what to avoid ("go left so you don't bump the cup")."""
 LESS = re.compile(
     r"\b(?:but )?(?:a )?(?:bit |little |tad |touch )?less(?: far| than that| this time)?\b|"
-    r"\bnot as (?:far|much)\b"
+    r"\bnot as (?:far|much)\b|\bease off\b|\b(?:a )?(?:smaller|shorter)\b|"
+    r"\bhalf\b(?! (?:an? |of an? )?(?:cm|mm|centim|millim|inch|met|degree|rad|turn))"
 )
+"""After a motion, a smaller size: "a bit less", "half as far", "a smaller step", "ease off"
+(not "half a centimeter", a size)."""
+NOT_SO_HIGH = re.compile(r"\bnot (?:so|as|that|too) (high|low|deep)\b")
+"""It went too high (or low): a small step back ("not so high" after going up)."""
+_UNDO_HEIGHT = {"high": "down", "low": "up", "deep": "up"}
 TOO_FAR = re.compile(
     r"\b(?:way |much |far )?too (?:far|much)\b|\b(?:overdid|overdone|overshot|overshoot)\b"
 )
@@ -73,6 +79,9 @@ MORE = re.compile(
     r"smidge |hair )?(?:more|further|farther)|keep (?:it )?going|continue|again|same again|"
     r"(?:a )?(?:little |tiny )?bit more|more)(?: please)?$"
 )
+_NAMED = {"left": "left", "right": "right", "forward": "forward", "backward": "backward",
+          "up": "up", "down": "down", "rotate_cw": "clockwise", "rotate_ccw": "counterclockwise"}
+"""The word that names each motion."""
 _SMALL = re.compile(r"\b(?:bit|little|tad|touch|smidge|hair|tiny|slightly)\b")
 _DIRECTION = re.compile(
     r"\b(?:(?:left|right|forward|backward|up|down)(?:s|wards?)?|back|higher|lower|clockwise|"
@@ -229,20 +238,30 @@ def _other_way(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
     if match is None:
         return None
     rest = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.!")
+    if previous is not None and previous.motion not in ("forward", "backward"):
+        rest = re.sub(r"\bback\b", " ", rest)  # "swing it back the other way": return
     if _DIRECTION.search(rest):
         explicit = parser.parse(rest)
         if motions_of(explicit) is not None:
             return explicit
-    magnitude = analyse(normalize(rest)).magnitude if rest else None
-    turned = reverse(previous, magnitude) if previous is not None else None
+    turned = reverse(previous) if previous is not None else None
     if turned is None:
         return Question("which way? I do not know which motion to reverse: say the direction")
-    return turned
+    cues = analyse(normalize(rest)) if rest.strip(" ,.!") else None
+    if cues is not None and cues.sizes and turned.motion in _NAMED:  # "the other way by 2 cm"
+        sized = parser.parse(f"{_NAMED[turned.motion]} {rest}")
+        if isinstance(sized, LanguageMotion) and sized.motion == turned.motion:
+            return sized
+    if LESS.search(rest):  # "the other way, but less"
+        return reverse(previous, "small")  # type: ignore[arg-type]
+    return reverse(previous, cues.magnitude) if cues and cues.magnitude else turned
 
 
 def _less(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
     """ "not so far left" (it went too far left), "left but less" (a small step left), and "a bit
     less" / "too far" with no direction (back off the previous motion by a small step)."""
+    if (height := NOT_SO_HIGH.search(text)) and not _DIRECTION.search(text):
+        return LanguageMotion.of(_UNDO_HEIGHT[height.group(1)], "small")
     negated, less, too_far = NOT_SO_FAR.search(text), LESS.search(text), TOO_FAR.search(text)
     match = negated or less or too_far
     if match is None:
@@ -259,7 +278,7 @@ def _less(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer |
         if negated:  # "not so far left": it went too far left
             motions = motions_of(parser.parse(f"{directions[0][1]} a bit"))
             return reverse(motions[0], "small") if motions else None
-    short = len(re.findall(r"[a-z]+", text)) <= 6
+    short = len(re.findall(r"[a-z]+", named)) <= 8
     if previous is not None and not directions and short:  # "way too much", "a bit less"
         return reverse(previous, "small")
     return None  # "you lifted too much": a description the parser reads

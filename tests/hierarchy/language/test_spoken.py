@@ -134,3 +134,27 @@ def test_an_overshoot_after_a_motion_backs_off_a_small_step(parser, text):
 def test_flip_the_direction_reverses_the_previous_motion(parser):
     previous = LanguageMotion.of("left", "large")
     assert said(parser, "flip the direction", previous) == LanguageMotion.of("right", "large")
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "expected"),
+    [
+        ("half as far", "left", LanguageMotion.of("right", "small")),  # "less" after a motion
+        ("a shorter one", "up", LanguageMotion.of("down", "small")),
+        ("ease off", "forward", LanguageMotion.of("backward", "small")),
+        ("you went too far, come back a little", "left", LanguageMotion.of("right", "small")),
+        ("not so high", None, LanguageMotion.of("down", "small")),  # like "not so far left"
+        ("not that way", "left", LanguageMotion.of("right")),
+        ("the other way but less", "down", LanguageMotion.of("up", "small")),
+        ("swing it back the other way", "rotate_cw", LanguageMotion.of("rotate_ccw")),
+        ("go the other way by 2 cm", "left", LanguageMotion("right", "explicit", distance_m=0.02)),
+    ],
+)
+def test_smaller_sizes_and_the_other_way_after_a_motion(parser, text, previous, expected):
+    before = LanguageMotion.of(previous) if previous else None
+    assert said(parser, text, before) == expected
+
+
+def test_half_a_unit_is_a_size_not_less(parser):
+    answer = said(parser, "left half a centimeter", LanguageMotion.of("left"))
+    assert answer == LanguageMotion("left", "explicit", distance_m=0.005)
