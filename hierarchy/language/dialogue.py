@@ -79,8 +79,16 @@ MORE = re.compile(
     r"smidge |hair )?(?:more|further|farther)|keep (?:it )?going|continue|again|same again|"
     r"(?:a )?(?:little |tiny )?bit more|more)(?: please)?$"
 )
-_NAMED = {"left": "left", "right": "right", "forward": "forward", "backward": "backward",
-          "up": "up", "down": "down", "rotate_cw": "clockwise", "rotate_ccw": "counterclockwise"}
+_NAMED = {
+    "left": "left",
+    "right": "right",
+    "forward": "forward",
+    "backward": "backward",
+    "up": "up",
+    "down": "down",
+    "rotate_cw": "clockwise",
+    "rotate_ccw": "counterclockwise",
+}
 """The word that names each motion."""
 _SMALL = re.compile(r"\b(?:bit|little|tad|touch|smidge|hair|tiny|slightly)\b")
 _DIRECTION = re.compile(
@@ -245,7 +253,7 @@ def _other_way(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
         if motions_of(explicit) is not None:
             return explicit
     turned = reverse(previous) if previous is not None else None
-    if turned is None:
+    if previous is None or turned is None:
         return Question("which way? I do not know which motion to reverse: say the direction")
     cues = analyse(normalize(rest)) if rest.strip(" ,.!") else None
     if cues is not None and cues.sizes and turned.motion in _NAMED:  # "the other way by 2 cm"
@@ -253,7 +261,7 @@ def _other_way(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
         if isinstance(sized, LanguageMotion) and sized.motion == turned.motion:
             return sized
     if LESS.search(rest):  # "the other way, but less"
-        return reverse(previous, "small")  # type: ignore[arg-type]
+        return reverse(previous, "small")
     return reverse(previous, cues.magnitude) if cues and cues.magnitude else turned
 
 
