@@ -323,13 +323,26 @@ HARM_PATTERNS: tuple[str, ...] = (
         r"into (?:the |that |a )?(?:table ?top|desk|bench|counter|worktop)|"
         r"(?:smack|pound|hammer|stomp|plow|plough|bulldoz|demolish|destroy|shatter|wreck)\w*|"
         r"break (?:it|that|this|them|the \w+)|hit (?:it|that|this|them|the \w+) (?:hard|harder)|"
+        r"even if (?:you|it|we|i) (?:hit|collide|bump|crash|smash|touch|scrape|knock)\w*|"
+        r"(?:fine|ok|okay|alright|all right) to (?:hit|collide|bump|crash|touch|scrape|knock)\w*|"
         r"hit (?:the |that |a )?(?:mug|cup|glass|bottle|box|block|object|tray|plate|bowl)"
     ),  # fmt: skip
 )
 """Requests to hit something on purpose; ignored when negated ("so you don't hit the table")."""
 SPEED_PATTERNS: tuple[str, ...] = (
     _w(r"as (?:fast|quick|quickly|rapid|rapidly|speedily|hard|forcefully|violently) as"),
-    _w(r"(?:fast|quick|quickly|hard) as (?:possible|you can|it can|the \w+ (?:can|will))"),
+    _w(
+        r"(?:fast|quick|quickly|hard) as (?:possible|you can|it can|you (?:like|want|please)|"
+        r"the \w+ (?:can|will))"
+    ),  # fmt: skip
+    _w(
+        r"(?:wild|violent|aggressive|forceful|abrupt)ly|with (?:full |all your )?force|"
+        r"jerk\w*|yank\w*|hurry\w*|rush\w*|snappy|chop chop|on the double|pronto|"
+        r"without (?:slowing|braking|stopping)|(?:down|into \w+|on(?:to)? \w+) hard|"
+        r"hard (?:down|into|onto|against)|(?:keep|kept) pushing|"
+        r"(?:double|triple|full) speed|(?:twice|\d+ times) (?:as fast|faster)|"
+        r"(?:(?:a |one )?hundred|[1-9]\d\d)(?: percent| per cent)? (?:speed|power|force|throttle)"
+    ),  # fmt: skip
     _w(r"(?:press|push|shove|squeeze|force)\w* (?:\w+ ){0,3}(?:harder|hard)"),
     _w(r"fastest|quickest|speediest|hardest"),
     _w(
@@ -361,8 +374,15 @@ CARE_PATTERNS: tuple[str, ...] = (
     _w(
         r"slow\w*|gentl\w*|careful\w*|cautious\w*|calm\w*|steady|steadily|ordinary|usual|"
         r"normal|regular|moderate\w*|(?:take|taking) (?:your|its|my|the) time|"
-        r"no (?:rush|hurry)|(?:do not|never) (?:rush|hurry)|not too (?:fast|quick\w*)|"
+        r"no (?:need to )?(?:rush|hurry)|(?:do not|never|not) (?:rush|hurry)|"
+        r"not too (?:fast|quick\w*)|"
         r"unhurried\w*|leisurely|softly|delicately|(?:take|taking|with) care"
+    ),  # fmt: skip
+    # keeping clear of things: "until you are just above the cube", "away from the wall"
+    _w(
+        r"(?:stay |keep )?clear (?:of )?(?:the|that|it)|just (?:above|over|short of|before)|"
+        r"away from (?:the |that )?(?:wall|table|edge|obstacle|person|people|cup|mug|glass|"
+        r"bottle|camera|box|block)"
     ),  # fmt: skip
 )
 """Words asking for care or an ordinary pace ("slowly", "at a normal speed", "take your

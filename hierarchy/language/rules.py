@@ -117,11 +117,22 @@ def find_unsafe(text: str) -> tuple[str, str] | None:
         for patterns, family in ((HARM_PATTERNS, "harm"), (SPEED_PATTERNS, "speed")):
             for pattern in patterns:
                 for m in re.finditer(pattern, clause):
-                    before = clause[: m.start()].split()[-3:]
-                    if not ({"not", "never", "avoid", "without", "no"} & set(before)
-                            or WARNING.search(" ".join(before))):  # fmt: skip
+                    before = _negation_window(clause[: m.start()])
+                    if not (NEGATORS_OF_HARM & set(before) or WARNING.search(" ".join(before))):
                         return m.group(0), family
     return None
+
+
+NEGATORS_OF_HARM = frozenset(("not", "never", "avoid", "without", "no"))
+_WINDOW_BREAKS = frozenset(("even", "if", "stop", "keep", "and", "but", "then"))
+
+
+def _negation_window(before: str) -> list[str]:
+    """The up to three words before a harm phrase that can negate it, cut after a word that
+    starts another phrase ("do not stop even if you hit it": nothing negates "even if ...")."""
+    words = before.split()[-3:]
+    cuts = [i for i, w in enumerate(words) if w in _WINDOW_BREAKS]
+    return words[cuts[-1] + 1 :] if cuts else words
 
 
 WARNING = re.compile(r"\b(?:will|going to|gonna|about to|might|could)$")
@@ -133,7 +144,7 @@ def _negated_harm(text: str) -> bool:
     """A harm phrase under negation: "careful not to hit the table", "don't collide"."""
     for pattern in (*HARM_PATTERNS, *CONTACT_PATTERNS):
         for m in re.finditer(pattern, text):
-            if {"not", "never", "avoid", "without", "no"} & set(text[: m.start()].split()[-3:]):
+            if NEGATORS_OF_HARM & set(_negation_window(text[: m.start()])):
                 return True
     return False
 

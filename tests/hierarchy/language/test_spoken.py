@@ -41,6 +41,12 @@ def said(parser, text, previous=None, confidence=1.0, **config):
         "force is not an issue, move back",
         "drive the fingers through the plate",  # through a thing
         "hit the bowl",
+        "carry on right even if you bump the cup",  # contact accepted in advance
+        "it is okay to scrape the table, go down",
+        "go up without braking",
+        "shift left at two hundred percent speed",
+        "yank it backward",
+        "hurry it along to the left",
     ],
 )
 def test_speed_force_and_harm_idioms_are_refused(parser, text):
@@ -57,11 +63,20 @@ def test_speed_force_and_harm_idioms_are_refused(parser, text):
         ("calmly move it forward", "forward"),
         ("go through the gap to the left", "left"),  # through an opening is no harm
         ("careful, you are too low, you will hit the table", "up"),  # a warning, not a request
+        ("no need to hurry, go up", "up"),  # negated speed
+        ("go down until you are just above the block", "down"),  # keeping clear of things
     ],
 )
 def test_safe_look_alikes_still_move(parser, text, motion):
     answer = said(parser, text)
     assert isinstance(answer, LanguageMotion) and answer.motion == motion, answer
+
+
+def test_a_negation_before_another_verb_does_not_negate_harm(parser):
+    text = "lower it and do not stop even if you touch the tray"
+    assert find_unsafe(normalize(text)) == ("even if you touch", "harm")
+    answer = said(parser, text)
+    assert isinstance(answer, Refusal) and answer.kind == "unsafe", answer
 
 
 def test_speed_is_its_own_family_and_a_stop_overrules_it(parser):
