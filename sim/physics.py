@@ -17,6 +17,7 @@ from skillbridge.sim.overrides import ModelOverrides, reported_joint_offsets
 from skillbridge.sim.scene import (
     ALL_ACTUATORS,
     CUBE_JOINT,
+    FINGER_CONTACT_SENSORS,
     GRASP_CONTACT_SENSOR,
     HAND_BODY,
     MIMIC_FINGER_JOINT,
@@ -50,6 +51,7 @@ class PandaPhysics:
         self._pad_mocap = int(model.body(PAD_BODY).mocapid[0])
         self._table_sensor = _sensor_slice(model, TABLE_CONTACT_SENSOR)
         self._grasp_sensor = _sensor_slice(model, GRASP_CONTACT_SENSOR)
+        self._finger_sensors = [_sensor_slice(model, s) for s in FINGER_CONTACT_SENSORS]
         self.offsets = like(self.qpos, reported_joint_offsets(overrides, POLICY_JOINTS))
         self.has_offsets = bool(np.any(reported_joint_offsets(overrides, POLICY_JOINTS)))
         self.qvel = backend.state("qvel")
@@ -174,6 +176,13 @@ class PandaPhysics:
         """Hand/fingers-cube contact: found flag (N,) and net force (N, 3)."""
         block = self.sensordata[:, self._grasp_sensor]
         return block[:, 0] > 0, block[:, 1:4]
+
+    def finger_contacts(self) -> tuple[Array, Array]:
+        """Each finger's contact with the cube (left, right): found flags (N, 2) and net forces
+        on the finger, world frame, N (N, 2, 3), from the last substep."""
+        blocks = [self.sensordata[:, s] for s in self._finger_sensors]
+        found = self.xp.stack([b[:, 0] > 0 for b in blocks], axis=1)
+        return found, self.xp.stack([b[:, 1:4] for b in blocks], axis=1)
 
     def push_hand(self, force_n: Array) -> None:
         """External force on the hand, world frame, (N, 3); zero to release."""

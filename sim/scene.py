@@ -17,6 +17,7 @@ import mujoco
 import numpy as np
 
 from skillbridge.sim.assets import panda_mjcf
+from skillbridge.sim.grasp import GraspConfig, apply_grasp
 from skillbridge.sim.overrides import ModelOverrides, apply_overrides
 
 PREFIX = "panda_"
@@ -37,13 +38,15 @@ PAD_BODY = "target_pad"
 TABLE_GEOM = "table"
 TABLE_CONTACT_SENSOR = "table_contact"
 GRASP_CONTACT_SENSOR = "grasp_contact"
+LEFT_FINGER_BODY = f"{PREFIX}left_finger"
+RIGHT_FINGER_BODY = f"{PREFIX}right_finger"
+#: Per-finger contact sensors with the cube (found flag + net force of that finger's contacts).
+FINGER_CONTACT_SENSORS = ("left_finger_contact", "right_finger_contact")
 
 #: Distance from the Franka hand frame (flange) to the tool centre point between the fingertips.
 TCP_OFFSET_M = 0.1034
 #: Finger joint travel (each finger), metres: 0 closed, 0.04 open.
 FINGER_OPEN_M = 0.04
-GRIPPER_KP_N_PER_M = 1000.0
-GRIPPER_KV_N_S_PER_M = 100.0
 #: Panda "ready" pose (franka_ros), gripper pointing down in front of the base.
 HOME_ARM_QPOS_RAD = (0.0, -0.785398, 0.0, -2.356194, 0.0, 1.570796, 0.785398)
 #: Arm links whose collision meshes stay active (the lower links never reach the table or the cube
@@ -73,19 +76,21 @@ class SceneConfig:
     table_half_extent_m: tuple[float, float] = (0.6, 0.7)
     table_centre_x_m: float = 0.45
     pad_radius_m: float = 0.05
+    grasp: GraspConfig = GraspConfig()
+    """Gripper servo and finger-pad contacts (``sim.grasp.franka_hand_grasp()``: the Franka
+    Hand's 70 N grasp; the default is the physics the shipped skill was trained with)."""
 
 
-def _arm_spec() -> mujoco.MjSpec:
+def _arm_spec(grasp: GraspConfig) -> mujoco.MjSpec:
     """Menagerie's Panda, with the gripper actuator in metres and lower links non-colliding."""
     arm = mujoco.MjSpec.from_file(str(panda_mjcf()))
     gripper = arm.actuator("actuator8")
     # Menagerie maps ctrl 0..255 to 0..0.04 m; use metres so targets read like joint positions.
-    # Its 100 N/m servo squeezes a 5 cm cube with 2.5 N and lets a finger be pushed shut by a
-    # brush against the cube; 1000 N/m (25 N on a 5 cm cube, the real hand holds up to 70 N) with
-    # 100 N s/m (a 0.1 s time constant, about the real hand's closing time) grasps firmly.
-    gripper.gainprm[0] = GRIPPER_KP_N_PER_M
-    gripper.biasprm[1] = -GRIPPER_KP_N_PER_M
-    gripper.biasprm[2] = -GRIPPER_KV_N_S_PER_M
+    # Its 100 N/m servo squeezes a 5 cm cube with 1.25 N per pad and lets a finger be pushed
+    # shut by a brush against the cube. The default GraspConfig (1000 N/m, 100 N s/m: a 0.1 s
+    # time constant, about the real hand's closing time) squeezes it with 12.5 N per pad;
+    # franka_hand_grasp() with the hand's 70 N (arithmetic in sim/grasp.py).
+    apply_grasp(arm, gripper, grasp)
     gripper.ctrlrange = [0.0, FINGER_OPEN_M]
     for geom in arm.geoms:
         body_name = geom.parent.name
@@ -99,15 +104,18 @@ def _arm_spec() -> mujoco.MjSpec:
     return arm
 
 
-def _add_contact_sensor(spec: mujoco.MjSpec, name: str, subtree: str, body: str) -> None:
-    """Net contact force (found flag + force) between a robot subtree and a body."""
+def _add_contact_sensor(
+    spec: mujoco.MjSpec, name: str, robot_body: str, body: str, subtree: bool = True
+) -> None:
+    """Net contact force (found flag + force, world frame) between a robot body (with its
+    subtree unless ``subtree`` is False) and a body."""
     found_and_force = 3  # bit mask of data="found force"
     net_force = 3  # reduce="netforce"
     spec.add_sensor(
         name=name,
         type=mujoco.mjtSensor.mjSENS_CONTACT,
-        objtype=mujoco.mjtObj.mjOBJ_XBODY,
-        objname=subtree,
+        objtype=mujoco.mjtObj.mjOBJ_XBODY if subtree else mujoco.mjtObj.mjOBJ_BODY,
+        objname=robot_body,
         reftype=mujoco.mjtObj.mjOBJ_BODY,
         refname=body,
         intprm=[found_and_force, net_force, 1],
@@ -129,6 +137,7 @@ def build_scene_spec(config: SceneConfig | None = None) -> mujoco.MjSpec:
     spec.option.timestep = cfg.physics_dt_s
     spec.option.integrator = mujoco.mjtIntegrator.mjINT_IMPLICITFAST
     spec.option.cone = mujoco.mjtCone.mjCONE_ELLIPTIC
+    spec.option.impratio = cfg.grasp.impratio
     world = spec.worldbody
     world.add_light(name="key", pos=[0.4, 0.0, 2.0], dir=[0, 0, -1])
     world.add_geom(
@@ -170,9 +179,13 @@ def build_scene_spec(config: SceneConfig | None = None) -> mujoco.MjSpec:
         rgba=[0.2, 0.7, 0.3, 0.6],
     )
     frame = world.add_frame(pos=[0, 0, 0])
-    frame.attach_body(_arm_spec().worldbody.first_body(), PREFIX, "")
+    frame.attach_body(_arm_spec(cfg.grasp).worldbody.first_body(), PREFIX, "")
     _add_contact_sensor(spec, TABLE_CONTACT_SENSOR, BASE_BODY, "world")
     _add_contact_sensor(spec, GRASP_CONTACT_SENSOR, HAND_BODY, CUBE_BODY)
+    for name, finger in zip(
+        FINGER_CONTACT_SENSORS, (LEFT_FINGER_BODY, RIGHT_FINGER_BODY), strict=True
+    ):
+        _add_contact_sensor(spec, name, finger, CUBE_BODY, subtree=False)
     _size_control_history(spec, cfg)
     return spec
 
