@@ -18,7 +18,7 @@ from tqdm import tqdm
 from skillbridge.calibration.errors import CalibrationError
 from skillbridge.calibration.excitation import ExcitationConfig, describe, generate_excitation
 from skillbridge.calibration.fit import FitOptions, FitResult, fit_trajectory
-from skillbridge.calibration.parameters import parse_fields
+from skillbridge.calibration.parameters import DEFAULT_FIELDS, parse_fields
 from skillbridge.calibration.recording import load_trajectory
 from skillbridge.calibration.report import parameter_rows, write_overrides, write_report
 from skillbridge.sim.overrides import ModelOverrides, load_overrides
@@ -61,7 +61,7 @@ class FitConfig:
     """ROS 2 bag (.mcap) or NPZ with joint_states and joint_commands."""
     out: str = "overrides.yaml"
     """ModelOverrides YAML to write (point EnvConfig.overrides_path at it)."""
-    params: str = "armature,damping,frictionloss,kp"
+    params: str = ",".join(DEFAULT_FIELDS)
     """Comma-separated fields: armature, damping, frictionloss, offset, kp, kv, payload."""
     joints: str = ",".join(ARM_JOINTS)
     """Comma-separated joints whose fields are fitted."""
@@ -88,6 +88,10 @@ class FitConfig:
     vel_scale_rad_s: float = 1e-2
     """Velocity residual scale."""
     max_iters: int = 30
+    offset_prior_rad: float = FitOptions.offset_prior_rad
+    """Standard deviation of the Gaussian prior on each encoder offset (0: none)."""
+    interval_block_s: float = FitOptions.interval_block_s or 0.0
+    """Window of the block-sandwich intervals, s (0: Gauss-Newton, for white residuals)."""
     nthread: int = 2
     """Threads stepping the simulations."""
     k_sigma: float = 2.0
@@ -164,6 +168,8 @@ def fit(cfg: FitConfig) -> int:
         pos_scale_rad=cfg.pos_scale_rad,
         vel_scale_rad_s=cfg.vel_scale_rad_s,
         max_iters=cfg.max_iters,
+        offset_prior_rad=cfg.offset_prior_rad,
+        interval_block_s=cfg.interval_block_s or None,
         nthread=cfg.nthread,
         initial=initial,
     )

@@ -72,9 +72,11 @@ class FitOptions:
     offset_prior_rad: float = 0.01
     """Standard deviation of the Gaussian prior on each encoder offset (around the initial
     value); 0 or inf: no prior."""
-    interval_block_s: float | None = 0.5
+    interval_block_s: float | None = 3.0
     """Window of the block-sandwich covariance; None: the Gauss-Newton covariance (white
-    residuals of a correct model)."""
+    residuals of a correct model). The default, the segment length, makes each training segment
+    one block: chosen on the coverage study's development robots (docs/calibration.md), where
+    shorter windows covered the truth far less often."""
     segment_s: float = 3.0
     """Length of the replayed segments, each restarted from the measured state."""
     validation_every: int = 4
