@@ -246,7 +246,13 @@ def fit_recording(
     return fit_trajectory(traj, opts, progress)
 
 
-def _build(traj: Trajectory, opts: FitOptions) -> tuple[Problem, tuple[ParamSpec, ...]]:
+def build_problem(traj: Trajectory, opts: FitOptions) -> tuple[Problem, tuple[ParamSpec, ...]]:
+    """The fit's problem for ``traj`` (segments, parameters, weights, priors) and its parameters.
+
+    Raises:
+        CalibrationError: joints not excited, a recording too short for two segments, or a
+            grid rate that does not divide the physics rate.
+    """
     if traj.joint_names != ARM_JOINTS:
         raise CalibrationError(f"the trajectory must hold the arm joints {list(ARM_JOINTS)}")
     still = [
@@ -414,7 +420,7 @@ def fit_trajectory(
     """
     start = time.perf_counter()
     opts = options or FitOptions()
-    problem, specs = _build(traj, opts)
+    problem, specs = build_problem(traj, opts)
     search = _Search(problem, opts, progress)
     x0 = problem.x0
     cost_before = problem.cost(x0)

@@ -232,6 +232,9 @@ def run_demo(cfg: CalibrationDemoConfig) -> int:
     excite = ["calibrate", "excite", "--out", str(out / "excitation.npz")]
     excite += ["--duration-s", str(cfg.duration_s), "--seed", str(cfg.seed)]
     excite += ["--rate-hz", str(EXCITATION_RATE_HZ), "--joints", *cfg.joints]
+    # The prediction of what this excitation identifies goes to excite.log; the demo keeps its
+    # length rather than letting excite lengthen it.
+    excite += ["--params", ",".join(fields), "--max-duration-s", str(cfg.duration_s)]
     _run(_cli(*excite), out / "excite.log", "skillbridge calibrate excite")
     print(
         f"excitation: {cfg.duration_s:g} s of {', '.join(cfg.joints)}; recording ...", flush=True

@@ -19,10 +19,24 @@ from skillbridge.sim.scene import ARM_JOINTS
 
 def test_excite_writes_a_safe_excitation(tmp_path, capsys):
     out = tmp_path / "exc.npz"
-    assert main(["excite", "--out", str(out), "--duration-s", "12", "--seed", "3"]) == 0
+    args = ["excite", "--out", str(out), "--duration-s", "12", "--seed", "3", "--no-predict"]
+    assert main(args) == 0
     excitation = Excitation.load(out)
     assert excitation.targets_rad.shape == (601, 7) and excitation.joint_names == ARM_JOINTS
     assert "panda_joint7" in capsys.readouterr().out
+
+
+def test_excite_predicts_identifiability_and_lengthens(tmp_path, capsys):
+    """Joint 1's offset is invisible (no gravity moment about the vertical), so the excitation is
+    lengthened to the limit and the user is told to fit without it; joint 2's kp is fine."""
+    out = tmp_path / "exc.npz"
+    args = ["excite", "--out", str(out), "--duration-s", "10", "--max-duration-s", "15"]
+    args += ["--joints", "panda_joint1", "panda_joint2", "--params", "kp,offset"]
+    assert main(args) == 0
+    text = capsys.readouterr().out
+    assert "predicted identifiability, 10 s" in text and "predicted identifiability, 15 s" in text
+    assert "WARNING" in text and "panda_joint1.offset" in text.split("WARNING")[1]
+    assert Excitation.load(out).times_s[-1] == 15.0
 
 
 def test_fit_error_is_one_line(raw_log, tmp_path, capsys):

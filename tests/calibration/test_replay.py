@@ -9,7 +9,7 @@ import mujoco
 import numpy as np
 import pytest
 
-from skillbridge.calibration.fit import FitOptions, _build
+from skillbridge.calibration.fit import FitOptions, build_problem
 from skillbridge.calibration.problem import (
     Problem,
     delay_of_steps,
@@ -159,7 +159,7 @@ def test_first_segment_starts_once_the_command_history_is_recorded(excitation):
     options = FitOptions(
         fields=("armature",), joints=("panda_joint2",), initial=lag, fit_delay=False
     )
-    problem, _ = _build(traj, options)
+    problem, _ = build_problem(traj, options)
     first = history_periods(problem.model, problem.substeps)
     assert first == 6  # 42 history samples of 2 ms -> ceil(42 / 10) + 1 periods of 20 ms
     assert problem.segments.starts[0] == first
