@@ -23,7 +23,9 @@ TABLE_MODULES = (
     "lexicon", "paraphrases", "phrasebook", "speech_text", "dialogue", "conversation", "spoken",
 )  # fmt: skip
 """Modules of ``skillbridge.hierarchy.language`` whose upper-case constants are word tables."""
-SPOKEN_DEV_SETS = ("language_dev_asr.jsonl", "language_dev_asr_b4.jsonl")
+SPOKEN_DEV_SETS = (
+    "language_dev_asr.jsonl", "language_dev_asr_b4.jsonl", "language_dev_asr_b5.jsonl",
+)  # fmt: skip
 """Transcripts of spoken development sentences (``tests/data/make_dev_asr.py``), used to tune
 the speech rules: always part of the tuning texts, whatever development sets are passed."""
 MIN_WORDS = 3

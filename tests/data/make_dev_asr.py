@@ -5,11 +5,13 @@ thresholds of ``dialogue.LanguageConfig``: sentences of ``language_dev.jsonl`` a
 held-out sets that need no previous motion, spoken by each voice at two rates with fan or
 workshop noise, transcribed by whisper tiny.en and base.
 
-``--batch4`` writes ``language_dev_asr_b4.jsonl`` instead: every row of the fourth development
+``--batch 4`` writes ``language_dev_asr_b4.jsonl`` instead: every row of the fourth development
 batch (ids ``g...``) that needs no previous motion, spoken the same way and transcribed without
-the domain prompt (a second kind of recognizer output to tune the speech rules on).
+the domain prompt (a second kind of recognizer output to tune the speech rules on); ``--batch 5``
+the fifth (ids ``h...``) to ``language_dev_asr_b5.jsonl``, a check of those rules on transcripts
+they were not built from.
 
-    python tests/data/make_dev_asr.py [--batch4]
+    python tests/data/make_dev_asr.py [--batch 4|5]
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from skillbridge.hierarchy.speech.stt import SttConfig, Transcriber
 from skillbridge.hierarchy.speech.tts import Utterance, synthesize
 
 HERE = Path(__file__).resolve().parent
+BATCHES = {4: "g", 5: "h"}
+"""Development batches spoken with ``--batch``: the id prefix of their rows."""
 CONDITIONS = [("joe", 1.3, "fan", 10.0), ("espeak-m", 1.0, "workshop", 15.0),
               ("espeak-f", 1.3, "fan", 15.0), ("joe", 1.0, "workshop", 5.0)]  # fmt: skip
 
@@ -37,14 +41,16 @@ def _words(text: str) -> str:
 
 def main() -> None:
     cli = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    cli.add_argument("--batch4", action="store_true", help="speak the fourth batch (ids g...)")
+    cli.add_argument("--batch", type=int, choices=sorted(BATCHES), default=None,
+                     help="speak one development batch (4: ids g..., 5: ids h...)")  # fmt: skip
     args = cli.parse_args()
     names = ("language_dev.jsonl", "parser_heldout.jsonl", "parser_relative_heldout.jsonl")
     rows = [r for r in load_rows([HERE / n for n in names]) if not r["previous"]]
     rows = [r for r in rows if r.get("category") != "asr"]
-    if args.batch4:
-        spoken = [r for r in rows if r["id"].startswith("g")]
-        prompt, out_name, prefix = "", "language_dev_asr_b4.jsonl", "dev-asr4-"
+    if args.batch is not None:
+        spoken = [r for r in rows if r["id"].startswith(BATCHES[args.batch])]
+        prompt, out_name = "", f"language_dev_asr_b{args.batch}.jsonl"
+        prefix = f"dev-asr{args.batch}-"
     else:
         spoken = random.Random(7).sample(rows, 48)
         prompt, out_name, prefix = SttConfig().prompt, "language_dev_asr.jsonl", "dev-asr"
