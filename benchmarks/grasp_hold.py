@@ -14,11 +14,14 @@ A cube counts as still held after move k if it was held after the settle and aft
 (one drop is a failure even if the cube is caught again). Environments that end early (tool out
 of the workspace, physics failure) count as dropped. The baseline is the shipped physics
 (``GraspConfig()``, "before"); the candidate is ``franka_hand_grasp()`` ("after"), same seed,
-same policy, same starts. Also reported: mean move duration (the skill's speed), the fraction of
-moves that settled inside the window, and the mean slip of held cubes along the pads.
+same policy, same starts; ``--finetuned PATH`` adds a skill trained under the new physics. Each
+runs at the hierarchy's 4 ms physics step and (full run) at the ROS sim robot's 2 ms. Also
+reported: mean move duration (the skill's speed), the fraction of moves that settled inside the
+window, and the mean slip of held cubes in the hand.
 
 Usage:
     .venv/bin/python benchmarks/grasp_hold.py [--quick] [--json PATH] [--png PATH]
+        [--finetuned results/grasp_finetune/motion_franka_hand.onnx]
 """
 
 from __future__ import annotations
@@ -222,17 +225,17 @@ def condition_name(grasp_name: str, physics_dt_s: float) -> str:
     return f"{grasp_name} @ {physics_dt_s * 1000:.0f} ms"
 
 
-def results_of(runs: dict[str, dict], dts: list[float]) -> list[Result]:
-    """Per physics step: held fraction and move duration of ``after`` against ``before``."""
+def results_of(runs: dict[str, dict], dts: list[float], candidates: list[str]) -> list[Result]:
+    """Per physics step and candidate: held fraction and move duration against ``before``."""
     results = []
-    for dt in dts:
+    for dt, candidate in ((dt, c) for dt in dts for c in candidates):
         before = runs[condition_name("before", dt)]
-        after = runs[condition_name("after", dt)]
+        after = runs[condition_name(candidate, dt)]
         b_held, a_held = before["held_fraction"][-1], after["held_fraction"][-1]
         b_dur = float(np.mean(before["move_duration_mean_s"]))
         a_dur = float(np.mean(after["move_duration_mean_s"]))
         moves = len(after["held_fraction"])
-        tag = f"{dt * 1000:.0f} ms physics"
+        tag = f"{dt * 1000:.0f} ms physics" + ("" if candidate == "after" else f", {candidate}")
         results += [
             Result(
                 f"held after {moves} moves, {tag}",
@@ -266,6 +269,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--radius-mm", type=float, default=HoldConfig.radius_m * 1000, help="held radius"
     )
     parser.add_argument("--png", type=Path, default=None, help="plot (default next to --json)")
+    parser.add_argument(
+        "--finetuned",
+        default=None,
+        help="also run this ONNX skill (trained under franka_hand_grasp()) under the new physics",
+    )
 
 
 def main() -> int:
@@ -286,24 +294,35 @@ def main() -> int:
     # The hierarchy's step (training's) first; the ROS sim robot's 2 ms in a full run.
     dts = [TRAINING_PHYSICS_DT_S] if args.quick else [TRAINING_PHYSICS_DT_S, 0.002]
     policy = OnnxPolicy(args.policy)
+    conditions = [(name, grasp, policy) for name, grasp in CONDITIONS.items()]
+    if args.finetuned is not None:
+        if not Path(args.finetuned).is_file():
+            raise SystemExit(f"--finetuned {args.finetuned}: no such file")
+        conditions.append(("finetuned", franka_hand_grasp(), OnnxPolicy(args.finetuned)))
     runs = {
-        condition_name(name, dt): run_condition(condition_name(name, dt), cfg, grasp, policy, dt)
+        condition_name(name, dt): run_condition(condition_name(name, dt), cfg, grasp, pol, dt)
         for dt in dts
-        for name, grasp in CONDITIONS.items()
+        for name, grasp, pol in conditions
     }
+    candidates = [name for name, _, _ in conditions if name != "before"]
     json_path = args.json if args.json is not None else (None if args.quick else DEFAULT_JSON)
     png = args.png or (json_path.with_suffix(".png") if json_path else None)
     if png is not None:
         plot(list(runs.values()), png, cfg)
     extra = {
-        "config": {**dataclasses.asdict(cfg), "policy": args.policy, "quick": args.quick},
+        "config": {
+            **dataclasses.asdict(cfg),
+            "policy": args.policy,
+            "finetuned": args.finetuned,
+            "quick": args.quick,
+        },
         "held_definition": (
             "both finger contact sensors found and |cube centre - tcp| <= radius_m, after the "
             "settle and after every move so far; early-ended environments count as dropped"
         ),
         "conditions": runs,
     }
-    return report("grasp_hold", results_of(runs, dts), json_path, extra)
+    return report("grasp_hold", results_of(runs, dts, candidates), json_path, extra)
 
 
 if __name__ == "__main__":

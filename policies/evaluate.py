@@ -31,6 +31,7 @@ from skillbridge.policies.runtime import NonFiniteActionError, PolicyRuntime
 from skillbridge.policies.safety import SafetyConfig, SafetyLayer
 from skillbridge.sim.env import StepResult, VecEnv
 from skillbridge.sim.env_config import EnvConfig
+from skillbridge.sim.grasp import GraspConfig
 from skillbridge.sim.randomization import RandomizationConfig, no_randomization
 
 PolicyFn = Callable[[np.ndarray], np.ndarray]
@@ -71,6 +72,9 @@ class EvalConfig:
     """Simulator backend of the evaluation (see ``EnvConfig.backend``)."""
     device: str = "cpu"
     """Device of the ``warp`` backend: ``cpu`` (Warp's CPU device) or ``cuda:N``."""
+    grasp: GraspConfig = GraspConfig()
+    """Grasp physics of the scene (the policy must have been trained under it: its gains are
+    part of the contract)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -103,6 +107,7 @@ def eval_env_config(cfg: EvalConfig, num_envs: int) -> EnvConfig:
         device=cfg.device,
         overrides_path=cfg.overrides_path,
         episode_length_s=base.commands.command_period_s,
+        scene=dataclasses.replace(base.scene, grasp=cfg.grasp),
     )
 
 

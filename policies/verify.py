@@ -44,8 +44,9 @@ from skillbridge.policies.checkpoint import load_checkpoint
 from skillbridge.policies.evaluate import EvalConfig, EvalResult, evaluate_runtime
 from skillbridge.policies.export import DeployedPolicy, actor_from_checkpoint
 from skillbridge.policies.runtime import load_session
+from skillbridge.sim.grasp import GraspConfig
 from skillbridge.sim.robot import panda_policy_spec
-from skillbridge.sim.scene import compile_scene
+from skillbridge.sim.scene import SceneConfig, compile_scene
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,6 +72,9 @@ class VerifyConfig:
     """Simulator of the closed-loop evaluation: ``cpu`` (C MuJoCo) or ``warp`` (MuJoCo Warp)."""
     device: str = "cpu"
     """Device of the ``warp`` backend: ``cpu`` (Warp's CPU device) or ``cuda:N``."""
+    grasp: GraspConfig = GraspConfig()
+    """Grasp physics of the simulator the file is checked against (contract and closed loop);
+    the default is the shipped one (see ``sim.grasp``)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -112,7 +116,7 @@ def parity_checks(policy_path: str, checkpoint: str | None, cfg: VerifyConfig) -
         (mean + 2.0 * std * rng.standard_normal((2048, spec.obs_dim))).astype(np.float32),
         rng.uniform(lower - 0.1, upper + 0.1, (2048, spec.num_joints)).astype(np.float32),
     )
-    eval_cfg = EvalConfig(episodes=50, seed=cfg.seed + 1)
+    eval_cfg = EvalConfig(episodes=50, seed=cfg.seed + 1, grasp=cfg.grasp)
     recording = evaluate_runtime(policy_path, eval_cfg, record_steps=150)[1]
     checks = []
     for name, (obs, joint_pos) in (
@@ -131,9 +135,9 @@ def parity_checks(policy_path: str, checkpoint: str | None, cfg: VerifyConfig) -
     return checks
 
 
-def contract_check(spec: PolicySpec) -> Check:
+def contract_check(spec: PolicySpec, grasp: GraspConfig | None = None) -> Check:
     again = PolicySpec.from_metadata(spec.to_metadata())
-    sim_spec = panda_policy_spec(compile_scene())
+    sim_spec = panda_policy_spec(compile_scene(SceneConfig(grasp=grasp or GraspConfig())))
     same = again == spec and spec.content_hash() == sim_spec.content_hash()
     detail = "file contract == simulator contract" if same else "differs from the simulator's"
     return Check(
@@ -142,7 +146,13 @@ def contract_check(spec: PolicySpec) -> Check:
 
 
 def closed_loop_checks(cfg: VerifyConfig) -> tuple[list[Check], dict]:
-    base = EvalConfig(episodes=cfg.episodes, seed=cfg.seed, backend=cfg.backend, device=cfg.device)
+    base = EvalConfig(
+        episodes=cfg.episodes,
+        seed=cfg.seed,
+        backend=cfg.backend,
+        device=cfg.device,
+        grasp=cfg.grasp,
+    )
     conditions = {
         "nominal": dataclasses.replace(base, randomize=False),
         "randomized": base,
@@ -181,7 +191,7 @@ def verify(cfg: VerifyConfig) -> dict:
     """Run every check and keep the report next to the file; returns it."""
     _, spec = load_session(cfg.policy)
     checks = parity_checks(cfg.policy, cfg.checkpoint, cfg)
-    checks.append(contract_check(spec))
+    checks.append(contract_check(spec, cfg.grasp))
     loop_checks, evaluation = closed_loop_checks(cfg)
     checks += loop_checks
     full = cfg.checkpoint is not None and cfg.episodes >= FULL_EPISODES

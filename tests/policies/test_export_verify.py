@@ -23,7 +23,8 @@ from skillbridge.policies.checkpoint import load_checkpoint
 from skillbridge.policies.evaluate import OnnxPolicy
 from skillbridge.policies.export import actor_from_checkpoint, export_onnx
 from skillbridge.policies.runtime import load_session
-from skillbridge.policies.verify import VerifyConfig, verify
+from skillbridge.policies.verify import VerifyConfig, contract_check, verify
+from skillbridge.sim.grasp import franka_hand_grasp
 
 SKILLBRIDGE = Path(sys.executable).with_name("skillbridge")
 RELAXED = {"min_success": 0.0, "max_pos_err_mean_m": 10.0, "max_rot_err_mean_rad": 10.0}
@@ -151,3 +152,11 @@ def test_onnx_without_contract_is_refused(tmp_path):
     onnx.save(model, str(path))
     with pytest.raises(ContractError, match="skillbridge export"):
         OnnxPolicy(str(path))
+
+
+def test_the_contract_check_follows_the_grasp_physics(exported):
+    """The gripper gains are in the contract: a file trained under the shipped grasp passes
+    against it and fails against the Franka-hand grasp."""
+    _, spec = load_session(str(exported))
+    assert contract_check(spec).passed
+    assert not contract_check(spec, franka_hand_grasp()).passed
