@@ -3,7 +3,8 @@
 Full case (the issue's acceptance): all seven joints x (armature, damping, frictionloss, kp)
 plus the command delay, from 30 s of a synthetic log (noise-free: the simulator with known
 values stands in for the robot), fitted on 2 threads. Targets: at most 3 minutes; armature,
-damping and kp within 10%; the delay within one physics step; the held-out trajectory error
+damping and kp within 10%; the delay within one physics step of the lag the log's MuJoCo
+delay produces (12.5 ms acts as 7 steps: 14 ms); the held-out trajectory error
 reduced at least 5x against the nominal (uncalibrated) model.
 
 Also measured and written to the JSON (no targets): how the time scales with recording length
@@ -96,7 +97,9 @@ def acceptance(result: FitResult, truth: ModelOverrides, label: str) -> list[Res
             )
         )
     dt_ms = 1e3 * result.physics_dt_s
-    delay_err = abs(1e3 * (result.command_delay_s - TRUE_DELAY_S))
+    # the log's MuJoCo delay of 12.5 ms acts as 7 whole steps: each command acts 14 ms after it
+    lag_s = steps_of_delay(TRUE_DELAY_S, result.physics_dt_s) * result.physics_dt_s
+    delay_err = abs(1e3 * (result.command_delay_s - lag_s))
     rows.append(
         Result(
             "delay error",
