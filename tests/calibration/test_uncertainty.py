@@ -105,3 +105,52 @@ def test_a_value_within_one_percent_of_the_bound_span_is_a_failed_estimate(rng):
     assert not clear[0].at_bound and clear[0].status == "yes"
     # a failed estimate randomizes over its whole bound range, not around the bound
     assert randomization_ranges(near)[near[0].name] == (0.0, 20.0)
+
+
+def _blocks(rows: int, size: int) -> np.ndarray:
+    return np.arange(rows) // size
+
+
+def test_block_sandwich_on_white_residuals_agrees_with_gauss_newton(rng):
+    """Independent noise: every block's gradient is an independent draw, so sum_b g_b g_b^T
+    estimates s^2 J^T J and the sandwich gives back the Gauss-Newton standard deviations."""
+    jac = rng.normal(size=(8000, 3)) * np.array([1.0, 0.01, 0.001])
+    noise = rng.normal(scale=0.5, size=8000)
+    x = np.array([2.0, 450.0, 4500.0])
+    gn, _, _ = assess(SPECS, x, noise, jac, np.zeros(3))
+    sw, _, _ = assess(SPECS, x, noise, jac, np.zeros(3), blocks=_blocks(8000, 100))
+    for a, b in zip(gn, sw, strict=True):
+        assert b.std == pytest.approx(a.std, rel=0.3)
+    # 80 blocks: the quantile is Student-t with 79 degrees of freedom
+    assert sw[0].ci95 / sw[0].std == pytest.approx(1.990, abs=1e-3)
+
+
+def test_block_sandwich_widens_for_residuals_that_persist_over_a_block(rng):
+    """A residual constant over each block of 100 rows (a mismatch that lasts a motion), with
+    sensitivities that change slowly too: every row of a block pushes the same way, and the
+    variance is ~100x the one Gauss-Newton infers from the scatter of the rows."""
+    jac = np.repeat(rng.normal(size=(40, 3)), 100, axis=0) + 0.1 * rng.normal(size=(4000, 3))
+    jac *= np.array([1.0, 0.01, 0.001])
+    persistent = np.repeat(rng.normal(scale=0.5, size=40), 100)
+    x = np.array([2.0, 450.0, 4500.0])
+    gn, _, _ = assess(SPECS, x, persistent, jac, np.zeros(3))
+    sw, _, _ = assess(SPECS, x, persistent, jac, np.zeros(3), blocks=_blocks(4000, 100))
+    assert all(b.std > 5 * a.std for a, b in zip(gn, sw, strict=True))
+
+
+def test_a_parameter_only_the_prior_sees_keeps_the_prior_standard_deviation(rng):
+    """Column 0 has no data rows, only its prior row (value - mean) / 0.01: B and the meat both
+    get 1 / 0.01^2 for it, so its standard deviation is the prior's 0.01."""
+    data = np.column_stack([np.zeros(400), rng.normal(size=(400, 2))])
+    prior = np.array([[1 / 0.01, 0.0, 0.0]])
+    residual = np.r_[rng.normal(size=400), 0.0]
+    est, _, _ = assess(
+        SPECS,
+        np.array([2.0, 450.0, 4500.0]),
+        residual,
+        np.vstack([data, prior]),
+        np.zeros(3),
+        blocks=_blocks(400, 20),
+        prior_rows=1,
+    )
+    assert est[0].std == pytest.approx(0.01, rel=1e-6)
