@@ -2,11 +2,11 @@
 
 Two settings exist. ``GraspConfig()`` is the physics the shipped motion skill was trained and
 verified with (a 1000 N/m servo, Menagerie's finger geoms). ``franka_hand_grasp()`` models the
-Franka Hand's grasp: a force-limited servo that squeezes every cube with the hand's rated 70 N
-continuous force, and stiff, low-creep pad contacts. Its servo gains differ, so a policy's
-contract (which records the gains) differs too: a skill must be trained (or fine-tuned) and
-exported under it before the verify gate accepts it there. The reasons for each number are in
-``docs/grasp.md``.
+Franka Hand's grasp: a stiffer servo that squeezes the nominal cube with the hand's rated 70 N
+continuous force, fingers that a push cannot back-drive, and stiff, low-creep pad contacts. Its
+servo gains differ, so a policy's contract (which records the gains) differs too: a skill must be
+trained (or fine-tuned) and exported under it before the verify gate accepts it there. The
+reasons for each number, and what they were measured to do, are in ``docs/grasp.md``.
 
 Force arithmetic (Menagerie's hand): the gripper actuator drives the fixed tendon ``split``,
 ``L = 0.5 q1 + 0.5 q2``, and an equality keeps ``q1 = q2``, so ``L`` is each finger's opening.
@@ -43,8 +43,8 @@ class GraspConfig:
     finger_armature_kg: float | None = None
     """Reflected drive inertia of each finger's slide joint, kg; None keeps Menagerie's 0.1."""
     pad_contact: bool = False
-    """Give the finger collision geoms the contact parameters below (priority over the cube's,
-    so they decide every finger/cube contact and nothing else). False: Menagerie's geoms."""
+    """Give the finger collision geoms the contact parameters below (with priority, so they
+    decide every contact of a finger: with the cube, and with the table). False: Menagerie's."""
     pad_condim: int = 4
     """Contact dimensionality of finger contacts: 4 adds torsional friction about the normal."""
     pad_friction: tuple[float, float, float] = (1.0, 0.005, 0.0001)
@@ -64,7 +64,7 @@ class GraspConfig:
 
 
 def franka_hand_grasp() -> GraspConfig:
-    """The Franka Hand's grasp: 70 N on every cube the randomization makes, stiff pad contacts.
+    """The Franka Hand's grasp: 70 N on the nominal cube, stiff fingers and pad contacts.
 
     * ``kp = 5600 N/m``: closed on the nominal cube (half edge 25 mm, command 0) the tendon
       force is ``5600 * 0.025 = 140 N``, so each pad presses with ``0.5 * 140 = 70 N``, the
@@ -85,9 +85,9 @@ def franka_hand_grasp() -> GraspConfig:
     * ``solref = (0.01, 1)``: a 10 ms time constant, critically damped: stiffer than the 20 ms
       default and still 2.5 physics steps at the 4 ms training step (5 at 2 ms).
     * ``solimp = (0.95, 0.99, 0.001, 0.5, 2)``: high impedance for a firm, low-penetration
-      grasp contact (the values Menagerie's hand models use for their pads).
-    * ``impratio = 10``: harder friction than normal force, the setting MuJoCo's documentation
-      recommends against slip of grasped objects with elliptic cones.
+      grasp contact (0.2 mm at 70 N).
+    * ``impratio = 10``: with elliptic cones, friction constraints harder than normal ones,
+      which MuJoCo's documentation gives as the way to prevent slip without raising friction.
     """
     return GraspConfig(
         gripper_kp_n_per_m=5600.0,
