@@ -50,15 +50,16 @@ import mujoco
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _common import Result, parse_args, report
+from _common import Result, machine, parse_args, report
 
 from skillbridge.calibration.bag import write_bag
 from skillbridge.calibration.errors import CalibrationError
 from skillbridge.calibration.excitation import Excitation, ExcitationConfig, generate_excitation
 from skillbridge.calibration.fit import FitOptions, FitResult, fit_recording, intervals
 from skillbridge.calibration.parameters import UNITS
+from skillbridge.calibration.report import overrides_from_fit
 from skillbridge.calibration.samples import JointSamples, RawRecording
-from skillbridge.calibration.uncertainty import Estimate
+from skillbridge.calibration.uncertainty import Estimate, randomization_ranges
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import (
     ARM_JOINTS,
@@ -300,21 +301,47 @@ def _row(name: str, field: str, truth: float, est: Estimate, others: dict[str, f
     }
 
 
+def _dr(truth: float, low: float, high: float) -> dict:
+    return {"dr_range": [float(low), float(high)], "dr_inside": bool(low <= truth <= high)}
+
+
 def records_of(fit: FitResult, robot: Robot) -> list[dict]:
-    """One record per fitted scalar (and the delay): truth, estimate, 95 % half-width, ..."""
+    """One record per fitted scalar (and the delay): truth, estimate, 95 % half-width, the
+    randomization range `calibrate fit` writes for it (``dr_range``), ..."""
     by_method: dict[str, dict[str, float]] = {}
     if fit.optimum is not None:
         for method, block_s in INTERVAL_METHODS.items():
             for e in intervals(fit.optimum, block_s)[0]:
                 by_method.setdefault(e.name, {})[method] = e.ci95
+    ranges = randomization_ranges(fit.estimates)  # what overrides_from_fit writes
     rows = []
     for e in fit.estimates:
         true = float(robot.truth(e.field)[ARM_JOINTS.index(e.target)])
-        rows.append(_row(e.name, e.field, true, e, by_method.get(e.name, {})))
+        row = _row(e.name, e.field, true, e, by_method.get(e.name, {}))
+        rows.append(row | _dr(true, *ranges[e.name]))
     if fit.delay is not None:
         row = _row("command_delay_s", "delay", robot.delay_s, fit.delay, by_method[fit.delay.name])
-        rows.append(row | {"delay_steps": fit.delay_steps})
+        delay_range = overrides_from_fit(fit).randomization["command_delay_s"]
+        rows.append(row | {"delay_steps": fit.delay_steps} | _dr(robot.delay_s, *delay_range))
     return rows
+
+
+def _stored_dr(row: dict, physics_dt_s: float = 0.002) -> dict:
+    """``dr_range`` of a record written before the ranges were stored, from its stored estimate,
+    half-width and bounds by the same ``randomization_ranges``. Exact when the interval's
+    Student-t quantile is at least 2 (sigma taken as half the half-width): true for block
+    sandwiches with few blocks (two blocks: 12.7)."""
+    ci = row["ci95"] if row["ci95"] is not None else np.inf
+    lower, upper = row["bounds"]
+    est = Estimate(
+        row["name"], row["field"], "", "", row["estimate"], row["estimate"], lower, upper,
+        ci, ci / 2, row["on_bound"], row["identified"],
+    )  # fmt: skip
+    floor = physics_dt_s if row["field"] == "delay" else 0.0
+    low, high = randomization_ranges((est,), min_rel=0.0 if floor else 0.05, min_abs=floor)[
+        row["name"]
+    ]
+    return _dr(row["truth"], low, high)
 
 
 def study_robot(
@@ -375,9 +402,11 @@ def summarize(robots: list[dict]) -> dict[str, dict]:
             all(_within(p) for p in r["parameters"] if p["field"] == field) for r in fitted
         ]
         methods = rows[0].get("inside_by_method", {})
+        dr = [p if "dr_inside" in p else p | _stored_dr(p) for p in rows]
         out[field] = {
             "estimates": len(rows),
             "coverage_95": float(np.mean([p["inside"] for p in rows])),
+            "dr_range_covers_truth": float(np.mean([p["dr_inside"] for p in dr])),
             "coverage_95_by_method": {
                 m: float(np.mean([p["inside_by_method"][m] for p in rows])) for m in methods
             },
@@ -421,6 +450,10 @@ def results_of(summary: dict[str, dict], robots: list[dict]) -> list[Result]:
     rows = []
     for field, s in summary.items():
         rows.append(_fraction_result(f"95% interval coverage, {field}", s["coverage_95"]))
+    for field, s in summary.items():
+        rows.append(
+            _fraction_result(f"DR range covers truth, {field}", s["dr_range_covers_truth"])
+        )
     for field, label in (
         ("kp", "kp within 5%"),
         ("armature", "armature within 25%"),
@@ -504,6 +537,13 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--jobs", type=int, default=1, help="robots fitted at once, one process each (default 1)"
     )
+    parser.add_argument(
+        "--resummarize",
+        type=Path,
+        default=None,
+        help="no fits: recompute the summary of this study JSON with the current summary code "
+        "(e.g. a measurement added since it ran) and write it back",
+    )
 
 
 def _write(robots: list[dict], planned: int, args: argparse.Namespace, context: dict) -> int:
@@ -544,8 +584,28 @@ def _study_seed(seed: int, duration_s: float, workdir: str) -> dict:
     return study_robot(excitation, draw_robot(Prior(), seed), SensorConfig(), Path(workdir))
 
 
+def resummarize(path: Path) -> int:
+    """Recompute ``summary`` and ``results`` of a finished study from its per-robot records."""
+    import json
+
+    try:
+        study = json.loads(path.read_text())
+        robots = study["robots"]
+    except (OSError, ValueError, KeyError) as exc:
+        raise SystemExit(f"--resummarize {path}: not a calibration_coverage JSON ({exc})") from exc
+    extra = {k: v for k, v in study.items() if k not in ("benchmark", "results")}
+    extra["summary"] = summarize(robots)  # "machine" stays the one the fits ran on
+    extra["resummarized"] = {
+        "what": "summary recomputed from the stored records, no new fits",
+        "git_commit": machine()["git_commit"],
+    }
+    return report("calibration_coverage", results_of(extra["summary"], robots), path, extra)
+
+
 def main() -> int:
     args = parse_args(__doc__.splitlines()[0], _arguments)
+    if args.resummarize is not None:
+        return resummarize(args.resummarize)
     robots_n = args.robots or (2 if args.quick else 20)
     duration_s = args.duration or (8.0 if args.quick else 30.0)
     if args.jobs < 1:

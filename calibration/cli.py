@@ -112,7 +112,8 @@ class FitConfig:
     nthread: int = 2
     """Threads stepping the simulations."""
     k_sigma: float = 2.0
-    """Randomization ranges: value +- k_sigma standard deviations (at least 5%)."""
+    """Randomization ranges: value +- k_sigma standard deviations, at least the 95 % interval
+    and 5 %."""
     quiet: bool = False
 
 

@@ -1,12 +1,13 @@
 """Fit results -> a ModelOverrides YAML (with randomization ranges and provenance) and a report.
 
 Randomization ranges (what training samples from when ``EnvConfig.overrides_path`` points at
-the file): each fitted value +- max(``k_sigma`` standard deviations, ``min_rel`` of the value),
-clipped to the parameter's bounds, which keep every quantity physical (armature, damping,
-friction, kv >= 0; kp > 0). A parameter the data could not identify gets its whole bound range.
-The command delay is written as fitted (the lag from a command's stamp to when it acts; the
-simulator's actuators apply it in whole physics steps, rounding up) with the range
-+- max(``k_sigma`` standard deviations, one physics step).
+the file): each fitted value +- max(its 95 % half-width, ``k_sigma`` standard deviations,
+``min_rel`` of the value), clipped to the parameter's bounds, which keep every quantity physical
+(armature, damping, friction, kv >= 0; kp > 0): the range contains the reported interval. A
+parameter the data could not identify gets its whole bound range. The command delay is written
+as fitted (the lag from a command's stamp to when it acts; the simulator's actuators apply it in
+whole physics steps, rounding up) with the range +- max(its 95 % half-width, ``k_sigma``
+standard deviations, one physics step).
 
 The report is a folder of PNG pages and an ``index.html`` that shows them with the parameter
 table: recorded versus simulated joint positions before and after the fit (held-out segments
@@ -49,12 +50,14 @@ def overrides_from_fit(
             float(v) for v in ranges[est.name]
         ]
     delay, dt = result.command_delay_s, result.physics_dt_s
-    std = result.delay.std if result.delay is not None else 0.0
-    half = max(k_sigma * std, dt) if np.isfinite(std) else max(delay, dt)
+    if result.delay is not None:
+        delay_range = randomization_ranges((result.delay,), k_sigma, 0.0, dt)[result.delay.name]
+    else:  # not fitted: one physics step either way
+        delay_range = (max(0.0, delay - dt), delay + dt)
     randomization = {
         "joints": joints,
         "actuators": actuators,
-        "command_delay_s": [max(0.0, delay - half), delay + half],
+        "command_delay_s": [float(v) for v in delay_range],
     }
     return dataclasses.replace(
         result.overrides, randomization=randomization, provenance=_provenance(result, k_sigma)
@@ -79,9 +82,9 @@ def _provenance(result: FitResult, k_sigma: float) -> dict:
         "validation_improvement": result.validation_improvement,
         "ci95": {e.name: e.ci95 for e in result.estimates},
         "randomization_rule": (
-            f"value +- max({k_sigma} sigma, 5% of value), clipped to physical bounds; "
-            "a parameter not identified or failed on its bound: its whole bound range; "
-            "delay +- max(k sigma, 1 physics step)"
+            f"value +- max(95% half-width, {k_sigma} sigma, 5% of value), clipped to physical "
+            "bounds; a parameter not identified or failed on its bound: its whole bound range; "
+            f"delay +- max(95% half-width, {k_sigma} sigma, 1 physics step)"
         ),
         "payload_kg": result.payload_kg,
         "warnings": list(result.warnings),

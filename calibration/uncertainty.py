@@ -246,17 +246,25 @@ def _collinear_pairs(specs: tuple[ParamSpec, ...], jac: np.ndarray) -> list[str]
 
 
 def randomization_ranges(
-    estimates: tuple[Estimate, ...], k_sigma: float = 2.0, min_rel: float = 0.05
+    estimates: tuple[Estimate, ...],
+    k_sigma: float = 2.0,
+    min_rel: float = 0.05,
+    min_abs: float = 0.0,
 ) -> dict[str, tuple[float, float]]:
-    """Domain-randomization range per estimate: value +- max(k * sigma, min_rel * |value|).
+    """Domain-randomization range per estimate: value +- max(its 95 % half-width, k * sigma,
+    min_rel * |value|, min_abs).
 
-    Ranges are clipped to the parameter's bounds (which keep every physical quantity valid:
-    non-negative armature, damping, friction and kv, positive kp). A parameter that is not
-    identified (infinite interval) or failed on its bound gets its full bound range.
+    The range always contains the reported 95 % interval: with few independent blocks the
+    interval's Student-t quantile is far above 2 (12.7 for two blocks), and a range of 2 sigma
+    would randomize around the estimate more narrowly than the fit's own uncertainty. Ranges are
+    clipped to the parameter's bounds (which keep every physical quantity valid: non-negative
+    armature, damping, friction and kv, positive kp). A parameter that is not identified
+    (infinite interval) or failed on its bound gets its full bound range.
     """
     out = {}
     for e in estimates:
-        half = k_sigma * e.std if np.isfinite(e.std) and not e.at_bound else np.inf
-        half = max(half, min_rel * abs(e.value))
+        known = np.isfinite(e.std) and np.isfinite(e.ci95) and not e.at_bound
+        half = max(e.ci95, k_sigma * e.std) if known else np.inf
+        half = max(half, min_rel * abs(e.value), min_abs)
         out[e.name] = (max(e.value - half, e.lower), min(e.value + half, e.upper))
     return out

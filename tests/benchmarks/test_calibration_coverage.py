@@ -91,3 +91,31 @@ def test_the_servo_regulates_the_offset_reading(robot):
     np.testing.assert_allclose(bias[:, 0], -robot.kp * robot.offset_rad)
     np.testing.assert_allclose(model.actuator_gainprm[:7, 0], robot.kp)
     assert np.all(np.abs(robot.kp / cov.NOMINAL_KP - 1) <= 0.15)
+
+
+def _record(field: str, truth: float, estimate: float, ci95: float | None, on_bound=False):
+    return {
+        "name": f"panda_joint2.{field}" if field != "delay" else "command_delay_s",
+        "field": field,
+        "truth": truth,
+        "estimate": estimate,
+        "ci95": ci95,
+        "on_bound": on_bound,
+        "identified": ci95 is not None,
+        "bounds": [0.0, 20.0] if field != "delay" else [0.0, 0.04],
+    }
+
+
+def test_stored_records_get_the_randomization_range_calibrate_fit_writes():
+    """The range holds the 95 % interval (not 2 sigma), is at least 5 % (one physics step for the
+    delay), and a failed or unbounded estimate randomizes over its whole bound range."""
+    wide = cov._stored_dr(_record("damping", 3.0, 2.0, 1.2))
+    assert wide["dr_range"] == pytest.approx([0.8, 3.2]) and wide["dr_inside"]
+    narrow = cov._stored_dr(_record("damping", 2.2, 2.0, 0.001))
+    assert narrow["dr_range"] == pytest.approx([1.9, 2.1]) and not narrow["dr_inside"]
+    delay = cov._stored_dr(_record("delay", 0.0055, 0.004, 0.0001))
+    assert delay["dr_range"] == pytest.approx([0.002, 0.006]) and delay["dr_inside"]
+    failed = cov._stored_dr(_record("damping", 7.0, 0.1, 0.01, on_bound=True))
+    assert failed["dr_range"] == [0.0, 20.0] and failed["dr_inside"]
+    unbounded = cov._stored_dr(_record("damping", 7.0, 2.0, None))
+    assert unbounded["dr_range"] == [0.0, 20.0]

@@ -61,7 +61,9 @@ def test_value_on_a_bound_is_flagged(rng):
     assert "ended on its bound" in warnings[0] and "FAILED" in warnings[0]
 
 
-def _estimate(value: float, std: float, lower: float = 0.0, upper: float = 10.0) -> Estimate:
+def _estimate(
+    value: float, std: float, lower: float = 0.0, upper: float = 10.0, t: float = 1.96
+) -> Estimate:
     return Estimate(
         "j.damping",
         "damping",
@@ -71,7 +73,7 @@ def _estimate(value: float, std: float, lower: float = 0.0, upper: float = 10.0)
         value,
         lower,
         upper,
-        1.96 * std,
+        t * std,
         std,
         False,
         True,
@@ -91,6 +93,12 @@ def _estimate(value: float, std: float, lower: float = 0.0, upper: float = 10.0)
 def test_randomization_range_arithmetic(value, std, expected):
     low, high = randomization_ranges((_estimate(value, std),))["j.damping"]
     assert (low, high) == pytest.approx(expected)
+
+
+def test_randomization_range_contains_the_reported_interval():
+    """Two blocks: the 95 % half-width is 12.7 sigma, and the range is that wide, not 2 sigma."""
+    est = _estimate(2.0, 0.05, t=12.706)
+    assert randomization_ranges((est,))["j.damping"] == pytest.approx((2.0 - 0.6353, 2.0 + 0.6353))
 
 
 def test_a_value_within_one_percent_of_the_bound_span_is_a_failed_estimate(rng):
