@@ -80,7 +80,8 @@ def _provenance(result: FitResult, k_sigma: float) -> dict:
         "residual_cost_after": result.cost_after,
         "rms": {k: float(v) for k, v in result.rms.items()},
         "validation_improvement": result.validation_improvement,
-        "ci95": {e.name: e.ci95 for e in result.estimates},
+        "ci95": {e.name: e.ci95 for e in result.estimates}
+        | ({"command_delay_s": result.delay.ci95} if result.delay is not None else {}),
         "randomization_rule": (
             f"value +- max(95% half-width, {k_sigma} sigma, 5% of value), clipped to physical "
             "bounds; a parameter not identified or failed on its bound: its whole bound range; "

@@ -90,6 +90,7 @@ def render() -> str:
             isinstance(data, dict)
             and isinstance(data.get("results"), list)
             and "benchmark" in data
+            and all(isinstance(r, dict) and ("name" in r or "fault" in r) for r in data["results"])
         ):
             parts.append(section(path))
         else:
