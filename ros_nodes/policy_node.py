@@ -424,6 +424,8 @@ class PolicyNode(ManagedNode):
         runtime, safety, state = self.runtime, self.safety, self._state
         if runtime is None or safety is None or state is None:
             return
+        if self.lifecycle_state != "active":  # a tick already queued when deactivate ran
+            return
         now = time.monotonic()
         proposed, fault = None, None
         if self._holding and self._held is None:

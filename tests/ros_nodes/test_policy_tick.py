@@ -122,3 +122,15 @@ def test_a_wrong_driver_interface_fails_configure_with_the_reason(make_node, par
     node.trigger_configure()
     assert node.lifecycle_state == "unconfigured"
     assert message in node.last_error
+
+
+def test_a_tick_queued_before_deactivate_does_nothing(make_node):
+    """deactivate destroys the timer, but a tick the executor had already taken still runs (the
+    node crashed on it once, in the SafetyLayer, between two episodes of hierarchy_ros)."""
+    node = make_node()
+    sent = _active(node)
+    node.trigger_deactivate()
+    assert node.lifecycle_state == "inactive"
+    held = len(sent)
+    node.tick()  # must neither raise nor command the arm
+    assert len(sent) == held
