@@ -573,6 +573,7 @@ def _write(robots: list[dict], planned: int, args: argparse.Namespace, context: 
     }
     extra = {k: v for k, v in extra.items() if not k.startswith("_")}
     if args.json is not None and walls:
+        args.json.parent.mkdir(parents=True, exist_ok=True)  # the plot is written first
         plot(robots, args.json.with_suffix(".png"))
     return report("calibration_coverage", results_of(summary, robots), args.json, extra)
 
