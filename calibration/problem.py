@@ -35,7 +35,7 @@ from scipy.optimize import OptimizeResult
 from skillbridge.calibration._sysid import sysid
 from skillbridge.calibration.parameters import ABS_FLOOR, ParamSpec, to_overrides
 from skillbridge.calibration.recording import Trajectory
-from skillbridge.calibration.replay import Replayer, initial_state
+from skillbridge.calibration.replay import Replayer, state_at
 from skillbridge.sim.overrides import ModelOverrides
 
 
@@ -134,15 +134,7 @@ class Problem:
     def _segment(self, start: int) -> sysid.SystemTrajectory:
         """The measured segment starting at grid index ``start``, as a ``SystemTrajectory``."""
         t, L, history = self.traj.times_s, self.segments.length, self.history
-        past = self.traj.command_rad[max(0, start - history) : max(1, start)]
-        state = initial_state(
-            self.model,
-            position_rad=self.traj.position_rad[start],
-            velocity_rad_s=self.traj.velocity_rad_s[start],
-            past_commands_rad=past,
-            finger_m=self.traj.finger_m,
-            substeps=self.substeps,
-        )
+        state = state_at(self.model, self.traj, start, history, self.substeps)
         rows = np.clip(np.arange(start - history, start + L), 0, None)  # before 0: the first
         commands = self.traj.command_rad[rows]
         control = np.column_stack([commands, np.full(len(rows), self.traj.finger_m)])

@@ -27,6 +27,7 @@ import mujoco
 import numpy as np
 from mujoco.batch import Batch, SimulationError
 
+from skillbridge.calibration.recording import Trajectory
 from skillbridge.sim.overrides import ModelOverrides, apply_overrides
 from skillbridge.sim.scene import (
     ALL_ACTUATORS,
@@ -147,6 +148,22 @@ def initial_state(
     state = np.empty(mujoco.mj_stateSize(model, _FULL))
     mujoco.mj_getState(model, data, state, _FULL)
     return state
+
+
+def state_at(
+    model: mujoco.MjModel, traj: Trajectory, start: int, history: int, substeps: int
+) -> np.ndarray:
+    """``initial_state`` of a replay from grid index ``start`` of a recording: its measured
+    positions and velocities there and the ``history`` commands before it (at least the first,
+    near the recording's start)."""
+    return initial_state(
+        model,
+        position_rad=traj.position_rad[start],
+        velocity_rad_s=traj.velocity_rad_s[start],
+        past_commands_rad=traj.command_rad[max(0, start - history) : max(1, start)],
+        finger_m=traj.finger_m,
+        substeps=substeps,
+    )
 
 
 def delayed_controls(

@@ -25,6 +25,7 @@ from skillbridge.calibration.replay import (
     delayed_controls,
     initial_state,
     replay_model,
+    state_at,
 )
 from skillbridge.calibration.synthetic import synthesize
 from skillbridge.sim.overrides import ModelOverrides, apply_overrides
@@ -101,14 +102,7 @@ def test_replay_reproduces_the_generator(excitation):
     traj = align(synthesize(excitation, TRUTH), ARM_JOINTS)
     model = replay_model()
     start, length = 200, 150
-    state = initial_state(
-        model,
-        position_rad=traj.position_rad[start],
-        velocity_rad_s=traj.velocity_rad_s[start],
-        past_commands_rad=traj.command_rad[start - 5 : start],
-        finger_m=traj.finger_m,
-        substeps=10,
-    )
+    state = state_at(model, traj, start, history=5, substeps=10)
     # MuJoCo's delay of 9 ms acts as ceil(9 / 2) = 5 steps: a lag of 10 ms in the replay's terms
     lag = dataclasses.replace(TRUTH, command_delay_s=5 * model.opt.timestep)
     pos, vel, failed = Replayer(model, nthread=2).run(
@@ -194,14 +188,7 @@ def test_a_whole_step_delay_replays_mujocos_delay_and_a_fraction_lies_between(ex
     traj = align(synthesize(excitation, truth), ARM_JOINTS)
     model = replay_model()
     start, length, history = 200, 150, 5
-    state = initial_state(
-        model,
-        position_rad=traj.position_rad[start],
-        velocity_rad_s=traj.velocity_rad_s[start],
-        past_commands_rad=traj.command_rad[start - history : start],
-        finger_m=traj.finger_m,
-        substeps=10,
-    )
+    state = state_at(model, traj, start, history, substeps=10)
     lags = [dataclasses.replace(truth, command_delay_s=d) for d in (0.008, 0.009, 0.010)]
     pos, _, failed = Replayer(model, nthread=2).run(
         [(lag, 0.0) for lag in lags],

@@ -19,7 +19,7 @@ from calibration_case import JOINTS
 from skillbridge.calibration.fit import FitOptions, fit_trajectory
 from skillbridge.calibration.problem import history_periods
 from skillbridge.calibration.recording import align
-from skillbridge.calibration.replay import Replayer, initial_state, replay_model
+from skillbridge.calibration.replay import Replayer, replay_model, state_at
 from skillbridge.calibration.synthetic import synthesize
 from skillbridge.sim.overrides import ModelOverrides
 from skillbridge.sim.scene import ARM_JOINTS
@@ -34,14 +34,7 @@ def fractional_fit(excitation):
     traj = align(synthesize(excitation, TRUTH), ARM_JOINTS)
     model = replay_model()
     start = history = history_periods(model, 10)
-    state = initial_state(
-        model,
-        position_rad=traj.position_rad[start],
-        velocity_rad_s=traj.velocity_rad_s[start],
-        past_commands_rad=traj.command_rad[start - history : start],
-        finger_m=traj.finger_m,
-        substeps=10,
-    )
+    state = state_at(model, traj, start, history, substeps=10)
     pos, vel, failed = Replayer(model).run(
         [(TRUTH, 0.0)],
         [state],
