@@ -3,24 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from dialogue_case import said
 
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.language.answers import Heard, Motions, Question, Refusal
 from skillbridge.hierarchy.language.conversation import Dialogue, answer_to, first_and_rest
-from skillbridge.hierarchy.language.dialogue import LanguageConfig, interpret
-from skillbridge.hierarchy.language.parser import Parser
+from skillbridge.hierarchy.language.dialogue import LanguageConfig
 from skillbridge.hierarchy.language.speech_text import clean
 
 LEFT_BIG = LanguageMotion.of("left", "large")
-
-
-@pytest.fixture(scope="module")
-def parser(encoder_folder) -> Parser:
-    return Parser(encoder_folder)
-
-
-def said(parser, text, previous=None, confidence=1.0, **config):
-    return interpret(text, previous, confidence, LanguageConfig(**config), parser)
 
 
 @pytest.mark.parametrize(

@@ -11,19 +11,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from skillbridge.hierarchy.language.dialogue import interpret
 from skillbridge.hierarchy.language.parser import Parser
 from skillbridge.hierarchy.language.rules import OPPOSITE
 from skillbridge.hierarchy.language.scorecard import load_rows, run
 
 DATA = Path(__file__).resolve().parents[2] / "data"
-
-
-@pytest.fixture(scope="module")
-def parser(encoder_folder) -> Parser:
-    return Parser(encoder_folder)
 
 
 def _report(name: str, parser: Parser):

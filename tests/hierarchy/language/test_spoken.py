@@ -5,11 +5,10 @@ heard for "lift it", overshoots and "flip the direction" after a motion."""
 from __future__ import annotations
 
 import pytest
+from dialogue_case import said
 
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.language.answers import Question, Refusal
-from skillbridge.hierarchy.language.dialogue import LanguageConfig, interpret
-from skillbridge.hierarchy.language.parser import Parser
 from skillbridge.hierarchy.language.rules import find_unsafe
 from skillbridge.hierarchy.language.spoken import (
     imperative_reading,
@@ -18,15 +17,6 @@ from skillbridge.hierarchy.language.spoken import (
     unsafe_hint,
 )
 from skillbridge.hierarchy.language.units import normalize
-
-
-@pytest.fixture(scope="module")
-def parser(encoder_folder) -> Parser:
-    return Parser(encoder_folder)
-
-
-def said(parser, text, previous=None, confidence=1.0, **config):
-    return interpret(text, previous, confidence, LanguageConfig(**config), parser)
 
 
 @pytest.mark.parametrize(
