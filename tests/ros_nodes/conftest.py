@@ -40,19 +40,40 @@ def ros_env() -> Iterator[dict[str, str]]:
             os.environ[key] = value
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed ROS test shows the log of every node it started (only the test's own assertion
+    otherwise: a fresh-clone CI failure left nothing else to read)."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed:
+        for process in getattr(item, "started_nodes", []):
+            report.sections.append((f"node log {process.log_path.name}", _tail(process.log())))
+
+
+def _tail(text: str, lines: int = 60) -> str:
+    kept = text.splitlines()[-lines:]
+    return "\n".join(kept) if kept else "(empty)"
+
+
 @pytest.fixture()
-def start_node(ros_env, tmp_path) -> Iterator[Callable[..., NodeProcess]]:
-    """``start_node(module, node_name, params, namespace="")`` -> NodeProcess (stopped after)."""
+def start_node(ros_env, tmp_path, request) -> Iterator[Callable[..., NodeProcess]]:
+    """``start_node(module, node_name, params, namespace="")`` -> NodeProcess (stopped after).
+
+    A node started again under the same name logs to a new file (``name.2.log``)."""
     started: list[NodeProcess] = []
+    request.node.started_nodes = started
 
     def start(module: str, name: str, params: dict[str, Any], namespace: str = "") -> NodeProcess:
-        params_file = tmp_path / f"{name}{namespace.replace('/', '_')}.yaml"
+        stem = f"{name}{namespace.replace('/', '_')}"
+        params_file = tmp_path / f"{stem}.yaml"
         params_file.write_text(yaml.safe_dump({"/**": {"ros__parameters": params}}))
         argv = [PYTHON, "-m", module, "--ros-args", "-r", f"__node:={name}"]
         if namespace:
             argv += ["-r", f"__ns:={namespace}"]
         argv += ["--params-file", str(params_file)]
-        log = tmp_path / f"{name}{namespace.replace('/', '_')}.log"
+        runs = sum(p.log_path.name.split(".")[0] == stem for p in started)
+        log = tmp_path / (f"{stem}.log" if runs == 0 else f"{stem}.{runs + 1}.log")
         process = NodeProcess(argv, ros_env, log, tmp_path)
         started.append(process)
         return process

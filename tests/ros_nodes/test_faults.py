@@ -29,6 +29,8 @@ HOME = [0.0, -0.785398, 0.0, -2.356194, 0.0, 1.570796, 0.785398, 0.04]
 HUGE = "x" * 100_000
 HELD_RAD = 1e-3
 """Joint commands while held stay within this of the held target."""
+REST_RAD_S = 2e-4
+"""A joint slower than this is at rest: it would move 0.4 mrad (HELD_RAD / 2.5) in 2 s."""
 needs_motion_policy = pytest.mark.skipif(
     not MOTION_POLICY.is_file(), reason="needs the committed models/motion.onnx"
 )
@@ -444,14 +446,28 @@ def _arm_since(states, since: float) -> np.ndarray:
 
 
 def _at_rest(states, window_s: float) -> bool:
-    """Whether the arm moved less than HELD_RAD over the last ``window_s`` seconds."""
-    recent = _arm_since(states, time.monotonic() - window_s)
-    return len(recent) > 10 and float(np.ptp(recent, axis=0).max()) <= HELD_RAD
+    """Whether the arm moved less than HELD_RAD over the last ``window_s`` seconds and every
+    joint's reported velocity in them is under REST_RAD_S. Positions alone mislead on a loaded
+    machine: a simulation that falls behind the wall clock moves little in half a second of
+    wall time while the arm is still settling (seen: at rest by position, then 5 mrad more)."""
+    since = time.monotonic() - window_s
+    recent = _arm_since(states, since)
+    speeds = [max(abs(v) for n, v in zip(m.name, m.velocity, strict=True) if n in NAMES[:7])
+              for t, m in list(states) if t >= since and len(m.velocity)]  # fmt: skip
+    return (
+        len(recent) > 10
+        and float(np.ptp(recent, axis=0).max()) <= HELD_RAD
+        and len(speeds) == len(recent)
+        and max(speeds) <= REST_RAD_S
+    )
 
 
 # --- the nodes above the robot go away --------------------------------------------------------
 def _manager(start_node, **params):
     return start_node("skillbridge.ros_nodes.skill_manager_node", "skill_manager", params)
+
+
+_LEFT_RIGHT = [LanguageMotion.of(m, "large").to_json() for m in ("left", "right")]
 
 
 @needs_motion_policy
@@ -466,14 +482,17 @@ def test_skill_manager_restarted_then_policy_node_killed(start_node, probe, faul
 
     _robot(start_node)
     policy = _policy(start_node, MOTION_POLICY)
-    sequence = [LanguageMotion.of(m, "large").to_json() for m in ("left", "right")]
-    manager = _manager(start_node, high_level="sequence", sequence=sequence, task="demo")
     statuses = probe.collect(String, "skill_status")
     skills = probe.collect(String, "skill_command")
     manager_statuses = probe.collect(String, "skill_manager_status")
     states = probe.collect(JointState, "joint_states")
     commands = probe.collect(JointState, "joint_commands")
     diagnostics = probe.collect(DiagnosticArray, "/diagnostics")
+    # The skill manager starts its task at once: start it only when the probe hears the policy
+    # node, or (discovery taking seconds on a loaded machine) both motions can run and finish
+    # before the probe's subscription is matched, and no "running" status is ever seen.
+    wait_for(lambda: _active(statuses), 60, "the policy node to activate")
+    manager = _manager(start_node, high_level="sequence", sequence=_LEFT_RIGHT, task="demo")
 
     # 1. the skill manager dies while the first motion runs
     wait_for(
