@@ -23,11 +23,10 @@ TABLE_MODULES = (
     "lexicon", "paraphrases", "phrasebook", "speech_text", "dialogue", "conversation", "spoken",
 )  # fmt: skip
 """Modules of ``skillbridge.hierarchy.language`` whose upper-case constants are word tables."""
-SPOKEN_DEV_SETS = (
-    "language_dev_asr.jsonl", "language_dev_asr_b4.jsonl", "language_dev_asr_b5.jsonl",
-)  # fmt: skip
-"""Transcripts of spoken development sentences (``tests/data/make_dev_asr.py``), used to tune
-the speech rules: always part of the tuning texts, whatever development sets are passed."""
+DEV_SET_PATTERNS = ("language_dev*.jsonl", "parser_*heldout*.jsonl")
+"""The development sets in ``tests/data/``: typed and spoken (``tests/data/make_dev_asr.py``)
+sentences the parser is tuned on. Every one counts as tuning data: a new development set named
+this way is covered by the leakage tests without being listed anywhere."""
 MIN_WORDS = 3
 """Texts shorter than this ("stop", "up", "other way") are the vocabulary itself: exempt."""
 
@@ -51,7 +50,13 @@ def module_tables(module: types.ModuleType) -> list[str]:
     return [s for name, v in vars(module).items() if name.isupper() for s in _strings(v)]
 
 
-def tuning_texts(root: Path, dev_sets: Iterable[Path] = ()) -> list[str]:
+def development_sets(root: Path) -> list[Path]:
+    """Every development set under ``root/tests/data`` (``DEV_SET_PATTERNS``)."""
+    data = root / "tests" / "data"
+    return [p for pattern in DEV_SET_PATTERNS for p in sorted(data.glob(pattern))]
+
+
+def tuning_texts(root: Path) -> list[str]:
     """Every text the parser was tuned or trained on (``root`` is the repository root)."""
     from skillbridge.hierarchy.language import paraphrases
     from skillbridge.hierarchy.language.train import TrainConfig
@@ -63,8 +68,7 @@ def tuning_texts(root: Path, dev_sets: Iterable[Path] = ()) -> list[str]:
         texts += module_tables(importlib.import_module(f"skillbridge.hierarchy.language.{name}"))
     corrector = root / "hierarchy" / "corrector_phrases.json"
     texts += _strings(json.loads(corrector.read_text()))
-    spoken = [root / "tests" / "data" / name for name in SPOKEN_DEV_SETS]
-    for path in dict.fromkeys([*dev_sets, *(p for p in spoken if p.is_file())]):
+    for path in development_sets(root):
         texts += [json.loads(x)["text"] for x in path.read_text().splitlines() if x.strip()]
     return texts
 

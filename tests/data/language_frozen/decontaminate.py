@@ -3,6 +3,9 @@
 Run once, after ``make_frozen.py`` and ``make_asr.py`` and before the set is committed: the
 independent helpers wrote everyday phrases that other engineers' training phrases and held-out
 sets also hold ("make me a coffee", "the other way"). Rows are only removed, never changed.
+When it ran, the development sets were the two parser held-out files; it now checks against
+every development set (``leakage.development_sets``), so a rerun may remove rows that a later
+development set near-duplicates (the leakage test would flag those first).
 
     python tests/data/language_frozen/decontaminate.py
 """
@@ -16,12 +19,10 @@ from skillbridge.hierarchy.language.leakage import near_duplicates, tuning_texts
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
-DEV_SETS = [ROOT / "tests" / "data" / n for n in ("parser_heldout.jsonl",
-                                                  "parser_relative_heldout.jsonl")]  # fmt: skip
 
 
 def main() -> None:
-    corpus = tuning_texts(ROOT, DEV_SETS)
+    corpus = tuning_texts(ROOT)
     for name in ("generated.jsonl", "hand.jsonl", "asr.jsonl"):
         path = HERE / name
         rows = [json.loads(x) for x in path.read_text().splitlines() if x.strip()]

@@ -584,10 +584,9 @@ def leaked(texts: list[str]) -> list[dict]:
     from skillbridge.hierarchy.language.leakage import near_duplicates, tuning_texts
 
     data = ROOT / "tests" / "data"
-    dev = sorted(data.glob("language_dev*.jsonl")) + sorted(data.glob("parser_*heldout*.jsonl"))
     v1 = [json.loads(x)["text"] for p in sorted((data / "language_frozen").glob("*.jsonl"))
           for x in p.read_text().splitlines() if x.strip()]  # fmt: skip
-    hits = {i: ("tuning", s) for i, _, s in near_duplicates(texts, tuning_texts(ROOT, dev))}
+    hits = {i: ("tuning", s) for i, _, s in near_duplicates(texts, tuning_texts(ROOT))}
     for i, _, s in near_duplicates(texts, v1):
         hits.setdefault(i, ("frozen v1", s))
     return [
