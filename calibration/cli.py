@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import sys
+import time
 from typing import Literal
 
 import tyro
@@ -27,6 +28,7 @@ from skillbridge.calibration.identifiability import (
 from skillbridge.calibration.parameters import DEFAULT_FIELDS, parse_fields
 from skillbridge.calibration.recording import load_trajectory
 from skillbridge.calibration.report import parameter_rows, write_overrides, write_report
+from skillbridge.calibration.timing import describe as describe_times
 from skillbridge.sim.overrides import ModelOverrides, load_overrides
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import ARM_JOINTS, FINGER_JOINT, compile_scene
@@ -176,7 +178,9 @@ class _Bar:
         self.bar.update(1)
 
 
-def _summary(result: FitResult, out: str) -> str:
+def _summary(result: FitResult, out: str, output_s: float | None = None) -> str:
+    """What ``calibrate fit`` prints: the parameter table, errors, where the time went
+    (``output_s``: writing the YAML and the report), warnings, failures."""
     widths = (30, 10, 10, 10, 24, 18)
     head = ("parameter", "unit", "initial", "fitted", "95% interval", "identified")
     lines = ["".join(h.ljust(w) for h, w in zip(head, widths, strict=True))]
@@ -188,6 +192,9 @@ def _summary(result: FitResult, out: str) -> str:
         f"{r['validation_pos_after']:.3e} rad ({result.validation_improvement:.1f}x); "
         f"fit took {result.wall_time_s:.1f} s"
     )
+    stages = dict(result.stage_times_s) | ({"output": output_s} if output_s is not None else {})
+    if stages:
+        lines.append(f"time by stage: {describe_times(stages)}")
     lines.extend(f"warning: {w}" for w in result.warnings)
     if result.failed:
         lines.append(
@@ -231,10 +238,11 @@ def fit(cfg: FitConfig) -> int:
         result = fit_trajectory(traj, options, progress=bar)
     finally:
         bar.bar.close()
+    start = time.perf_counter()
     write_overrides(result, cfg.out, cfg.k_sigma)
     if cfg.report_dir:
         print(f"report: {write_report(result, cfg.report_dir)}")
-    print(_summary(result, cfg.out))
+    print(_summary(result, cfg.out, time.perf_counter() - start))
     return 0
 
 

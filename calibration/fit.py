@@ -48,6 +48,7 @@ from skillbridge.calibration.parameters import (
 from skillbridge.calibration.problem import Problem, Segments, history_periods
 from skillbridge.calibration.recording import Trajectory, load_trajectory
 from skillbridge.calibration.replay import replay_model
+from skillbridge.calibration.timing import StageTimes
 from skillbridge.calibration.uncertainty import Estimate, assess
 from skillbridge.sim.overrides import ModelOverrides, apply_overrides
 from skillbridge.sim.scene import ARM_JOINTS, FINGER_JOINT, SceneConfig
@@ -172,6 +173,9 @@ class FitResult:
         cost_before, cost_after: 0.5 * sum of squared weighted training residuals.
         iterations: optimizer iterations over all stages.
         wall_time_s: time the fit took.
+        stage_times_s: wall time per stage (``setup``, ``delay scan``, ``static pre-fit``,
+            ``delay profile``, ``fine delay scan``, ``static fit``, ``full fit``,
+            ``intervals``, ``held-out check``), seconds, in the order they first ran.
         segments: segment layout (for reports); predictions: positions before/after per
             segment, each (S, L, 7), and the measured ones.
     """
@@ -198,6 +202,7 @@ class FitResult:
     delay: Estimate | None = None
     optimum: Optimum | None = None
     """What the intervals are computed from (``intervals`` recomputes them another way)."""
+    stage_times_s: dict[str, float] = dataclasses.field(default_factory=dict)
 
     @property
     def command_delay_s(self) -> float:
@@ -380,29 +385,64 @@ def _final_cost(result: OptimizeResult) -> float:
     return float(result.extras["objective"][-1])
 
 
-def _search(search: _Search, x0: np.ndarray) -> tuple[np.ndarray, OptimizeResult]:
-    """Steps 1-3 of the module docstring; returns the optimum and its result."""
+def _search(
+    search: _Search, x0: np.ndarray, clock: StageTimes
+) -> tuple[np.ndarray, OptimizeResult]:
+    """Steps 1-3 of the module docstring, each stage timed on ``clock``; returns the optimum
+    and its result."""
     opts, problem = search.opts, search.problem
     delay = opts.initial.command_delay_s
     if opts.fit_delay:
         problem.active = search.subset
-        k_scan = search.scan(x0)
-        x_static = search.static_first(
-            problem.with_delay(x0, k_scan * search.dt), opts.refine_iters
-        )
-        k = search.scan(x_static) if x_static is not x0 else k_scan
-        while True:
-            for kk in (k - 1, k, k + 1):
-                if 0 <= kk <= search.kmax:
-                    search.profile(x_static, kk)
-            best = min(search.profile_costs, key=search.profile_costs.__getitem__)
-            if best == k:
-                break
-            k = best
-        delay = search.fine(search.profile_x[k], k)
+        with clock.stage("delay scan"):
+            k_scan = search.scan(x0)
+        with clock.stage("static pre-fit"):
+            x_static = search.static_first(
+                problem.with_delay(x0, k_scan * search.dt), opts.refine_iters
+            )
+        with clock.stage("delay scan"):
+            k = search.scan(x_static) if x_static is not x0 else k_scan
+        with clock.stage("delay profile"):
+            while True:
+                for kk in (k - 1, k, k + 1):
+                    if 0 <= kk <= search.kmax:
+                        search.profile(x_static, kk)
+                best = min(search.profile_costs, key=search.profile_costs.__getitem__)
+                if best == k:
+                    break
+                k = best
+        with clock.stage("fine delay scan"):
+            delay = search.fine(search.profile_x[k], k)
     problem.active = search.train
-    x = search.static_first(problem.with_delay(x0, delay), opts.max_iters)
-    return search.fit(x, opts.max_iters, "fit")
+    with clock.stage("static fit"):
+        x = search.static_first(problem.with_delay(x0, delay), opts.max_iters)
+    with clock.stage("full fit"):
+        return search.fit(x, opts.max_iters, "fit")
+
+
+def _intervals_at(
+    problem: Problem,
+    specs: tuple[ParamSpec, ...],
+    x: np.ndarray,
+    x0: np.ndarray,
+    result: OptimizeResult,
+    opts: FitOptions,
+) -> tuple[np.ndarray, Optimum, tuple[Estimate, ...], np.ndarray, tuple[str, ...]]:
+    """Step 4: residual at the optimum, the ``Optimum`` and its intervals."""
+    residual = problem.residual(x)
+    optimum = Optimum(
+        specs=specs,
+        x=x,
+        x0=x0,
+        residual=residual,
+        jacobian=np.asarray(result.jac),
+        prior_rows=problem.num_prior_rows,
+        samples_per_segment=problem.segments.length,
+        segments=len(problem.active),
+        rate_hz=problem.traj.rate_hz,
+    )
+    every, correlation, warnings = intervals(optimum, opts.interval_block_s)
+    return residual, optimum, every, correlation, warnings
 
 
 def _rms(err: np.ndarray) -> float:
@@ -419,39 +459,33 @@ def fit_trajectory(
             grid rate that does not divide the physics rate.
     """
     start = time.perf_counter()
+    clock = StageTimes()
     opts = options or FitOptions()
-    problem, specs = build_problem(traj, opts)
-    search = _Search(problem, opts, progress)
-    x0 = problem.x0
-    cost_before = problem.cost(x0)
-    x, result = _search(search, x0)
-    residual = problem.residual(x)
-    optimum = Optimum(
-        specs=specs,
-        x=x,
-        x0=np.asarray(x0),
-        residual=residual,
-        jacobian=np.asarray(result.jac),
-        prior_rows=problem.num_prior_rows,
-        samples_per_segment=problem.segments.length,
-        segments=len(problem.active),
-        rate_hz=traj.rate_hz,
-    )
-    every, correlation, warnings = intervals(optimum, opts.interval_block_s)
+    with clock.stage("setup"):
+        problem, specs = build_problem(traj, opts)
+        search = _Search(problem, opts, progress)
+        x0 = problem.x0
+        cost_before = problem.cost(x0)
+    x, result = _search(search, x0, clock)
+    with clock.stage("intervals"):
+        residual, optimum, every, correlation, warnings = _intervals_at(
+            problem, specs, x, np.asarray(x0), result, opts
+        )
     overrides, payload = problem.candidate_of(x)
     delay = next((e for e in every if e.field == "delay"), None)
     estimates = tuple(e for e in every if e.field != "delay")
     everything = np.arange(len(problem.segments.starts))
-    before, vel_before = problem.simulate(x0, everything)
-    after, vel_after = problem.simulate(x, everything)
-    pos_meas, vel_meas = problem.measured(everything)
-    val = problem.segments.validation
-    rms = {}
-    for split, mask in (("train", ~val), ("validation", val)):
-        rms[f"{split}_pos_before"] = _rms(before[mask] - pos_meas[mask])
-        rms[f"{split}_pos_after"] = _rms(after[mask] - pos_meas[mask])
-        rms[f"{split}_vel_before"] = _rms(vel_before[mask] - vel_meas[mask])
-        rms[f"{split}_vel_after"] = _rms(vel_after[mask] - vel_meas[mask])
+    with clock.stage("held-out check"):
+        before, vel_before = problem.simulate(x0, everything)
+        after, vel_after = problem.simulate(x, everything)
+        pos_meas, vel_meas = problem.measured(everything)
+        val = problem.segments.validation
+        rms = {}
+        for split, mask in (("train", ~val), ("validation", val)):
+            rms[f"{split}_pos_before"] = _rms(before[mask] - pos_meas[mask])
+            rms[f"{split}_pos_after"] = _rms(after[mask] - pos_meas[mask])
+            rms[f"{split}_vel_before"] = _rms(vel_before[mask] - vel_meas[mask])
+            rms[f"{split}_vel_after"] = _rms(vel_after[mask] - vel_meas[mask])
     keep = np.array([s.field != "delay" for s in specs])
     return FitResult(
         estimates=estimates,
@@ -475,4 +509,5 @@ def fit_trajectory(
         measured=pos_meas,
         delay=delay,
         optimum=optimum,
+        stage_times_s=dict(clock.seconds),
     )

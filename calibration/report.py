@@ -28,6 +28,7 @@ from matplotlib.figure import Figure
 
 from skillbridge.calibration.fit import FitResult
 from skillbridge.calibration.parameters import ACTUATOR_FIELDS
+from skillbridge.calibration.timing import describe as describe_times
 from skillbridge.calibration.uncertainty import randomization_ranges
 from skillbridge.sim.overrides import ModelOverrides, load_overrides
 from skillbridge.sim.scene import ARM_JOINTS, compile_scene
@@ -89,6 +90,8 @@ def _provenance(result: FitResult, k_sigma: float) -> dict:
         ),
         "payload_kg": result.payload_kg,
         "warnings": list(result.warnings),
+        "fit_time_s": {"total": round(result.wall_time_s, 2)}
+        | {k: round(v, 2) for k, v in result.stage_times_s.items()},
     }
 
 
@@ -249,7 +252,8 @@ td,th{{border:1px solid #ccc;padding:2px 6px;font-size:13px}}table{{border-colla
 </style></head><body>
 <h1>Calibration report</h1>
 <p>Recording <code>{html.escape(traj.source)}</code> (sha256 {traj.sha256[:16]}...,
-{traj.duration_s:.1f} s at {traj.rate_hz:g} Hz). Fit time {result.wall_time_s:.1f} s,
+{traj.duration_s:.1f} s at {traj.rate_hz:g} Hz). Fit time {result.wall_time_s:.1f} s
+({html.escape(describe_times(result.stage_times_s))}),
 {result.iterations} optimizer iterations. Held-out position error improved
 {result.validation_improvement:.1f}x.</p>
 {_failed_html(result)}

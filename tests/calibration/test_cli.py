@@ -85,10 +85,12 @@ def test_the_summary_prints_a_parameter_on_its_bound_as_a_failed_fit():
         rms={"validation_pos_before": 1e-3, "validation_pos_after": 1e-4},
         validation_improvement=10.0,
         wall_time_s=1.0,
+        stage_times_s={"delay scan": 0.31, "full fit": 0.7},
         warnings=(),
     )
-    text = _summary(result, "overrides.yaml")  # type: ignore[arg-type]
+    text = _summary(result, "overrides.yaml", output_s=0.06)  # type: ignore[arg-type]
     row7 = next(line for line in text.splitlines() if line.startswith("panda_joint7.damping"))
     row6 = next(line for line in text.splitlines() if line.startswith("panda_joint6.damping"))
     assert row7.rstrip().endswith("FAILED (on bound)") and row6.rstrip().endswith("yes")
     assert "FIT FAILED for 1 parameter(s) on their bounds: panda_joint7.damping" in text
+    assert "time by stage: delay scan 0.3 s, full fit 0.7 s, output 0.1 s" in text

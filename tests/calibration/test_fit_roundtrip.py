@@ -70,11 +70,31 @@ def test_overrides_file_loads_with_ranges_and_provenance(fit_result, bag_path, t
     assert provenance["recording_sha256"] == file_sha256(bag_path)
     assert provenance["rms"]["validation_pos_after"] < provenance["rms"]["validation_pos_before"]
     assert provenance["residual_cost_after"] < provenance["residual_cost_before"]
+    assert provenance["fit_time_s"]["total"] == pytest.approx(fit_result.wall_time_s, abs=0.01)
+    assert provenance["fit_time_s"]["full fit"] > 0
     model = compile_scene(overrides=loaded)
     dof = model.joint("panda_joint2").dofadr[0]
     assert model.dof_damping[dof] == pytest.approx(
         fit_result.estimate("panda_joint2.damping").value
     )
+
+
+def test_every_stage_is_timed_and_the_stages_make_up_the_fit(fit_result):
+    stages = fit_result.stage_times_s
+    assert list(stages) == [
+        "setup",
+        "delay scan",
+        "static pre-fit",
+        "delay profile",
+        "fine delay scan",
+        "static fit",
+        "full fit",
+        "intervals",
+        "held-out check",
+    ]
+    assert all(seconds > 0 for seconds in stages.values())
+    total = sum(stages.values())
+    assert 0.95 * fit_result.wall_time_s <= total <= fit_result.wall_time_s
 
 
 def test_report_pages(fit_result, tmp_path):
