@@ -52,8 +52,15 @@ OTHER_WAY = re.compile(
     r"\b(?:flip|switch|swap) (?:the )?direction\b|\bnot (?:that|this) way\b"
 )
 NOT_SO_FAR = re.compile(
-    r"\bnot (?:by )?(?:quite )?(?:so |that |as |too )?(?:far|much)\b(?! enough)"
+    r"\bnot (?:by )?(?:quite |so |that |as |too |very |all |terribly |overly )*"
+    r"(?:far|much|a lot|a long way)\b(?! enough| further| farther| more)"
 )
+"""A negated distance: "not so far", "not very far", "not a lot" (not "not far enough")."""
+DONT_OVERDO = re.compile(
+    r"\b(?:do not|don't|dont|never) (?:go|move|push|pull|slide|take it|bring it|shift it) "
+    r"(?:too |so |that |very )?(?:far|much)\b"
+)
+"""A warning not to overdo a command: "don't go too far left" is a small step left."""
 BACK_OFF = re.compile(r"\b(?:come|go|move|bring it|pull it) back\b|\bback off\b|\bback up\b")
 """After an overshoot, "back" returns along the previous motion ("too far, come back")."""
 PURPOSE = re.compile(
@@ -278,18 +285,40 @@ def _less(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer |
     if previous is not None and previous.motion not in ("forward", "backward"):
         named = BACK_OFF.sub(" ", text)  # "too far, come back": back along the last motion
     directions = [(m.start(), m.group(0)) for m in _DIRECTION.finditer(named)]
-    if directions and match is not too_far:
-        before = [d for pos, d in directions if pos < match.start()]
-        if before:  # "left, but not so far": a small step that way
-            step = parser.parse(f"{before[-1]} a bit")
-            return step if motions_of(step) else None
-        if negated:  # "not so far left": it went too far left
-            motions = motions_of(parser.parse(f"{directions[0][1]} a bit"))
-            return reverse(motions[0], "small") if motions else None
+    if directions and (step := _named_step(text, named, match, too_far, negated, directions)):
+        motions = motions_of(parser.parse(f"{step[0]} a bit"))
+        if not motions:
+            return None
+        return reverse(motions[0], "small") if step[1] else motions[0]
     short = len(re.findall(r"[a-z]+", named)) <= 8
     if previous is not None and not directions and short:  # "way too much", "a bit less"
         return reverse(previous, "small")
     return None  # "you lifted too much": a description the parser reads
+
+
+def _named_step(
+    text: str,
+    named: str,
+    match: re.Match[str],
+    too_far: re.Match[str] | None,
+    negated: re.Match[str] | None,
+    directions: list[tuple[int, str]],
+) -> tuple[str, bool] | None:
+    """The direction word a smaller size names a small step in, and whether that step undoes it
+    (``True``: "not so far left" = it went too far left); None when no direction is meant."""
+    if DONT_OVERDO.search(text) and len({d for _, d in directions}) == 1:
+        return directions[0][1], False  # "don't go too far left"
+    if match is too_far:
+        return None
+    first = directions[0]
+    if match.group(0).strip().startswith("half") and first[0] > match.start():
+        return first[1], False  # "half as far to the left"
+    if negated and "," in named[match.end() : first[0]]:
+        return first[1], False  # "not far, just a bit right"
+    before = [d for pos, d in directions if pos < match.start()]
+    if before:
+        return before[-1], False  # "left, but not so far"
+    return (first[1], True) if negated else None  # "not so far left": it went too far left
 
 
 def _more(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
@@ -327,9 +356,20 @@ def _partly_understood(text: str, parts: list[str], found: list, parser: Reads) 
     if motions_of(whole) is not None:
         return whole  # "stay inside the limits and go right a bit"
     understood = Motions(tuple(m for f in found if f for m in f))
-    missed = next(p for p, f in zip(parts, found, strict=True) if f is None)
+    missed_parts = [p for p, f in zip(parts, found, strict=True) if f is None]
+    if all(_only_care(p) for p in missed_parts):  # "keep clear of the box and go left"
+        return understood.motions[0] if len(understood.motions) == 1 else understood
+    missed = missed_parts[0]
     return Question(f"did you mean {understood.describe()}? I did not understand {missed!r}",
                     (understood,), heard=text)  # fmt: skip
+
+
+def _only_care(part: str) -> bool:
+    """A clause that asks only for care or to keep clear ("keep clear of the box", "stay within
+    the limits"): no direction, size or unsafe words of its own."""
+    cues = analyse(normalize(part))
+    named = cues.directions or cues.sizes or cues.unitless or cues.unsafe
+    return cues.keeps_safety and not named
 
 
 def _ask_if_ambiguous(text: str, whole: Answer, parser: Reads) -> Answer:

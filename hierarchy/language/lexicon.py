@@ -96,7 +96,9 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         _w(
             r"(?:hit|press|push|slam|use|pull|smash) (?:the |your |that )?(?:estop|emergency "
-            r"(?:stop|button|brake)|stop button|kill switch)|cut it out|knock it off"
+            r"(?:stop|button|brake)|stop button|kill switch)|cut it out|knock it off|"
+            r"(?:hit|slam on|jam on|put on|apply) the brakes?|kill (?:the |that |this )?"
+            r"(?:motion|movement|move)"
         ),
         "stop",
     ),

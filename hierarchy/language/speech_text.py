@@ -10,8 +10,9 @@
   tokens whose concatenation is a vocabulary word are merged;
 - spelling slips of vocabulary words ("lfet", "rigth", "dwon"): an unknown token within one edit
   (two for long words; optimal string alignment, rapidfuzz) of exactly one vocabulary word;
-- directions relative to the operator ("toward me", "to my left") become robot-frame directions
-  for the operator's position (``OPERATOR_SIDES``; default: across the table, facing the robot).
+- directions relative to the operator ("toward me", "to my left", "left as I see it") become
+  robot-frame directions for the operator's position (``OPERATOR_SIDES``; default: across the
+  table, facing the robot).
 
 "Known words" are the word pieces of the sentence encoder's vocabulary (30k, shipped with the
 encoder) plus ``VOCABULARY``. Nothing here decides safety: the parser reads safety words from
@@ -67,6 +68,14 @@ base looking where it looks. ``left``/``right``: at the robot's left (+y) or rig
 facing it."""
 _TOWARD_ME = r"\b(?:toward|towards|closer to|nearer to|nearer|near|close to|over to|to) me\b"
 _AWAY_FROM_ME = r"\b(?:away|further|farther) from me\b"
+VIEWPOINT = re.compile(
+    r",? *\b(?:as i see it|the way i see it|from where i (?:am|stand|sit)|from my (?:side|view|"
+    r"point of view|perspective|end|position)|(?:in|from) my view)\b *,?"
+)
+"""Words that put "left"/"right" in the operator's frame ("to the left as I see it" = "to my
+left")."""
+NOT_TOO = frozenset(("the", "a", "an", "my", "your", "its", "his", "her", "their", "our"))
+"""A determiner never follows the adverb "too": before one, "too" is "to" ("too the left")."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -144,6 +153,9 @@ def _homophones(tokens: list[str], changes: list[Change]) -> list[str]:
         if t in NUMBER_HOMOPHONES and nxt in NUMBER_UNITS:
             out[i] = NUMBER_HOMOPHONES[t]
             changes.append(Change("number", t, out[i]))
+        elif t == "too" and nxt in NOT_TOO:
+            out[i] = "to"
+            changes.append(Change("homophone", t, "to"))
         elif t in HOMOPHONES:
             out[i] = HOMOPHONES[t]
             changes.append(Change("homophone", t, out[i]))
@@ -211,6 +223,10 @@ def _operator_frame(text: str, side: str, changes: list[Change]) -> str:
     if side not in OPERATOR_SIDES:
         raise ValueError(f"unknown operator side {side!r}; valid: {list(OPERATOR_SIDES)}")
     toward, away, my_left, my_right = OPERATOR_SIDES[side]
+    if (view := VIEWPOINT.search(text)) is not None:
+        changes.append(Change("operator", view.group(0).strip(" ,"), ""))
+        text = (text[: view.start()] + " " + text[view.end() :]).strip(" ,")
+        text = re.sub(r"\b(?:the )?(?<!my )(left|right)\b", r"my \1", text)
     for pattern, direction in ((_TOWARD_ME, toward), (_AWAY_FROM_ME, away),
                                (r"\bmy left\b", f"the {my_left}"),
                                (r"\bmy right\b", f"the {my_right}")):  # fmt: skip
