@@ -25,6 +25,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 from typing import Protocol
 
@@ -69,6 +70,7 @@ PURPOSE = re.compile(
 """A purpose clause that only says what to avoid ("go left so you don't bump the cup")."""
 LESS = re.compile(
     r"\b(?:but )?(?:a )?(?:bit |little |tad |touch )?less(?: far| than that| this time)?\b|"
+    r"\bsome of (?:it|that|this)\b|"
     r"\bnot as (?:far|much)\b|\bease off\b|\b(?:a )?(?:smaller|shorter)\b|"
     r"\bhalf\b(?! (?:an? |of an? )?(?:cm|mm|centim|millim|inch|met|degree|rad|turn))"
 )
@@ -78,9 +80,29 @@ NOT_SO_HIGH = re.compile(r"\bnot (?:so|as|that|too) (high|low|deep)\b")
 """It went too high (or low): a small step back ("not so high" after going up)."""
 _UNDO_HEIGHT = {"high": "down", "low": "up", "deep": "up"}
 TOO_FAR = re.compile(
-    r"\b(?:way |much |far )?too (?:far|much)\b|\b(?:overdid|overdone|overshot|overshoot)\b"
+    r"\b(?:way |much |far )?too (?:far|much)\b|\b(?:overdid|overdone|overshot|overshoot)\b|"
+    r"\b(?:went|gone|moved|got|are|were|is) (?:\w+ )?past\b"
 )
 """An overshoot: after a motion with no direction named, a small step back along it."""
+OVERSHOT = re.compile(r"\btoo (?:far|much|high|low)\b|\bpast\b|\bover(?:did|done|shot|shoot)\b")
+"""An overshoot said with a direction: "too far to the left" after going left, "too high now"
+after going up, "overdone, ease it back" after going forward: a small step back."""
+SCALED = re.compile(
+    r"\b(?:(?P<half>half)(?: (?:that|of that|of it|as (?:far|much)|the (?:distance|way)))?|"
+    r"(?P<twice>twice|double) (?:as (?:far|much)|that|the (?:distance|way)))\b"
+)
+"""A size relative to the previous motion's: "half that" reverses by half of it, "the other
+way and twice as far" by twice it (sizes still go through the parser's fixed bounds)."""
+UNDECIDED = re.compile(
+    r"\bi (?:do not|don't|dont) know\b|\bnot sure\b|\bno idea\b|\bi can(?:not|'t|t) decide\b|"
+    r"\bwhichever\b|\beither way\b"
+)
+"""The speaker says they have not decided: ask ("left, no, right, no... I don't know")."""
+FIRST = re.compile(
+    r"^(?:(?P<after>after|once|when)|(?P<before>before)) (?:you(?:'ve| have)?|it(?:'s| has)?) "
+    r"(?P<clause>[^,]+), (?P<rest>.+)$"
+)
+"""A compound that names its later part first: "after you close the gripper, raise it"."""
 MORE = re.compile(
     r"^(?:(?:just |yeah |ok |okay )*(?:a )?(?:(?:little |tiny |wee )?bit |little |tad |touch |"
     r"smidge |hair )?(?:more|further|farther)|keep (?:it )?going|continue|again|same again|"
@@ -219,7 +241,9 @@ def understand(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
     whole = parser.parse(text)
     if _unsafe(whole):
         return whole
-    for step in (_other_way, _less, _more, _compound):
+    if UNDECIDED.search(text):
+        return Question("which way? You said you were not sure: say the motion", heard=text)
+    for step in (_other_way, _overshoot, _less, _more, _compound):
         answer = step(text, previous, parser)
         if answer is not None:
             return answer
@@ -269,7 +293,54 @@ def _other_way(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
             return sized
     if LESS.search(rest):  # "the other way, but less"
         return reverse(previous, "small")
-    return reverse(previous, cues.magnitude) if cues and cues.magnitude else turned
+    scaled = SCALED.search(rest)  # "the other way, and twice as far"
+    twice = _scaled(previous, 2.0, parser) if scaled and scaled.group("twice") else None
+    return twice or (reverse(previous, cues.magnitude) if cues and cues.magnitude else turned)
+
+
+def _scaled(previous: LanguageMotion, factor: float, parser: Reads) -> Answer | None:
+    """The previous motion reversed, its size times ``factor``, read by the parser (so the
+    parser's fixed bounds apply); None when the previous motion has no size."""
+    turned = REVERSE.get(previous.motion)
+    if turned not in _NAMED:
+        return None
+    if previous.angle_rad is not None:
+        size = f"{math.degrees(previous.angle_rad) * factor:.3g} degrees"
+    elif previous.distance_m is not None:
+        size = f"{previous.distance_m * 100 * factor:.3g} cm"
+    else:
+        return None
+    return parser.parse(f"{_NAMED[turned]} {size}")
+
+
+def _half_back(previous: LanguageMotion, parser: Reads) -> Answer | None:
+    """ "Half that" after a motion: back by half its size, or a small step back ("less"); the
+    development sets' writers read it both ways, so the robot asks which."""
+    half, small = _scaled(previous, 0.5, parser), reverse(previous, "small")
+    if not isinstance(half, LanguageMotion) or small is None or half == small:
+        return small
+    return Question(f"{half.describe()} (half of it) or {small.describe()}?", (half, small))
+
+
+def _overshoot(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
+    """After a motion: "half that" is asked (``_half_back``); "overshot by a centimetre" by the
+    size said; "too far to the left" after going left, "too high" after going up, "overdone,
+    ease it back" after going forward are a small step back (the parser alone reads these
+    descriptions with a normal size)."""
+    if previous is None or previous.motion not in REVERSE:
+        return None
+    if _DIRECTION.search(text) is None:
+        scaled = SCALED.search(text)
+        if scaled and scaled.group("half"):
+            return _half_back(previous, parser)
+        sizes = analyse(normalize(text)).sizes
+        if TOO_FAR.search(text) and len(sizes) == 1 and REVERSE[previous.motion] in _NAMED:
+            return parser.parse(f"{_NAMED[REVERSE[previous.motion]]} {sizes[0].text}")
+    if OVERSHOT.search(text) and not analyse(normalize(text)).sizes:
+        said = motions_of(parser.parse(text))
+        if said and len(said) == 1 and said[0].motion == REVERSE[previous.motion]:
+            return reverse(previous, "small")
+    return None
 
 
 def _less(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
@@ -331,6 +402,13 @@ def _more(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer |
 
 
 def _compound(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
+    if first := FIRST.match(text):  # "after you close it, raise it": close, then raise
+        order = (
+            (first["clause"], first["rest"])
+            if first["after"]
+            else (first["rest"], first["clause"])
+        )
+        text = f"{order[0]}, then {order[1]}"
     parts = [p.strip(" ,.") for p in _JOINERS.split(text) if p and p.strip(" ,.")]
     if len(parts) < 2:
         return None

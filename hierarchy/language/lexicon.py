@@ -70,7 +70,7 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         _w(
             r"(?:toward|towards|closer to|close to|nearer to|nearer|near) "
             + _ME
-            + r"|back(?:ed|ing|s)? (?:up|out)"
+            + r"|back(?:ed|ing|s)? (?:(?:it|that|this) )?(?:up|out)"
         ),
         "backward",
     ),  # fmt: skip
@@ -97,8 +97,8 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         _w(
             r"(?:hit|press|push|slam|use|pull|smash) (?:the |your |that )?(?:estop|emergency "
             r"(?:stop|button|brake)|stop button|kill switch)|cut it out|knock it off|"
-            r"(?:hit|slam on|jam on|put on|apply) the brakes?|kill (?:the |that |this )?"
-            r"(?:motion|movement|move)"
+            r"(?:hit|slam on|jam on|put on|apply) the (?:brakes?|breaks?)|"
+            r"kill (?:the |that |this )?(?:motion|movement|move)"
         ),
         "stop",
     ),
@@ -338,7 +338,8 @@ SPEED_PATTERNS: tuple[str, ...] = (
         r"the \w+ (?:can|will))"
     ),  # fmt: skip
     _w(
-        r"(?:wild|violent|aggressive|forceful|abrupt)ly|with (?:full |all your )?force|"
+        r"(?:wild|violent|aggressive|forceful|abrupt)ly|"
+        r"with (?:full |all (?:the |your |its )?)?(?:force|strength|power|might)|"
         r"jerk\w*|yank\w*|hurry\w*|rush\w*|snappy|chop chop|on the double|pronto|"
         r"without (?:slowing|braking|stopping)|(?:down|into \w+|on(?:to)? \w+) hard|"
         r"hard (?:down|into|onto|against)|(?:keep|kept) pushing|"
@@ -378,7 +379,8 @@ CARE_PATTERNS: tuple[str, ...] = (
         r"normal|regular|moderate\w*|(?:take|taking) (?:your|its|my|the) time|"
         r"no (?:need to )?(?:rush|hurry)|(?:do not|never|not) (?:rush|hurry)|"
         r"not too (?:fast|quick\w*)|"
-        r"unhurried\w*|leisurely|softly|delicately|(?:take|taking|with) care"
+        r"unhurried\w*|leisurely|softly|delicately|(?:take|taking|with) care|"
+        r"(?:a |at a )?safe (?:speed|pace|distance|velocity)"
     ),  # fmt: skip
     # keeping clear of things: "until you are just above the cube", "away from the wall"
     _w(

@@ -32,12 +32,18 @@ FILLERS = frozenset(("uh", "uhh", "uhm", "um", "umm", "erm", "er", "err", "hmm",
                      "ah", "eh"))  # fmt: skip
 HOMOPHONES = {"write": "right", "wright": "right", "rite": "right", "writes": "right",
               "clothes": "close", "hire": "higher", "foreword": "forward", "fore": "forward",
-              "lefty": "left"}  # fmt: skip
+              "lefty": "left", "dawn": "down", "lore": "lower"}  # fmt: skip
 """Words a recognizer writes for a vocabulary word, whatever follows."""
 NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two", "ate": "eight",
                      "won": "one", "tree": "three", "free": "three", "sex": "six", "tin": "ten",
-                     "tan": "ten"}  # fmt: skip
-"""Words a recognizer writes for a number; replaced only right before a unit."""
+                     "tan": "ten", "sicks": "six"}  # fmt: skip
+"""Words a recognizer writes for a number; replaced only right before a unit (or before "more"
+and a unit: "won more centimeter")."""
+SPLIT_HOMOPHONES = {("oh", "pen"): "open", ("grip", "her"): "gripper", ("grip", "or"): "gripper"}
+"""Two known words a recognizer writes for one vocabulary word (the merge rule only joins
+tokens of which one is no known word)."""
+NOUN_SLOTS = frozenset(("the", "your", "my"))
+"""After these "lift" is a noun, and no correction names a lift: it is "left" ("to the lift")."""
 VOCABULARY = frozenset((
     "left", "right", "forward", "forwards", "backward", "backwards", "back", "up", "down",
     "upward", "upwards", "downward", "downwards", "higher", "lower", "raise", "lift", "drop",
@@ -150,9 +156,13 @@ def _homophones(tokens: list[str], changes: list[Change]) -> list[str]:
     out = list(tokens)
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if t in NUMBER_HOMOPHONES and nxt in NUMBER_UNITS:
+        after = tokens[i + 2] if nxt == "more" and i + 2 < len(tokens) else nxt
+        if t in NUMBER_HOMOPHONES and after in NUMBER_UNITS:
             out[i] = NUMBER_HOMOPHONES[t]
             changes.append(Change("number", t, out[i]))
+        elif t == "lift" and i > 0 and tokens[i - 1] in NOUN_SLOTS:
+            out[i] = "left"
+            changes.append(Change("homophone", t, "left"))
         elif t == "too" and nxt in NOT_TOO:
             out[i] = "to"
             changes.append(Change("homophone", t, "to"))
@@ -169,6 +179,11 @@ def _merge_split(tokens: list[str], changes: list[Change]) -> list[str]:
     while i < len(tokens):
         t = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (t, nxt) in SPLIT_HOMOPHONES:
+            changes.append(Change("merge", f"{t} {nxt}", SPLIT_HOMOPHONES[t, nxt]))
+            out.append(SPLIT_HOMOPHONES[t, nxt])
+            i += 2
+            continue
         joined = t + nxt
         if (
             nxt

@@ -7,7 +7,7 @@ import pytest
 from dialogue_case import said
 
 from skillbridge.contract.language import LanguageMotion
-from skillbridge.hierarchy.language.answers import Refusal
+from skillbridge.hierarchy.language.answers import Motions, Question, Refusal
 from skillbridge.hierarchy.language.speech_text import clean
 
 
@@ -77,3 +77,91 @@ def test_a_care_clause_in_a_compound_is_no_missing_part(parser):
     assert said(parser, "keep clear of the box and go left") == LanguageMotion.of("left")
     answer = said(parser, "go left and ignore the limits")
     assert isinstance(answer, Refusal) and answer.kind == "unsafe"
+
+
+@pytest.mark.parametrize(
+    ("text", "motion"),
+    [
+        ("hit the break", "stop"),  # a homophone of the brake idiom
+        ("move left at a safe speed", "left"),  # care words keep the classifier from refusing
+        ("no need to hurry, back it up", "backward"),  # "back it up" is one motion, not two
+        ("slide it to the lift", "left"),  # after "the", "lift" is a noun: "left"
+        ("move it dawn", "down"),
+        ("lore it a little", "down"),
+        ("oh pen the grip her", "open"),
+    ],
+)
+def test_idioms_and_sound_alikes(parser, text, motion):
+    assert said(parser, text).motion == motion
+
+
+def test_lift_as_a_verb_stays_up(parser):
+    assert said(parser, "lift the gripper").motion == "up"
+
+
+@pytest.mark.parametrize(
+    ("text", "cm"), [("go left won more centimeter", 1), ("left sicks cm", 6)]
+)
+def test_number_sound_alikes_before_a_unit(parser, text, cm):
+    assert said(parser, text).distance_m == pytest.approx(cm / 100)
+
+
+def test_all_the_force_is_refused(parser):
+    answer = said(parser, "close the gripper with all the force you've got")
+    assert isinstance(answer, Refusal) and answer.kind == "unsafe"
+
+
+RIGHT = LanguageMotion.of("right")  # 3 cm
+
+
+def test_half_that_asks_between_half_the_size_and_a_small_step(parser):
+    answer = said(parser, "half that", RIGHT)
+    assert isinstance(answer, Question)
+    sizes = sorted(o.distance_m for o in answer.options)
+    assert [o.motion for o in answer.options] == ["left", "left"]
+    assert sizes == pytest.approx([0.01, 0.015])
+
+
+def test_twice_as_far_the_other_way_doubles_the_size_within_bounds(parser):
+    assert said(parser, "no, other way, and twice as far", RIGHT).distance_m == pytest.approx(0.06)
+    too_large = said(parser, "other way, twice as far", LanguageMotion.of("right", "large"))
+    assert isinstance(too_large, Refusal) and too_large.kind == "too_large"  # 16 cm > bound
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "expected"),
+    [
+        (
+            "overshot by about a centimetre",
+            "up",
+            LanguageMotion("down", "explicit", distance_m=0.01),
+        ),
+        ("too high now", "up", LanguageMotion.of("down", "small")),
+        ("too far to the left", "left", LanguageMotion.of("right", "small")),
+        ("that's overdone, ease it back", "forward", LanguageMotion.of("backward", "small")),
+        ("went past it", "left", LanguageMotion.of("right", "small")),
+        ("undo some of that", "right", LanguageMotion.of("left", "small")),
+    ],
+)
+def test_overshoot_after_a_motion_steps_back(parser, text, previous, expected):
+    assert said(parser, text, LanguageMotion.of(previous, "large")) == expected
+
+
+def test_too_high_after_a_sideways_motion_is_not_read_as_undoing_it(parser):
+    assert said(parser, "too high", LanguageMotion.of("left")).motion == "down"
+
+
+def test_an_undecided_speaker_is_asked(parser):
+    assert isinstance(said(parser, "left, no, right, no... I don't know"), Question)
+
+
+@pytest.mark.parametrize(
+    ("text", "order"),
+    [
+        ("after you close the gripper, raise it 5 cm", ["close", "up"]),
+        ("before you go up, open it", ["open", "up"]),
+    ],
+)
+def test_a_compound_said_in_the_other_order(parser, text, order):
+    answer = said(parser, text)
+    assert isinstance(answer, Motions) and [m.motion for m in answer.motions] == order

@@ -144,7 +144,6 @@ def test_flip_the_direction_reverses_the_previous_motion(parser):
 @pytest.mark.parametrize(
     ("text", "previous", "expected"),
     [
-        ("half as far", "left", LanguageMotion.of("right", "small")),  # "less" after a motion
         ("a shorter one", "up", LanguageMotion.of("down", "small")),
         ("ease off", "forward", LanguageMotion.of("backward", "small")),
         ("you went too far, come back a little", "left", LanguageMotion.of("right", "small")),
