@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import Protocol
 
 import numpy as np
+from tqdm import tqdm
 
 from skillbridge.contract.command import (
     MOTION_DONE_POS_M,
@@ -37,6 +38,7 @@ from skillbridge.hierarchy.vocabulary import NUM_TOKENS, TOKENS, token_of
 from skillbridge.sim.env import VecEnv
 from skillbridge.sim.env_config import EnvConfig
 from skillbridge.sim.randomization import RandomizationConfig, no_randomization
+from skillbridge.sim.scene import TRAINING_PHYSICS_DT_S, SceneConfig
 from skillbridge.sim.tasks.tabletop import TabletopConfig
 
 PolicyFn = Callable[[np.ndarray], np.ndarray]
@@ -112,6 +114,10 @@ class RolloutConfig:
     seed: int = 0
     nthread: int = 2
     tabletop: TabletopConfig = TabletopConfig()
+    scene: SceneConfig = SceneConfig(physics_dt_s=TRAINING_PHYSICS_DT_S)
+    """Physics of the rollouts: the training scene unless told (e.g. ``franka_hand_grasp()``)."""
+    progress: bool = False
+    """A progress bar of finished episodes on stderr (the experiment's long runs)."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -135,6 +141,7 @@ def make_env(cfg: RolloutConfig) -> VecEnv:
             episode_length_s=cfg.max_episode_s + 5.0,
             grasped_start_prob=0.0,
             tabletop=cfg.tabletop,
+            scene=cfg.scene,
         )
     )
 
@@ -225,6 +232,9 @@ class HierarchyRollout:
         self.env.reset()
         self._start(np.arange(self.env.num_envs))
         obs = self.env.observations
+        bar = tqdm(
+            total=self.cfg.episodes, desc="episodes", unit="ep", disable=not self.cfg.progress
+        )
         while len(self.results) < self.cfg.episodes:
             result = self.env.step(self.low_level(obs["actor"]))
             self._step += 1
@@ -234,6 +244,9 @@ class HierarchyRollout:
             self._finish_motions(active, result.info)
             self._decide(np.flatnonzero(active))
             obs = self.env.observations
+            if (done := min(len(self.results), self.cfg.episodes)) > bar.n:
+                bar.update(done - bar.n)
+        bar.close()
         return self.results[: self.cfg.episodes]
 
     def _finish_motions(self, active: np.ndarray, info: dict) -> None:
