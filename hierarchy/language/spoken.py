@@ -10,7 +10,10 @@ written; for spoken text (confidence below 1) two checks run after the words are
   you say it again?" invites the same unsafe request, and nothing moves either way.
 - ``check_heard``: a transcript with a word that belongs to no correction ("we did not go
   forward enough fat"), a direction only a homophone gave, or "lifted ..." that may be "lift it
-  ...": the robot asks back instead of moving.
+  ...": the robot asks back instead of moving. Below ``ask_below`` it asks back too, unless the
+  transcript is plain (``plain_transcript``: short, one clause, nothing repaired, every word a
+  correction word, no sign of a dropped word): whisper's confidence is low for short sentences
+  however clearly said.
 
 Both are fixed tables (nothing learned): they can only turn a motion into a question or a
 refusal, never widen what moves.
@@ -26,8 +29,8 @@ from typing import Protocol
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.language.answers import Answer, Motions, Question, Refusal, motions_of
 from skillbridge.hierarchy.language.lexicon import DISABLE_VERBS, KEEPS_SAFETY, SAFETY_NOUNS
-from skillbridge.hierarchy.language.rules import find_unsafe
-from skillbridge.hierarchy.language.speech_text import Cleaned, known_words
+from skillbridge.hierarchy.language.rules import analyse, find_unsafe
+from skillbridge.hierarchy.language.speech_text import NUMBER_UNITS, Cleaned, known_words
 from skillbridge.hierarchy.language.units import normalize
 
 UNSAFE_SOUNDALIKES = {
@@ -73,6 +76,17 @@ PAST_IMPERATIVES = {
 }  # fmt: skip
 """A transcript that opens with one of these, with no subject, is often the command "lift it
 ..." heard as "lifted ..." (a report of what the robot did, read the other way round)."""
+
+
+CANNOT_END = frozenset((
+    "a", "an", "the", "to", "of", "by", "be", "is", "are", "must", "with", "and", "for", "your",
+    "my", "at", "in", "on", "should", "would", "could", "will", "can",
+))  # fmt: skip
+"""Words a finished sentence does not end with: a transcript ending in one lost its last words
+("backward must be")."""
+PLAIN_MAX_WORDS = 6
+"""Longer low-confidence transcripts are asked back whatever their words."""
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b")
 
 
 SAFETY_WORDS = (
@@ -156,6 +170,28 @@ def unclear_words(text: str) -> list[str]:
     return out
 
 
+def plain_transcript(text: str, cleaned: Cleaned) -> bool:
+    """A transcript to take as heard even below ``ask_below``: at most ``PLAIN_MAX_WORDS`` words
+    in one clause, nothing repaired (``speech_text.clean``), no word that belongs to no
+    correction (``unclear_words``), no safety name, at most one kind of motion named, no unit
+    without a number ("back to your millimetre"), not ending in one of ``CANNOT_END``, and an
+    error description ("you're too low") only when "too" names the error (a description is read
+    inverted, so a dropped word turns it round)."""
+    words = re.findall(r"[a-z0-9']+", cleaned.text)
+    if cleaned.changes or not words or len(words) > PLAIN_MAX_WORDS or words[-1] in CANNOT_END:
+        return False
+    if re.search(r"[,;:]|\b(?:and|then)\b", cleaned.text) or SAFETY_NAMES.search(cleaned.text):
+        return False
+    if NUMBER_UNITS & set(words) and not _NUMBER.search(cleaned.text):
+        return False
+    cues = analyse(normalize(cleaned.text))
+    if len({m.label for m in cues.mentions if m.label != "move_verb"}) > 1:
+        return False
+    if any(m.sign < 0 for m in cues.mentions) and "too" not in words:
+        return False
+    return not unclear_words(text)
+
+
 def imperative_reading(text: str) -> str | None:
     """ "lifted up 2 cm" -> "lift it up 2 cm" when a transcript opens with one of
     ``PAST_IMPERATIVES`` (after lead words), else None."""
@@ -177,6 +213,8 @@ class SpeechThresholds(Protocol):
     def homophone_ask_below(self) -> float: ...
     @property
     def unclear_ask_below(self) -> float: ...
+    @property
+    def plain_ask_below(self) -> float: ...
 
 
 def garbled_unsafe(
@@ -213,9 +251,10 @@ def check_heard(
     reread: Callable[[str], Answer],
 ) -> Answer:
     """Spoken text is asked back instead of moving when the recognizer was unsure
-    (``ask_below``), when "lifted ..." may have been "lift it ..." (``reread`` reads the
-    command in context), when only a homophone gave the direction, or when a word belongs to no
-    correction. Typed text (confidence 1) passes unchanged."""
+    (``ask_below``, or ``plain_ask_below`` for a ``plain_transcript``), when "lifted ..." may
+    have been "lift it ..." (``reread`` reads the command in context), when only a homophone
+    gave the direction, or when a word belongs to no correction. Typed text (confidence 1)
+    passes unchanged."""
     motions = motions_of(answer)
     if motions is None:
         if confidence < limits.ask_below:
@@ -238,7 +277,8 @@ def _doubt(
 ) -> Question | None:
     """The question to ask about a spoken motion (see ``check_heard``), or None."""
     heard = cleaned.text
-    if confidence < limits.ask_below:
+    plain = confidence >= limits.plain_ask_below and plain_transcript(text, cleaned)
+    if confidence < limits.ask_below and not plain:
         return Question(f"did you say {heard!r}? ({_describe(answer)})", _options(answer),
                         heard=heard)  # fmt: skip
     if (said := imperative_reading(text)) is not None:

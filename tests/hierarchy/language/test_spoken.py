@@ -162,3 +162,24 @@ def test_smaller_sizes_and_the_other_way_after_a_motion(parser, text, previous, 
 def test_half_a_unit_is_a_size_not_less(parser):
     answer = said(parser, "left half a centimeter", LanguageMotion.of("left"))
     assert answer == LanguageMotion("left", "explicit", distance_m=0.005)
+
+
+@pytest.mark.parametrize("text", ["You're too low.", "Open it up please.", "Go more left."])
+def test_a_plain_transcript_is_taken_below_ask_below(parser, text):
+    assert isinstance(said(parser, text, confidence=0.4), LanguageMotion)
+    assert isinstance(said(parser, text, confidence=0.2), Question)  # below plain_ask_below
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Backward must be",  # ends in a word no sentence ends with: words were lost
+        "Go back to your millimetre.",  # a unit without a number
+        "Wait, lower.",  # two clauses
+        "It's only gone up.",  # a description without "too": a dropped word turns it round
+        "It's not an emergency stop.",  # a safety name
+        "move it to the left a bit more slowly now",  # longer than PLAIN_MAX_WORDS
+    ],
+)
+def test_a_transcript_with_signs_of_lost_words_is_still_asked_below_ask_below(parser, text):
+    assert isinstance(said(parser, text, confidence=0.4), Question)
