@@ -86,6 +86,12 @@ CANNOT_END = frozenset((
 ("backward must be")."""
 PLAIN_MAX_WORDS = 6
 """Longer low-confidence transcripts are asked back whatever their words."""
+ERROR_WORDS = re.compile(
+    r"\b(?:too|over\w*|past|beyond|short|enough|high|low|higher|lower|should|ought|missed)\b"
+)
+"""Words that say what is wrong in a description ("you're too far left", "you overshot", "a bit
+low"). A spoken description without one, read inverted, is often a garbled command ("nudge it to
+the right" heard as "that's it for the right"): it is asked back."""
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b")
 
 
@@ -175,8 +181,8 @@ def plain_transcript(text: str, cleaned: Cleaned) -> bool:
     in one clause, nothing repaired (``speech_text.clean``), no word that belongs to no
     correction (``unclear_words``), no safety name, at most one kind of motion named, no unit
     without a number ("back to your millimetre"), not ending in one of ``CANNOT_END``, and an
-    error description ("you're too low") only when "too" names the error (a description is read
-    inverted, so a dropped word turns it round)."""
+    error description ("you're too low") only when it names the error (``unmarked_description``:
+    a description is read inverted, so a dropped word turns it round)."""
     words = re.findall(r"[a-z0-9']+", cleaned.text)
     if cleaned.changes or not words or len(words) > PLAIN_MAX_WORDS or words[-1] in CANNOT_END:
         return False
@@ -187,9 +193,14 @@ def plain_transcript(text: str, cleaned: Cleaned) -> bool:
     cues = analyse(normalize(cleaned.text))
     if len({m.label for m in cues.mentions if m.label != "move_verb"}) > 1:
         return False
-    if any(m.sign < 0 for m in cues.mentions) and "too" not in words:
-        return False
-    return not unclear_words(text)
+    return not unmarked_description(cleaned.text) and not unclear_words(text)
+
+
+def unmarked_description(text: str) -> bool:
+    """A description of the robot's error, read inverted, that names no error
+    (``ERROR_WORDS``): "it's only moved on the right"."""
+    cues = analyse(normalize(text))
+    return any(m.sign < 0 for m in cues.mentions) and not ERROR_WORDS.search(cues.text)
 
 
 def imperative_reading(text: str) -> str | None:
@@ -295,6 +306,9 @@ def _doubt(
     if unclear:
         return Question(f"did you say {heard!r}? I did not catch {unclear[0]!r} "
                         f"({_describe(answer)})", _options(answer), heard=heard)  # fmt: skip
+    if unmarked_description(heard):
+        return Question(f"did you say {heard!r}? ({_describe(answer)})", _options(answer),
+                        heard=heard)  # fmt: skip
     return None
 
 

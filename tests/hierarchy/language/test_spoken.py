@@ -183,3 +183,10 @@ def test_a_plain_transcript_is_taken_below_ask_below(parser, text):
 )
 def test_a_transcript_with_signs_of_lost_words_is_still_asked_below_ask_below(parser, text):
     assert isinstance(said(parser, text, confidence=0.4), Question)
+
+
+def test_a_spoken_description_that_names_no_error_is_asked(parser):
+    heard = "that's it for the right by two millimeters"  # "nudge it to the right ..." garbled
+    assert isinstance(said(parser, heard, confidence=0.74), Question)
+    assert said(parser, "you are too far to the right", confidence=0.74).motion == "left"
+    assert said(parser, "you're a bit low", confidence=0.76).motion == "up"
