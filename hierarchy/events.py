@@ -14,10 +14,9 @@ the ``language_events`` topic, which the recorder writes to MCAP):
   high level's motion they displaced, ``overridden``: its token);
 * ``{"type": "operator", "episode", "t_s", "task", "action": "pause" | "resume" | "estop" |
   "estop_reset", "accepted", "message"}``: the stop, pause, e-stop and resume of a session;
-* ``{"type": "memory", "episode", "t_s", "task", "obs", "overridden", "motion", ["radius",]
-  "source": "correction" | "loaded" | "narrowed"}``: an entry of the correction memory
-  (``hierarchy.memory``), stored after a correction, loaded from an earlier session at the
-  start, or recorded again with a smaller ``radius`` after a recall of it was corrected;
+* ``{"type": "memory", "episode", "t_s", "task", "obs", "overridden", "motion", "source":
+  "correction" | "loaded"}``: an entry of the correction memory (``hierarchy.memory``), stored
+  after a correction or loaded from an earlier session at the start;
 * ``{"type": "episode_end", "episode", "task", "success", "duration_s"}``.
 
 ``obs`` is what the high level saw when the event happened, so an accepted correction is

@@ -71,9 +71,6 @@ class ExperimentConfig:
     memory_distances: tuple[float, ...] = ()
     """Development sweep: one with-memory condition per distance instead of
     ``memory_distance``. Run it on seeds other than the evaluation's."""
-    memory_without_narrowing: bool = False
-    """Also run each with-memory condition without narrowing corrected lessons
-    (``MemoryConfig.narrow``; keys ``"<distance> no narrowing"``): the rule's own effect."""
     grasp: Literal["trained", "franka-hand"] = "trained"
     """Grasp physics: ``trained`` is the scene the shipped skill was trained and verified in;
     ``franka-hand`` the Franka Hand's 70 N grasp (``sim.grasp.franka_hand_grasp``, docs/grasp.md),
@@ -157,23 +154,18 @@ def run_memory_comparison(
                       parse=parse, events=log, memory=memory)  # fmt: skip
         summary = summarize(results)
         if memory is not None:
-            narrowed = sum(e.radius is not None for e in memory.entries)
-            summary |= {"memory_entries": len(memory), "recalls": memory.recalls,
-                        "narrowed_entries": narrowed}  # fmt: skip
+            summary |= {"memory_entries": len(memory), "recalls": memory.recalls}
         return summary
 
     report: dict = {"config": dataclasses.asdict(cfg), "without_memory": live(None)}
     distances = cfg.memory_distances or (cfg.memory_distance,)
     report["with_memory"] = {}
-    variants = (True, False) if cfg.memory_without_narrowing else (True,)
     for distance in distances:
-        for narrow in variants:
-            log: list[dict] = []
-            memory = CorrectionMemory(MemoryConfig(max_distance=distance, narrow=narrow))
-            name = f"{distance:g}" if narrow else f"{distance:g} no narrowing"
-            report["with_memory"][name] = live(memory, log)
-            if not cfg.memory_distances and narrow:
-                write_events(log, out / "memory_session.jsonl")
+        log: list[dict] = []
+        memory = CorrectionMemory(MemoryConfig(max_distance=distance))
+        report["with_memory"][f"{distance:g}"] = live(memory, log)
+        if not cfg.memory_distances:
+            write_events(log, out / "memory_session.jsonl")
     report["wall_time_s"] = round(time.perf_counter() - start, 1)
     (out / "memory.json").write_text(json.dumps(report, indent=2) + "\n")
     plot_memory(report, out / "memory.png")
@@ -300,10 +292,10 @@ def plot_memory(report: dict, path: Path) -> None:
 def print_memory(report: dict) -> None:
     rows = [("without memory", report["without_memory"])]
     rows += [(f"memory, distance {d}", r) for d, r in report["with_memory"].items()]
-    print(f"{'condition':<36}{'success':>9}{'corr/ep mean':>14}{'median':>8}{'recalls':>9}")
+    print(f"{'condition':<26}{'success':>9}{'corr/ep mean':>14}{'median':>8}{'recalls':>9}")
     for name, r in rows:
         print(
-            f"{name:<36}{r['success_rate']:>8.0%}{r['corrections_per_episode']:>14.2f}"
+            f"{name:<26}{r['success_rate']:>8.0%}{r['corrections_per_episode']:>14.2f}"
             f"{r['corrections_per_episode_median']:>8.1f}{r.get('recalls', 0):>9}"
         )
 

@@ -20,17 +20,8 @@ Similarity is measured on relative features, in units of the decisions' own reso
   grasp the decision does not depend on the pad, and the layout would otherwise make every
   episode's approach look new.
 
-A lesson recalled where it does not hold is narrowed: when the person corrects a recalled
-motion, the lesson's reach (its own radius, at first ``max_distance``) shrinks to half the
-distance at which it was recalled, and the correction is stored as a new lesson at that spot.
-The halfway point is where the two lessons' situations are equally near; beyond it the old
-lesson has been shown wrong once and the new one is closer. Without this, lessons of
-neighbouring steps of a task (above the cube: "down"; beside it: "backward") kept being recalled
-one step early (docs/experiments.md, "Correction memory").
-
 Records are events of the session (``{"type": "memory", ...}`` in ``hierarchy.events``'s
-schema), so a recording holds its memory and the next session loads it from MCAP or JSONL; a
-narrowed lesson is recorded again with its ``radius``, and loading keeps the narrowest.
+schema), so a recording holds its memory and the next session loads it from MCAP or JSONL.
 numpy only.
 """
 
@@ -74,9 +65,6 @@ class MemoryConfig:
     position_scale_m: float = 0.01
     yaw_scale_rad: float = 0.1
     finger_scale: float = 0.25
-    narrow: bool = True
-    """Narrow a lesson whose recall was corrected (see the module docstring); False keeps
-    every lesson's reach at ``max_distance`` (the rule before, for comparison)."""
 
     def __post_init__(self) -> None:
         scales = (self.max_distance, self.position_scale_m, self.yaw_scale_rad, self.finger_scale)
@@ -131,25 +119,15 @@ class MemoryEntry:
     """The token the high level proposed (before any recall) and the person displaced."""
     motion: LanguageMotion
     """What the person asked for instead (a compound's first motion)."""
-    radius: float | None = None
-    """How far the lesson reaches (normalized units); None: ``MemoryConfig.max_distance``.
-    Set when the lesson was recalled and corrected (``CorrectionMemory.narrow``)."""
-
-    def key(self) -> tuple[str, bytes, int, str]:
-        """The lesson itself, whatever its radius."""
-        return (self.task, self.obs.tobytes(), self.overridden, self.motion.to_json())
 
     def to_record(self) -> dict[str, Any]:
         """The entry's fields of a ``memory`` event (``EventRecorder.memory`` adds the rest)."""
-        record = {
+        return {
             "task": self.task,
             "obs": [round(float(v), 6) for v in self.obs],
             "overridden": self.overridden,
             "motion": self.motion.to_dict(),
         }
-        if self.radius is not None:
-            record["radius"] = round(self.radius, 6)
-        return record
 
     @classmethod
     def from_record(cls, record: dict[str, Any]) -> MemoryEntry:
@@ -163,7 +141,6 @@ class MemoryEntry:
             overridden = int(record["overridden"])
             motion = LanguageMotion.from_dict(record["motion"])
             task = str(record["task"])
-            radius = None if record.get("radius") is None else float(record["radius"])
         except (KeyError, TypeError, ValueError) as exc:
             raise HierarchyError(f"a memory record is malformed ({exc!r}): {record}") from exc
         if obs.shape != (OBS_DIM,):
@@ -174,9 +151,7 @@ class MemoryEntry:
             raise HierarchyError(
                 f"a memory record's overridden token {overridden} is not in 0..{len(TOKENS) - 1}"
             )
-        if radius is not None and not (np.isfinite(radius) and radius >= 0):
-            raise HierarchyError(f"a memory record's radius {radius} is not a distance >= 0")
-        return cls(task, obs, overridden, motion, radius)
+        return cls(task, obs, overridden, motion)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -200,7 +175,6 @@ class CorrectionMemory:
         self.cfg = cfg or MemoryConfig()
         self.entries: list[MemoryEntry] = []
         self._features = np.zeros((0, len(FEATURE_NAMES)))
-        self._radii = np.zeros(0)
         self._tasks: list[str] = []
         self.recalls = 0
         """Proposals this memory changed."""
@@ -214,28 +188,11 @@ class CorrectionMemory:
         self.entries.append(entry)
         self._tasks.append(task_key(entry.task))
         self._features = np.vstack([self._features, memory_features(entry.obs, self.cfg)])
-        self._radii = np.append(self._radii, self._reach(entry))
-
-    def _reach(self, entry: MemoryEntry) -> float:
-        limit = self.cfg.max_distance
-        return limit if entry.radius is None else min(entry.radius, limit)
-
-    def narrow(self, index: int, distance: float) -> MemoryEntry | None:
-        """Entry ``index`` was recalled ``distance`` away and the person corrected it: it
-        reaches no further than half that from now on. Returns the narrowed entry (to record),
-        or None when ``cfg.narrow`` is off."""
-        if not self.cfg.narrow:
-            return None
-        entry = self.entries[index]
-        narrowed = dataclasses.replace(entry, radius=min(self._radii[index], distance / 2.0))
-        self.entries[index] = narrowed
-        self._radii[index] = self._reach(narrowed)
-        return narrowed
 
     def recall(self, task: str, obs: np.ndarray, proposed: LanguageMotion) -> Recall | None:
         """The rule: if a person displaced the same motion (same direction or action, any
-        magnitude) for the same task in a similar situation (within the lesson's reach:
-        ``max_distance`` unless narrowed), propose what the person asked for in the nearest.
+        magnitude) for the same task in the nearest similar situation (within
+        ``max_distance``), propose what that person asked for instead.
 
         Args:
             obs: (OBS_DIM,) what the high level sees now.
@@ -252,9 +209,8 @@ class CorrectionMemory:
         if not rows:
             return None
         distances = np.linalg.norm(self._features[rows] - memory_features(obs, self.cfg), axis=1)
-        distances[distances > self._radii[rows]] = np.inf  # out of that lesson's reach
         best = int(np.argmin(distances))
-        if not np.isfinite(distances[best]):
+        if distances[best] > self.cfg.max_distance:
             return None
         index = rows[best]
         motion = self.entries[index].motion
@@ -291,14 +247,15 @@ class CorrectionMemory:
 
 
 def _unique(entries: list[MemoryEntry]) -> list[MemoryEntry]:
-    """Each lesson once, at its narrowest (a loaded entry is recorded again in a later session;
-    a narrowed one is recorded again with its radius), in the order first seen."""
-    kept: dict[tuple[str, bytes, int, str], MemoryEntry] = {}
+    """Entries without repeats (a loaded entry republished in a later session appears again)."""
+    seen: set[tuple[str, bytes, int, str]] = set()
+    kept = []
     for e in entries:
-        old = kept.get(e.key())
-        if old is None or (e.radius is not None and (old.radius is None or e.radius < old.radius)):
-            kept[e.key()] = e
-    return list(kept.values())
+        key = (e.task, e.obs.tobytes(), e.overridden, e.motion.to_json())
+        if key not in seen:
+            seen.add(key)
+            kept.append(e)
+    return kept
 
 
 __all__ = [

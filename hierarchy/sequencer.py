@@ -246,22 +246,16 @@ class Sequencer:
 
     def _remember(self, replaced: LanguageMotion, asked: LanguageMotion, now_s: float) -> None:
         """Store the correction that displaced the last proposal, keyed on what the high level
-        itself chose there (so a recalled motion that is corrected again is keyed the same), and
-        narrow the lesson that was recalled, if one was."""
+        itself chose there (so a recalled motion that is corrected again is keyed the same)."""
         proposal = self.proposal
         if self.memory is None or proposal is None or proposal.seen is None:
             return
         if proposal.motion != replaced:
             return
-        t_s = self.t_s(now_s)
-        if proposal.recall is not None:  # the recalled lesson does not hold here
-            narrowed = self.memory.narrow(proposal.recall.index, proposal.recall.distance)
-            if narrowed is not None:
-                self.recorder.memory(t_s, narrowed.to_record(), "narrowed")
         entry = MemoryEntry(self.task, np.asarray(proposal.seen, np.float32),
                             token_of(proposal.proposed), asked)  # fmt: skip
         self.memory.add(entry)
-        self.recorder.memory(t_s, entry.to_record(), "correction")
+        self.recorder.memory(self.t_s(now_s), entry.to_record(), "correction")
 
     def load_memory(self, memory: CorrectionMemory, now_s: float) -> None:
         """Use ``memory`` (e.g. loaded from an earlier session) from now on; its entries are

@@ -115,38 +115,6 @@ def test_a_correction_is_stored_and_changes_the_same_proposal_later_in_the_sessi
     assert len(memory) == 2
 
 
-def test_a_recalled_lesson_corrected_again_reaches_only_half_as_far():
-    """Above the cube the lesson is "down"; recalled 1 cm higher up it is corrected to "up":
-    the old lesson now reaches 0.5 units, the new one is stored where it was corrected."""
-    memory = CorrectionMemory(MemoryConfig(max_distance=1.5))
-    seq, events = _sequencer(memory)
-    seq.propose(LEFT, 0.0, obs((0.0, 0.03, -0.05)))
-    seq.correct("go down", DOWN, 0.3, obs())
-    seq.finished("reached", 1.0)
-    higher = obs((0.0, 0.03, -0.04))  # 1.0 unit from the lesson
-    assert seq.propose(LEFT, 1.0, higher) == DOWN
-    seq.correct("no, up", UP, 1.2, higher)
-    narrowed, stored = events[-2], events[-1]
-    assert narrowed["source"] == "narrowed" and narrowed["radius"] == pytest.approx(0.5, abs=1e-4)
-    assert narrowed["motion"] == DOWN.to_dict() and stored["motion"] == UP.to_dict()
-    assert memory.entries[0].radius == pytest.approx(0.5, abs=1e-4)
-    # 0.4 below the old lesson: still "down"; 0.7 above it (0.3 from the new one): "up";
-    # 0.7 below it: the old lesson no longer reaches, the new one (1.7 away) neither
-    assert memory.recall(TASK, obs((0.0, 0.03, -0.054)), LEFT).motion == DOWN
-    assert memory.recall(TASK, obs((0.0, 0.03, -0.043)), LEFT).motion == UP
-    assert memory.recall(TASK, obs((0.0, 0.03, -0.057)), LEFT) is None
-    # the session file carries the narrowed lesson: loading keeps the narrowest record of it
-    loaded = CorrectionMemory.from_events(events)
-    assert [e.radius for e in loaded.entries] == [pytest.approx(0.5, abs=1e-4), None]
-    assert loaded.recall(TASK, obs((0.0, 0.03, -0.057)), LEFT) is None
-
-
-def test_a_narrowed_record_with_a_bad_radius_is_refused_by_name():
-    record = MemoryEntry(TASK, obs(), token_of(LEFT), DOWN).to_record() | {"radius": -1.0}
-    with pytest.raises(HierarchyError, match="radius -1.0"):
-        MemoryEntry.from_record(record)
-
-
 def test_without_a_memory_nothing_changes_and_nothing_is_stored():
     seq, events = _sequencer(None)
     seq.propose(LEFT, 0.0, obs())
