@@ -137,6 +137,11 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     ),  # fmt: skip
     (_w(r"counterclockwise|anticlockwise|ccw"), "rotate_ccw"),
     (_w(r"clockwise|cw"), "rotate_cw"),
+    # "keep rolling forward": rolling along is moving, not a roll of the gripper
+    (
+        _w(r"roll\w*(?= (?:forward|forwards|backward|backwards|back|ahead|on|along)\b)"),
+        "move_verb",
+    ),
     (
         _w(
             r"(?:tilt|roll|pitch|flip|incline|bend)\w*|leans?|"

@@ -42,8 +42,11 @@ and a unit: "won more centimeter")."""
 SPLIT_HOMOPHONES = {("oh", "pen"): "open", ("grip", "her"): "gripper", ("grip", "or"): "gripper"}
 """Two known words a recognizer writes for one vocabulary word (the merge rule only joins
 tokens of which one is no known word)."""
-NOUN_SLOTS = frozenset(("the", "your", "my"))
-"""After these "lift" is a noun, and no correction names a lift: it is "left" ("to the lift")."""
+_SLOT = ("the", "your", "my")
+SLOT_SOUNDALIKES = {"lift": "left"}
+"""Words recognizers write for a direction, replaced only in a direction's place: after "to
+the/your/my" ("slide it to the lift"; "lift it" stays). Not "light" -> right: on the development
+transcripts that turned a garbled unsafe request into a motion question."""
 VOCABULARY = frozenset((
     "left", "right", "forward", "forwards", "backward", "backwards", "back", "up", "down",
     "upward", "upwards", "downward", "downwards", "higher", "lower", "raise", "lift", "drop",
@@ -160,9 +163,9 @@ def _homophones(tokens: list[str], changes: list[Change]) -> list[str]:
         if t in NUMBER_HOMOPHONES and after in NUMBER_UNITS:
             out[i] = NUMBER_HOMOPHONES[t]
             changes.append(Change("number", t, out[i]))
-        elif t == "lift" and i > 0 and tokens[i - 1] in NOUN_SLOTS:
-            out[i] = "left"
-            changes.append(Change("homophone", t, "left"))
+        elif t in SLOT_SOUNDALIKES and tokens[max(0, i - 2) : i] in (["to", w] for w in _SLOT):
+            out[i] = SLOT_SOUNDALIKES[t]
+            changes.append(Change("homophone", t, out[i]))
         elif t == "too" and nxt in NOT_TOO:
             out[i] = "to"
             changes.append(Change("homophone", t, "to"))

@@ -84,6 +84,8 @@ CANNOT_END = frozenset((
 ))  # fmt: skip
 """Words a finished sentence does not end with: a transcript ending in one lost its last words
 ("backward must be")."""
+NOT_REPAIRS = frozenset(("operator", "filler", "repeat"))
+"""Changes of ``speech_text.clean`` that do not guess at a word ("my right" -> the left)."""
 PLAIN_MAX_WORDS = 6
 """Longer low-confidence transcripts are asked back whatever their words."""
 ERROR_WORDS = re.compile(
@@ -178,13 +180,15 @@ def unclear_words(text: str) -> list[str]:
 
 def plain_transcript(text: str, cleaned: Cleaned) -> bool:
     """A transcript to take as heard even below ``ask_below``: at most ``PLAIN_MAX_WORDS`` words
-    in one clause, nothing repaired (``speech_text.clean``), no word that belongs to no
-    correction (``unclear_words``), no safety name, at most one kind of motion named, no unit
-    without a number ("back to your millimetre"), not ending in one of ``CANNOT_END``, and an
-    error description ("you're too low") only when it names the error (``unmarked_description``:
-    a description is read inverted, so a dropped word turns it round)."""
+    in one clause, no word repaired (``speech_text.clean``; ``NOT_REPAIRS`` aside), no word that
+    belongs to no correction (``unclear_words``), no safety name, at most one kind of motion
+    named, no unit without a number ("back to your millimetre"), not ending in one of
+    ``CANNOT_END``, and an error description ("you're too low") only when it names the error
+    (``unmarked_description``: a description is read inverted, so a dropped word turns it
+    round)."""
     words = re.findall(r"[a-z0-9']+", cleaned.text)
-    if cleaned.changes or not words or len(words) > PLAIN_MAX_WORDS or words[-1] in CANNOT_END:
+    repaired = [c for c in cleaned.changes if c.kind not in NOT_REPAIRS]
+    if repaired or not words or len(words) > PLAIN_MAX_WORDS or words[-1] in CANNOT_END:
         return False
     if re.search(r"[,;:]|\b(?:and|then)\b", cleaned.text) or SAFETY_NAMES.search(cleaned.text):
         return False

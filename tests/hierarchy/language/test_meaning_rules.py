@@ -165,3 +165,9 @@ def test_an_undecided_speaker_is_asked(parser):
 def test_a_compound_said_in_the_other_order(parser, text, order):
     answer = said(parser, text)
     assert isinstance(answer, Motions) and [m.motion for m in answer.motions] == order
+
+
+def test_rolling_along_is_moving_and_a_roll_is_still_refused(parser):
+    assert said(parser, "you've stopped short, keep rolling forward").motion == "forward"
+    answer = said(parser, "roll it left")
+    assert isinstance(answer, Refusal) and answer.kind == "out_of_vocabulary"

@@ -190,3 +190,9 @@ def test_a_spoken_description_that_names_no_error_is_asked(parser):
     assert isinstance(said(parser, heard, confidence=0.74), Question)
     assert said(parser, "you are too far to the right", confidence=0.74).motion == "left"
     assert said(parser, "you're a bit low", confidence=0.76).motion == "up"
+
+
+def test_the_operator_frame_is_no_repair_for_a_plain_transcript(parser):
+    assert said(parser, "a little to my right.", confidence=0.35) == LanguageMotion.of(
+        "left", "small"
+    )
