@@ -54,9 +54,11 @@ OTHER_WAY = re.compile(
 )
 NOT_SO_FAR = re.compile(
     r"\bnot (?:by )?(?:quite |so |that |as |too |very |all |terribly |overly )*"
-    r"(?:far|much|a lot|a long way)\b(?! enough| further| farther| more)"
+    r"(?:far|much|a lot|a long way|(?:a )?(?:big|large|huge) (?:move|step|one|distance|amount))"
+    r"\b(?! enough| further| farther| more)"
 )
-"""A negated distance: "not so far", "not very far", "not a lot" (not "not far enough")."""
+"""A negated distance: "not so far", "not very far", "not a lot", "not a big move" (not "not
+far enough")."""
 DONT_OVERDO = re.compile(
     r"\b(?:do not|don't|dont|never) (?:go|move|push|pull|slide|take it|bring it|shift it) "
     r"(?:too |so |that |very )?(?:far|much)\b"

@@ -223,7 +223,8 @@ MAGNITUDE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         _w(
             r"(?:too|so|how|as|not) (?:far|much)|far enough|less|"
-            r"(?:which|this|that|same|no|any|by the|on the|other|wrong|opposite) way"
+            r"(?:which|this|that|same|no|any|by the|on the|other|wrong|opposite|in the|"
+            r"out of the|in its|in your|in my) way"
         ),
         "",
     ),  # fmt: skip
@@ -390,6 +391,7 @@ CARE_PATTERNS: tuple[str, ...] = (
     # keeping clear of things: "until you are just above the cube", "away from the wall"
     _w(
         r"(?:stay |keep )?clear (?:of )?(?:the|that|it)|just (?:above|over|short of|before)|"
+        r"(?:almost|nearly|just about|barely) (?:touch|reach)\w*|"
         r"away from (?:the |that )?(?:wall|table|edge|obstacle|person|people|cup|mug|glass|"
         r"bottle|camera|box|block)"
     ),  # fmt: skip

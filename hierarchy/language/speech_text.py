@@ -39,7 +39,8 @@ NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two", "
                      "tan": "ten", "sicks": "six"}  # fmt: skip
 """Words a recognizer writes for a number; replaced only right before a unit (or before "more"
 and a unit: "won more centimeter")."""
-SPLIT_HOMOPHONES = {("oh", "pen"): "open", ("grip", "her"): "gripper", ("grip", "or"): "gripper"}
+SPLIT_HOMOPHONES = {("oh", "pen"): "open", ("grip", "her"): "gripper", ("grip", "or"): "gripper",
+                    ("for", "word"): "forward", ("back", "words"): "backwards"}  # fmt: skip
 """Two known words a recognizer writes for one vocabulary word (the merge rule only joins
 tokens of which one is no known word)."""
 _SLOT = ("the", "your", "my")

@@ -171,3 +171,21 @@ def test_rolling_along_is_moving_and_a_roll_is_still_refused(parser):
     assert said(parser, "you've stopped short, keep rolling forward").motion == "forward"
     answer = said(parser, "roll it left")
     assert isinstance(answer, Refusal) and answer.kind == "out_of_vocabulary"
+
+
+def test_not_a_big_move_is_small(parser):
+    assert said(parser, "down, not a big move") == LanguageMotion.of("down", "small")
+
+
+def test_in_the_way_is_no_size(parser):
+    assert said(parser, "go up, the cup is in the way") == LanguageMotion.of("up")
+
+
+def test_stopping_short_of_contact_is_care_not_harm(parser):
+    assert said(parser, "move down until it almost touches the table").motion == "down"
+    answer = said(parser, "move down until it hits the table")
+    assert isinstance(answer, Refusal) and answer.kind == "unsafe"
+
+
+def test_split_sound_alike_of_forward(parser):
+    assert said(parser, "go for word a little") == LanguageMotion.of("forward", "small")
