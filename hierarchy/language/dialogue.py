@@ -100,6 +100,11 @@ UNDECIDED = re.compile(
     r"\bwhichever\b|\beither way\b"
 )
 """The speaker says they have not decided: ask ("left, no, right, no... I don't know")."""
+TAKEN_BACK = re.compile(
+    r"\w.*?(?:,|\.\.\.|\.|\s)\s*(?:(?:actually|wait|oh|hmm),? (?:no|nope)|never mind|"
+    r"scratch that|forget (?:it|that)|cancel that)\s*[.!]*$"
+)
+"""A request the speaker takes back at its end ("back a bit... actually no"): ask."""
 FIRST = re.compile(
     r"^(?:(?P<after>after|once|when)|(?P<before>before)) (?:you(?:'ve| have)?|it(?:'s| has)?) "
     r"(?P<clause>[^,]+), (?P<rest>.+)$"
@@ -249,7 +254,7 @@ def understand(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
     whole = parser.parse(text)
     if _unsafe(whole):
         return whole
-    if UNDECIDED.search(text):
+    if UNDECIDED.search(text) or TAKEN_BACK.fullmatch(text):
         return Question("which way? You said you were not sure: say the motion", heard=text)
     for step in (_other_way, _overshoot, _less, _more, _compound):
         answer = step(text, previous, parser)
@@ -402,7 +407,11 @@ def _named_step(
 
 def _more(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
     plain = " ".join(re.sub(r"[^a-z ]+", " ", text).split())
-    if previous is None or not MORE.match(plain) or previous.motion not in REVERSE:
+    if not MORE.match(plain):
+        return None
+    if previous is None:  # "keep going" with nothing going
+        return Question("keep going which way? I do not know the last motion: say the direction")
+    if previous.motion not in REVERSE:
         return None
     if _SMALL.search(plain):
         return LanguageMotion.of(previous.motion, "small") if previous.magnitude else previous

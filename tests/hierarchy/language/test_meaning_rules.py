@@ -189,3 +189,19 @@ def test_stopping_short_of_contact_is_care_not_harm(parser):
 
 def test_split_sound_alike_of_forward(parser):
     assert said(parser, "go for word a little") == LanguageMotion.of("forward", "small")
+
+
+@pytest.mark.parametrize("text", ["keep going", "continue", "a bit more"])
+def test_keep_going_with_nothing_going_is_asked(parser, text):
+    assert isinstance(said(parser, text), Question)
+    assert said(parser, text, LanguageMotion.of("left")).motion == "left"
+
+
+@pytest.mark.parametrize("text", ["back a bit... actually no", "go left, never mind"])
+def test_a_request_taken_back_is_asked(parser, text):
+    assert isinstance(said(parser, text), Question)
+
+
+def test_a_self_correction_is_no_taking_back(parser):
+    assert said(parser, "left, no, right").motion == "right"
+    assert said(parser, "not that way, no", LanguageMotion.of("left")).motion == "right"
