@@ -346,14 +346,28 @@ class _Search:
         return float(delays[int(np.argmin(values))])
 
     def fit(
-        self, x: np.ndarray, iters: int, stage: str, free: np.ndarray | None = None
+        self,
+        x: np.ndarray,
+        iters: int,
+        stage: str,
+        free: np.ndarray | None = None,
+        final_jacobian: bool = False,
     ) -> tuple[np.ndarray, OptimizeResult]:
+        """``Problem.optimize``; the Jacobian at the optimum only with ``final_jacobian`` (the
+        full fit's, for the intervals: the short fits would spend one more finite-difference
+        Jacobian each on it)."""
+
         def on_iteration(i: int, objective: float) -> None:
             if self.progress:
                 self.progress(stage, i, objective)
 
         x_new, result = self.problem.optimize(
-            x, iters, fd_step=self.opts.fd_step, on_iteration=on_iteration, free=free
+            x,
+            iters,
+            fd_step=self.opts.fd_step,
+            on_iteration=on_iteration,
+            free=free,
+            final_jacobian=final_jacobian,
         )
         self.iterations += max(len(result.extras["objective"]) - 1, 0)
         return x_new, result
@@ -417,7 +431,7 @@ def _search(
     with clock.stage("static fit"):
         x = search.static_first(problem.with_delay(x0, delay), opts.max_iters)
     with clock.stage("full fit"):
-        return search.fit(x, opts.max_iters, "fit")
+        return search.fit(x, opts.max_iters, "fit", final_jacobian=True)
 
 
 def _intervals_at(

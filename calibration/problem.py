@@ -2,16 +2,19 @@
 
 The recording is cut into segments of ``segment_s``; each becomes a ``sysid.SystemTrajectory``
 whose initial state is the measured state at the segment start (multiple shooting: a bad guess
-cannot drift for the whole recording). ``sysid.model_residual`` evaluates every finite-difference
-column of the optimizer in one call per segment through two documented extension points:
+cannot drift for the whole recording). ``residual_columns`` evaluates the residual for every
+finite-difference column of the optimizer at once: each column is one candidate, and all
+candidates x active segments run as one ``Replayer.run`` on a ``mujoco.batch.Batch`` (the
+candidate's parameters written into per-simulation model fields once per candidate). The
+residual is measured minus simulated encoder readings, positions divided by ``pos_scale_rad``
+and velocities by ``vel_scale_rad_s``. (This is what ``sysid.model_residual`` computes through
+its ``custom_rollout`` and ``modify_residual`` hooks, without its per-segment calls and
+per-column copies of the parameters.)
 
-- ``custom_rollout``: ``Replayer.run`` on a ``mujoco.batch.Batch``, one simulation per column,
-  with the column's parameters written into per-simulation model fields;
-- ``modify_residual``: measured minus simulated encoder readings, positions divided by
-  ``pos_scale_rad`` and velocities by ``vel_scale_rad_s``.
-
-``sysid.optimize`` then runs ``mujoco.minimize.least_squares`` (box-constrained Gauss-Newton /
-Levenberg-Marquardt, Jacobian-scaled) from ``sysid.ParameterDict`` bounds. The command delay is
+``optimize`` runs ``mujoco.minimize.least_squares`` (box-constrained Gauss-Newton /
+Levenberg-Marquardt, Jacobian-scaled), as ``sysid.optimize`` does, from the scaled values and
+bounds of a ``sysid.ParameterDict``; the Jacobian at the optimum is evaluated only when asked
+(the intervals need it, the short fits of the delay search do not). The command delay is
 one of the parameters (``parameters.delay_spec``) when it is fitted: the replay blends the
 delayed command into the physics step it falls in, so the residual is continuous in the delay
 (its slope changes where the delay crosses a whole step).
@@ -30,6 +33,7 @@ from collections.abc import Callable
 
 import mujoco
 import numpy as np
+from mujoco import minimize
 from scipy.optimize import OptimizeResult
 
 from skillbridge.calibration._sysid import sysid
@@ -152,104 +156,70 @@ class Problem:
             state=None,
         )
 
-    # --- sysid extension points ---------------------------------------------------------------
-    def candidate(self, params: sysid.ParameterDict) -> tuple[ModelOverrides, float]:
-        """A parameter dict -> (overrides, payload kg) for the simulator."""
-        values = np.array([params[s.name].value[0] for s in self.specs]) * self.scales
-        return self.candidate_of(values)
-
+    # --- candidates and residuals -----------------------------------------------------------
     def candidate_of(self, x: np.ndarray) -> tuple[ModelOverrides, float]:
         """Physical parameter values -> (overrides, payload kg)."""
         return to_overrides(self.specs, x, self.base.command_delay_s, self.base, self.model)
 
-    def rollout(
-        self,
-        *,
-        models: list[mujoco.MjModel],
-        control_signal: list[sysid.TimeSeries],
-        initial_states: list[np.ndarray],
-        param_dicts: list[sysid.ParameterDict],
-        **_: object,
-    ) -> list[sysid.SystemTrajectory]:
-        """``sysid.CustomRolloutFn``: one batch simulation per (column, segment)."""
-        per_dict = len(models) // len(param_dicts)
-        candidates = [self.candidate(param_dicts[i // per_dict]) for i in range(len(models))]
-        pos, vel, _finger = self.replayer.run(
-            candidates,
-            list(initial_states),
-            [ts.data[:, :-1] for ts in control_signal],
+    def physical(self, z: np.ndarray) -> np.ndarray:
+        """Optimizer vector(s) of the free parameters -> physical values of all parameters;
+        frozen ones keep their ``params`` value. ``z``: (F,) or (F, n). Returns (P, n)."""
+        columns = z.reshape(z.shape[0], -1)
+        values = np.array([self.params[s.name].value[0] for s in self.specs])
+        values = np.repeat(values[:, None], columns.shape[1], axis=1)
+        values[~self._frozen()] = columns
+        return values * self.scales[:, None]
+
+    def _frozen(self) -> np.ndarray:
+        return np.array([self.params[s.name].frozen for s in self.specs])
+
+    def predict(
+        self, candidates: list[tuple[ModelOverrides, float]], which: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Reported positions and velocities of every candidate on segments ``which``, all in
+        one batch (a candidate's model fields are written once for all its segments).
+
+        Returns:
+            Positions and velocities, each (len(candidates), len(which), L, 7).
+        """
+        trajs = [self.trajectories[i] for i in which]
+        pos, vel, _ = self.replayer.run(
+            [c for c in candidates for _ in trajs],
+            [t.initial_state for _ in candidates for t in trajs],
+            [t.control.data[:, :-1] for _ in candidates for t in trajs],
             self.traj.finger_m,
             self.substeps,
             self.history,
         )
-        out = []
-        for i, control in enumerate(control_signal):
-            times = control.times[self.history :] + self.period_s
-            data = np.hstack([pos[i], vel[i]])
-            out.append(
-                sysid.SystemTrajectory(
-                    model=models[i],
-                    control=control,
-                    sensordata=sysid.TimeSeries(times, data),
-                    initial_state=initial_states[i],
-                    state=sysid.TimeSeries(times, np.column_stack([times, data])),
-                )
-            )
-        return out
+        shape = (len(candidates), len(trajs), *pos.shape[1:])
+        return pos.reshape(shape), vel.reshape(shape)
 
-    def modify_residual(
-        self,
-        params: sysid.ParameterDict,
-        predicted: sysid.TimeSeries,
-        measured: sysid.TimeSeries,
-        model: mujoco.MjModel,
-        return_pred_all: bool,
-        **_: object,
-    ) -> tuple[np.ndarray, sysid.TimeSeries, sysid.TimeSeries]:
-        """``sysid.ModifyResidualFn``: weighted measured-minus-simulated readings (L, 14)."""
-        del params, model, return_pred_all
-        return (measured.data - predicted.data) * self.weights, predicted, measured
+    def residual_columns(self, z: np.ndarray) -> np.ndarray:
+        """Weighted residual of the ``active`` segments, then the prior rows, at optimizer
+        vector(s) ``z`` of the free parameters: every finite-difference column of the optimizer
+        is one candidate, and all candidates x segments run as one batch.
 
-    def residual_fn(
-        self,
-        x: np.ndarray,
-        params: sysid.ParameterDict,
-        return_pred_all: bool = False,
-        **_: object,
-    ) -> tuple[list[np.ndarray], list, list]:
-        """``sysid`` residual function of the ``active`` segments: (residuals, preds, records)."""
-        res, preds, records = [], [], []
-        for i in self.active:
-            r, p, m = sysid.model_residual(
-                x,
-                params,
-                lambda _p: self.model,
-                self.trajectories[i],
-                modify_residual=self.modify_residual,
-                custom_rollout=self.rollout,
-                n_threads=1,
-                return_pred_all=return_pred_all,
-                resample_true=False,
-            )
-            res.append(r)
-            preds.append(p)
-            records.append(m)
+        Rows: per active segment, per sample, measured minus simulated positions (7) and
+        velocities (7), times ``weights``; then ``(value - mean) / sigma`` per prior.
+
+        Args:
+            z: (F,) or (F, n) for n columns.
+
+        Returns:
+            (M,) or (M, n).
+        """
+        values = self.physical(z)
+        candidates = [self.candidate_of(values[:, c]) for c in range(values.shape[1])]
+        pos, vel = self.predict(candidates, self.active)
+        measured = np.stack([self.trajectories[i].sensordata.data for i in self.active])
+        data = (measured[None] - np.concatenate([pos, vel], axis=-1)) * self.weights
+        rows = data.reshape(len(candidates), -1).T
         if len(self.prior_index):
-            res.append(self.prior_rows(x, params))
-        return res, preds, records
-
-    def prior_rows(self, x: np.ndarray, params: sysid.ParameterDict) -> np.ndarray:
-        """Prior residual rows ``(value - mean) / sigma`` for optimizer vector(s) ``x`` of the
-        free parameters. Shape: (R,) or (R, n) for n finite-difference columns."""
-        columns = x.reshape(x.shape[0], -1)
-        out = np.empty((len(self.prior_index), columns.shape[1]))
-        for c in range(columns.shape[1]):
-            params.update_from_vector(columns[:, c])
-            values = np.array([params[self.specs[i].name].value[0] for i in self.prior_index])
-            out[:, c] = (
-                values * self.scales[self.prior_index] - self.prior_mean
-            ) / self.prior_sigma
-        return out[:, 0] if x.ndim == 1 else out
+            prior = (values[self.prior_index] - self.prior_mean[:, None]) / self.prior_sigma[
+                :, None
+            ]
+            rows = np.concatenate([rows, prior])
+        return rows[:, 0] if z.ndim == 1 else rows
 
     # --- evaluations --------------------------------------------------------------------------
     @property
@@ -268,8 +238,7 @@ class Problem:
     def residual(self, x: np.ndarray) -> np.ndarray:
         """Weighted residual of the active segments at ``x`` (physical), flat, then the prior
         rows (``num_prior_rows``). Shape: (M,)."""
-        res, _, _ = self.residual_fn(np.asarray(x, float) / self.scales, self.params)
-        return np.concatenate([np.ravel(v) for v in res])
+        return self.residual_columns(np.asarray(x, float) / self.scales)
 
     @property
     def num_prior_rows(self) -> int:
@@ -282,20 +251,9 @@ class Problem:
 
     def costs(self, xs: list[np.ndarray]) -> np.ndarray:
         """``cost`` of several parameter vectors, simulated in one batch. Shape: (len(xs),)."""
-        trajs = [self.trajectories[i] for i in self.active]
-        cands = [self.candidate_of(x) for x in xs for _ in trajs]
-        pos, vel, _ = self.replayer.run(
-            cands,
-            [t.initial_state for _ in xs for t in trajs],
-            [t.control.data[:, :-1] for _ in xs for t in trajs],
-            self.traj.finger_m,
-            self.substeps,
-            self.history,
-        )
-        measured = np.stack([t.sensordata.data for t in trajs])
-        pred = np.concatenate([pos, vel], axis=-1).reshape(
-            len(xs), len(trajs), *measured.shape[1:]
-        )
+        pos, vel = self.predict([self.candidate_of(x) for x in xs], self.active)
+        measured = np.stack([self.trajectories[i].sensordata.data for i in self.active])
+        pred = np.concatenate([pos, vel], axis=-1)
         data = 0.5 * np.sum(((measured[None] - pred) * self.weights) ** 2, axis=(1, 2, 3))
         if not len(self.prior_index):
             return data
@@ -310,8 +268,11 @@ class Problem:
         fd_step: float,
         on_iteration: Callable[[int, float], None] | None = None,
         free: np.ndarray | None = None,
+        final_jacobian: bool = True,
     ) -> tuple[np.ndarray, OptimizeResult]:
-        """``sysid.optimize`` from ``x0``; returns the optimum and the result.
+        """``mujoco.minimize.least_squares`` from ``x0`` on ``residual_columns`` (what
+        ``sysid.optimize`` runs, with the parameters' scaled values and bounds); returns the
+        optimum and the result.
 
         Args:
             x0: starting values of all parameters (the delay included when fitted), moved 1% off
@@ -320,12 +281,14 @@ class Problem:
             fd_step: relative finite-difference step.
             on_iteration: called with (iteration, objective) after each iteration.
             free: which parameters to fit (the others stay at ``x0``); all by default.
+            final_jacobian: also evaluate the Jacobian at the optimum (one finite-difference
+                column per free parameter), which only the intervals need.
 
         Returns:
             All parameters (P,), physical units, and the optimizer result: ``jac`` at the
             optimum with respect to the physical values of the free parameters (data rows,
-            then prior rows), ``extras['objective']`` per iteration, ``extras['log']`` the
-            optimizer's text log.
+            then prior rows; None without ``final_jacobian``), ``extras['objective']`` per
+            iteration and at the end, ``extras['log']`` the optimizer's text log.
         """
         lower = np.array([s.lower for s in self.specs])
         upper = np.array([s.upper for s in self.specs])
@@ -343,39 +306,32 @@ class Problem:
                 on_iteration(len(trace), float(trace[-1].objective))
 
         try:
-            opt_params, result = sysid.optimize(
-                self.params,
-                self.residual_fn,
-                optimizer="mujoco",
-                verbose=False,
-                max_iters=max_iters,
+            z, trace = minimize.least_squares(
+                x0=self.params.as_vector(),
+                residual=self.residual_columns,
+                bounds=self.params.get_bounds(),
+                verbose=minimize.Verbosity.FULLITER if final_jacobian else minimize.Verbosity.ITER,
+                max_iter=max_iters,
                 x_scale=self.x_scale,
                 eps=fd_step,
                 xtol=1e-6,
                 output=log,
                 iter_callback=callback,
             )
+            x = self.physical(z)[:, 0]
         finally:
             for spec in self.specs:
                 self.params[spec.name].frozen = False
-        result.extras["log"] = log.getvalue()
-        result.jac = np.asarray(result.jac) / self.scales[free][None, :]
-        x = np.array([opt_params[s.name].value[0] for s in self.specs]) * self.scales
-        return x, result
+        jac = None
+        if final_jacobian:
+            jac = np.asarray(trace[-1].jacobian) / self.scales[free][None, :]
+        extras = {"objective": [float(t.objective) for t in trace], "log": log.getvalue()}
+        return x, OptimizeResult(x=x, jac=jac, extras=extras)
 
     def simulate(self, x: np.ndarray, which: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Reported positions and velocities of segments ``which``, each (n, L, 7)."""
-        cand = self.candidate_of(np.asarray(x, float))
-        trajs = [self.trajectories[i] for i in which]
-        pos, vel, _ = self.replayer.run(
-            [cand] * len(trajs),
-            [t.initial_state for t in trajs],
-            [t.control.data[:, :-1] for t in trajs],
-            self.traj.finger_m,
-            self.substeps,
-            self.history,
-        )
-        return pos, vel
+        pos, vel = self.predict([self.candidate_of(np.asarray(x, float))], which)
+        return pos[0], vel[0]
 
     def measured(self, which: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Measured positions and velocities of segments ``which``, each (n, L, 7)."""

@@ -29,7 +29,7 @@ from skillbridge.calibration.replay import (
 )
 from skillbridge.calibration.synthetic import synthesize
 from skillbridge.sim.overrides import ModelOverrides, apply_overrides
-from skillbridge.sim.scene import ARM_JOINTS, compile_scene
+from skillbridge.sim.scene import ARM_JOINTS, CUBE_BODY, build_scene_spec, compile_scene
 
 TRUTH = ModelOverrides(
     joints={
@@ -205,3 +205,34 @@ def test_a_whole_step_delay_replays_mujocos_delay_and_a_fraction_lies_between(ex
     spread = np.abs(pos[2] - pos[0]).max()
     assert spread > 1e-4
     assert np.abs(pos[1] - 0.5 * (pos[0] + pos[2])).max() < 0.1 * spread
+
+
+def test_the_replay_model_moves_exactly_like_the_scene_with_contacts_off(excitation):
+    """The replay model leaves out sensors and the geoms (and meshes) of the world and of bodies
+    with explicit inertials; every mass property and every replayed sample stay the same, to
+    the bit, as with the whole scene."""
+    spec = build_scene_spec()
+    spec.option.disableflags |= int(mujoco.mjtDisableBit.mjDSBL_CONTACT)
+    spec.body(CUBE_BODY).gravcomp = 1.0
+    whole = spec.compile()
+    model = replay_model()
+    assert model.ngeom < whole.ngeom // 4 and model.nmesh == 0
+    for name in ("body_mass", "body_inertia", "body_ipos", "body_iquat", "dof_M0", "qpos0"):
+        np.testing.assert_array_equal(getattr(model, name), getattr(whole, name), err_msg=name)
+    traj = align(synthesize(excitation, TRUTH), ARM_JOINTS)
+    start, length, history = 200, 150, 5
+    runs = []
+    for m in (whole, model):
+        state = state_at(m, traj, start, history, substeps=10)
+        runs.append(
+            Replayer(m, nthread=2).run(
+                [(TRUTH, 0.3), (ModelOverrides(), 0.0)],
+                [state, state],
+                [traj.command_rad[start - history : start + length]] * 2,
+                traj.finger_m,
+                10,
+                history=history,
+            )
+        )
+    for got, expected in zip(runs[1], runs[0], strict=True):
+        np.testing.assert_array_equal(got, expected)
