@@ -107,7 +107,7 @@ TAKEN_BACK = re.compile(
 """A request the speaker takes back at its end ("back a bit... actually no"): ask."""
 FIRST = re.compile(
     r"^(?:(?P<after>after|once|when)|(?P<before>before)) (?:you(?:'ve| have)?|it(?:'s| has)?) "
-    r"(?P<clause>[^,]+), (?P<rest>.+)$"
+    r"(?P<clause>[^,.]+)[,.] (?P<rest>.+)$"
 )
 """A compound that names its later part first: "after you close the gripper, raise it"."""
 MORE = re.compile(
@@ -156,9 +156,10 @@ class LanguageConfig:
     plain_ask_below: float = 0.25
     """A plain transcript (``spoken.plain_transcript``: short, one clause, nothing repaired,
     every word a correction word) is taken as heard down to this confidence: whisper is unsure
-    of short clear sentences. On the 321 development transcripts (``language_dev_asr*``)
-    needless questions fell from 6.5 % (rule off, 0.5) to 3.4 % at 0.25 and 3.1 % at 0.2 with
-    wrong motions unchanged at 1.6 %; at 0.15 wrong rose to 1.9 %. 0.25 keeps a margin."""
+    of short clear sentences. On the 719 development transcripts (``language_dev_asr*``, batch
+    6 included) needless questions fell from 7.4 % (rule off, 0.5) to 4.7 % at 0.25 (4.6 % at
+    0.2); wrong motions 1.9 -> 2.1 % (one row: "I can't wait for me" read as stop), 2.2 % at
+    0.15. 0.25 keeps a margin."""
     unclear_ask_below: float = 1.0
     """A transcript with a word that belongs to no correction ("forward enough fat",
     ``spoken.unclear_words``) is asked back below this confidence: 1 = any spoken text (on the

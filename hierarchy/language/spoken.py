@@ -179,20 +179,20 @@ def unclear_words(text: str) -> list[str]:
 
 
 def plain_transcript(text: str, cleaned: Cleaned) -> bool:
-    """A transcript to take as heard even below ``ask_below``: at most ``PLAIN_MAX_WORDS`` words
-    in one clause, no word repaired (``speech_text.clean``; ``NOT_REPAIRS`` aside), no word that
+    """A transcript to take as heard even below ``ask_below``: two to ``PLAIN_MAX_WORDS`` words
+    in one clause (no "or"), no number or unit (a recognizer turns "fifteen" into "fifty"
+    silently), no word repaired (``speech_text.clean``; ``NOT_REPAIRS`` aside), no word that
     belongs to no correction (``unclear_words``), no safety name, at most one kind of motion
-    named, no unit without a number ("back to your millimetre"), not ending in one of
-    ``CANNOT_END``, and an error description ("you're too low") only when it names the error
-    (``unmarked_description``: a description is read inverted, so a dropped word turns it
-    round)."""
+    named, not ending in one of ``CANNOT_END``, and an error description ("you're too low")
+    only when it names the error (``unmarked_description``: a description is read inverted, so
+    a dropped word turns it round)."""
     words = re.findall(r"[a-z0-9']+", cleaned.text)
     repaired = [c for c in cleaned.changes if c.kind not in NOT_REPAIRS]
-    if repaired or not words or len(words) > PLAIN_MAX_WORDS or words[-1] in CANNOT_END:
+    if repaired or not 2 <= len(words) <= PLAIN_MAX_WORDS or words[-1] in CANNOT_END:
         return False
-    if re.search(r"[,;:]|\b(?:and|then)\b", cleaned.text) or SAFETY_NAMES.search(cleaned.text):
+    if re.search(r"[,;:]|\b(?:and|then|or)\b", cleaned.text) or SAFETY_NAMES.search(cleaned.text):
         return False
-    if NUMBER_UNITS & set(words) and not _NUMBER.search(cleaned.text):
+    if NUMBER_UNITS & set(words) or _NUMBER.search(cleaned.text):
         return False
     cues = analyse(normalize(cleaned.text))
     if len({m.label for m in cues.mentions if m.label != "move_verb"}) > 1:

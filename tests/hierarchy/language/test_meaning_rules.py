@@ -160,6 +160,7 @@ def test_an_undecided_speaker_is_asked(parser):
     [
         ("after you close the gripper, raise it 5 cm", ["close", "up"]),
         ("before you go up, open it", ["open", "up"]),
+        ("after you close the gripper. raise it 5 cm", ["close", "up"]),  # speech: a full stop
     ],
 )
 def test_a_compound_said_in_the_other_order(parser, text, order):

@@ -174,11 +174,14 @@ def test_a_plain_transcript_is_taken_below_ask_below(parser, text):
     "text",
     [
         "Backward must be",  # ends in a word no sentence ends with: words were lost
-        "Go back to your millimetre.",  # a unit without a number
+        "Go back to your millimetre.",  # a unit (here without a number)
         "Wait, lower.",  # two clauses
         "It's only gone up.",  # a description without "too": a dropped word turns it round
         "It's not an emergency stop.",  # a safety name
         "move it to the left a bit more slowly now",  # longer than PLAIN_MAX_WORDS
+        "forward 50 mm.",  # a number: "fifteen" heard as "fifty" looks just as plain
+        "out",  # one word
+        "lift or center bigger.",  # "or"
     ],
 )
 def test_a_transcript_with_signs_of_lost_words_is_still_asked_below_ask_below(parser, text):
