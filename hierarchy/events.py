@@ -17,6 +17,9 @@ the ``language_events`` topic, which the recorder writes to MCAP):
 * ``{"type": "memory", "episode", "t_s", "task", "obs", "overridden", "motion", "source":
   "correction" | "loaded"}``: an entry of the correction memory (``hierarchy.memory``), stored
   after a correction or loaded from an earlier session at the start;
+* ``{"type": "seen_offset", "episode", "t_s", "task", "object", "offset_m": [x, y], "samples",
+  "source": "grasp" | "loaded"}``: the memory's estimate of how far an object is seen from where
+  it is, updated when a person asks the gripper to close (``hierarchy.memory.SeenOffset``);
 * ``{"type": "episode_end", "episode", "task", "success", "duration_s"}``.
 
 ``obs`` is what the high level saw when the event happened, so an accepted correction is
@@ -98,6 +101,10 @@ class EventRecorder:
     def memory(self, t_s: float, entry: Record, source: str) -> None:
         """A correction-memory entry (``MemoryEntry.to_record()``): stored or loaded."""
         self.emit({**self._base("memory", t_s, entry["task"]), **entry, "source": source})
+
+    def seen_offset(self, t_s: float, task: str, offset: Record, source: str) -> None:
+        """A learned seen-minus-real object offset (``SeenOffset.to_record()``)."""
+        self.emit({**self._base("seen_offset", t_s, task), **offset, "source": source})
 
     def correction(self, t_s: float, task: str, obs: np.ndarray | None, reply: Reply) -> None:
         self.emit(

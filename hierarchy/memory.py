@@ -20,8 +20,18 @@ Similarity is measured on relative features, in units of the decisions' own reso
   grasp the decision does not depend on the pad, and the layout would otherwise make every
   episode's approach look new.
 
-Records are events of the session (``{"type": "memory", ...}`` in ``hierarchy.events``'s
-schema), so a recording holds its memory and the next session loads it from MCAP or JSONL.
+Besides lessons about situations, the memory learns where an object really is. A person asks
+the gripper to close only when it is around the cube: then the cube's seen offset from the tool
+(``cube_rel_x``, ``cube_rel_y``) is how far the seen cube lies from the real one. The memory
+keeps the running mean of that offset (``SeenOffset``) and the high level sees the cube moved
+back by it from then on (``CorrectionMemory.seen_offset``, applied where its observation is
+built: the batched rollout and the skill manager). A miscalibrated camera is one such offset for
+every step of a task, so this lesson carries to steps no situation lesson has covered yet. Only
+x and y are learned: the grasp height says nothing of the cube's seen height.
+
+Records are events of the session (``{"type": "memory", ...}`` and ``{"type": "seen_offset",
+...}`` in ``hierarchy.events``'s schema), so a recording holds its memory and the next session
+loads it from MCAP or JSONL.
 numpy only.
 """
 
@@ -65,6 +75,9 @@ class MemoryConfig:
     position_scale_m: float = 0.01
     yaw_scale_rad: float = 0.1
     finger_scale: float = 0.25
+    seen_offsets: bool = True
+    """Learn where the cube really is from the grasps a person asks for (``SeenOffset``);
+    False keeps only the situation lessons (for comparison)."""
 
     def __post_init__(self) -> None:
         scales = (self.max_distance, self.position_scale_m, self.yaw_scale_rad, self.finger_scale)
@@ -155,6 +168,35 @@ class MemoryEntry:
 
 
 @dataclasses.dataclass(frozen=True)
+class SeenOffset:
+    """How far an object is seen from where it is (seen minus real, base frame x and y),
+    the mean of ``samples`` grasps the person asked for."""
+
+    name: str
+    offset_m: np.ndarray
+    """(2,) float64."""
+    samples: int
+
+    def to_record(self) -> dict[str, Any]:
+        return {"object": self.name, "offset_m": [round(float(v), 6) for v in self.offset_m],
+                "samples": self.samples}  # fmt: skip
+
+    @classmethod
+    def from_record(cls, record: dict[str, Any]) -> SeenOffset:
+        """Raises: HierarchyError: a field is missing or malformed (the problem is named)."""
+        try:
+            offset = np.asarray(record["offset_m"], dtype=np.float64)
+            name, samples = str(record["object"]), int(record["samples"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise HierarchyError(f"a seen_offset record is malformed ({exc!r}): {record}") from exc
+        if offset.shape != (2,) or not np.all(np.isfinite(offset)) or samples < 1:
+            raise HierarchyError(
+                f"a seen_offset record needs a finite [x, y] offset and samples >= 1: {record}"
+            )
+        return cls(name, offset, samples)
+
+
+@dataclasses.dataclass(frozen=True)
 class Recall:
     """A stored correction that changes a proposal."""
 
@@ -178,8 +220,32 @@ class CorrectionMemory:
         self._tasks: list[str] = []
         self.recalls = 0
         """Proposals this memory changed."""
+        self.offsets: dict[str, SeenOffset] = {}
+        """Learned seen-minus-real offsets, by object name."""
         for entry in entries:
             self.add(entry)
+
+    def seen_offset(self, name: str) -> np.ndarray:
+        """(3,) what to subtract from ``name``'s seen position: zero until learned (and in z)."""
+        learned = self.offsets.get(name)
+        if learned is None or not self.cfg.seen_offsets:
+            return np.zeros(3)
+        return np.array([*learned.offset_m, 0.0])
+
+    def learn_grasp(self, seen: np.ndarray) -> SeenOffset | None:
+        """The person asked the gripper to close with ``seen`` (OBS_DIM,) as the high level saw
+        it (the learned offset already applied): the cube is between the fingers, so its seen
+        offset from the tool is what is left of the error. Returns the updated estimate, or
+        None when ``cfg.seen_offsets`` is off."""
+        if not self.cfg.seen_offsets:
+            return None
+        residual = np.asarray(seen, np.float64)[[_COL["cube_rel_x"], _COL["cube_rel_y"]]]
+        old = self.offsets.get("cube")
+        mean, n = (np.zeros(2), 0) if old is None else (old.offset_m, old.samples)
+        estimate = mean + residual  # this grasp's measure of the whole offset
+        learned = SeenOffset("cube", mean + (estimate - mean) / (n + 1), n + 1)
+        self.offsets["cube"] = learned
+        return learned
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -225,8 +291,14 @@ class CorrectionMemory:
     ) -> CorrectionMemory:
         """The memory of a session's ``memory`` events (the entries loaded into that session
         are among them, so memories carry on from session to session)."""
+        events = list(events)
         entries = [MemoryEntry.from_record(e) for e in events if e.get("type") == "memory"]
-        return cls(cfg, _unique(entries))
+        memory = cls(cfg, _unique(entries))
+        for e in events:  # the last estimate of each object is the session's
+            if e.get("type") == "seen_offset":
+                learned = SeenOffset.from_record(e)
+                memory.offsets[learned.name] = learned
+        return memory
 
     @classmethod
     def from_session(cls, path: str | Path, cfg: MemoryConfig | None = None) -> CorrectionMemory:
@@ -238,7 +310,7 @@ class CorrectionMemory:
         from skillbridge.hierarchy.events import read_events
 
         memory = cls.from_events(read_events(path), cfg)
-        if not memory.entries:
+        if not memory.entries and not memory.offsets:
             raise HierarchyError(
                 f"{path} holds no correction memory (no 'memory' events): was it recorded with "
                 "the memory enabled?"
@@ -264,5 +336,6 @@ __all__ = [
     "MemoryConfig",
     "MemoryEntry",
     "Recall",
+    "SeenOffset",
     "memory_features",
 ]

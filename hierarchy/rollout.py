@@ -176,6 +176,7 @@ class HierarchyRollout:
             Sequencer(cfg.guided, cfg.window_s, EventRecorder(sinks, header=i == 0), memory)
             for i in range(n)
         ]
+        self.memory = memory
         self.bias = np.asarray(cfg.cube_bias_m)
         self.episode_of = np.full(n, -1)
         self.pending: list[tuple[float, int]] = []
@@ -190,8 +191,10 @@ class HierarchyRollout:
         ph = self.env.physics
         tool_pos, tool_rot = (x[ids] for x in ph.tool_pose())
         cube_pos, cube_quat = (x[ids] for x in ph.cube_pose())
-        if biased:
+        if biased:  # what the high level sees: the shift, less what the memory learned of it
             cube_pos = cube_pos + self.bias
+            if self.memory is not None:
+                cube_pos = cube_pos - self.memory.seen_offset("cube")
         return high_level_obs(
             tool_pos, tool_rot, ph.finger_pos()[ids], cube_pos, cube_quat, ph.pad_pos()[ids]
         )

@@ -239,6 +239,8 @@ class Sequencer:
         self._record(reply, now_s, seen)
         if replaced is not None:
             self._remember(replaced, motions[0], now_s)
+        if motions[0].motion == "close" and seen is not None:
+            self._learn_grasp(seen, now_s)
         self.held, self.queue = None, list(motions[1:])
         self.last_correction_s = now_s
         self.corrections += 1
@@ -257,6 +259,12 @@ class Sequencer:
         self.memory.add(entry)
         self.recorder.memory(self.t_s(now_s), entry.to_record(), "correction")
 
+    def _learn_grasp(self, seen: np.ndarray, now_s: float) -> None:
+        """The person had the gripper close: where the cube really is (``SeenOffset``)."""
+        learned = None if self.memory is None else self.memory.learn_grasp(seen)
+        if learned is not None:
+            self.recorder.seen_offset(self.t_s(now_s), self.task, learned.to_record(), "grasp")
+
     def load_memory(self, memory: CorrectionMemory, now_s: float) -> None:
         """Use ``memory`` (e.g. loaded from an earlier session) from now on; its entries are
         recorded as ``memory`` events so this session's recording carries them on."""
@@ -264,6 +272,8 @@ class Sequencer:
         t_s = self.t_s(now_s) if self.task else 0.0
         for entry in memory.entries:
             self.recorder.memory(t_s, entry.to_record(), "loaded")
+        for learned in memory.offsets.values():
+            self.recorder.seen_offset(t_s, self.task, learned.to_record(), "loaded")
 
     def _blocked_reason(self) -> str | None:
         if self.estop_latched:

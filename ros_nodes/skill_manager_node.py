@@ -290,8 +290,10 @@ class SkillManagerNode(Node):
             self._objects.pop(name, None)  # no pose rather than a wrong one
             self._reject(f"{name} pose", f"non-finite position {pos} or orientation {quat}")
             return
-        if name == "cube":
+        if name == "cube":  # the configured shift, less what the memory learned of it
             pos = pos + self._cube_bias
+            if self.sequencer.memory is not None:
+                pos = pos - self.sequencer.memory.seen_offset("cube")
         self._objects[name] = ObjectPose(pos, quat)
 
     def _on_correction(self, msg: String) -> None:

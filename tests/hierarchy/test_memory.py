@@ -115,6 +115,52 @@ def test_a_correction_is_stored_and_changes_the_same_proposal_later_in_the_sessi
     assert len(memory) == 2
 
 
+CLOSE = LanguageMotion.of("close")
+
+
+def test_a_grasp_the_person_asked_for_teaches_where_the_cube_really_is():
+    """The cube is seen 3 cm left of where it is (y + 0.03): the person has the gripper close
+    around the real cube, so the tool sits 3 cm right of the seen one (cube_rel_y = 0.03). The
+    memory learns the offset, the estimate is the running mean of the grasps, and a grasp seen
+    through the learned offset only adds what is left."""
+    memory = CorrectionMemory()
+    seq, events = _sequencer(memory)
+    np.testing.assert_allclose(memory.seen_offset("cube"), 0.0)
+    seq.propose(DOWN, 0.0, obs((0.0, 0.03, 0.0)))
+    seq.correct("close it", CLOSE, 0.3, obs((0.004, 0.03, 0.0)))
+    np.testing.assert_allclose(memory.seen_offset("cube"), [0.004, 0.03, 0.0], atol=1e-6)
+    learned = events[-1]
+    assert learned["type"] == "seen_offset" and learned["source"] == "grasp"
+    assert learned["object"] == "cube" and learned["samples"] == 1
+    # the second grasp is seen through the learned offset: what is left (-6 mm, +2 mm) plus
+    # the estimate measures (-2 mm, 32 mm); the mean of the two grasps is (1 mm, 31 mm)
+    seq.correct("close", CLOSE, 1.0, obs((-0.006, 0.002, 0.0)))
+    np.testing.assert_allclose(memory.seen_offset("cube"), [0.001, 0.031, 0.0], atol=1e-6)
+    # other corrections teach nothing of it; no seen row, nothing learned
+    seq.correct("go down", DOWN, 1.5, obs((0.05, 0.05, 0.0)))
+    seq.correct("close", CLOSE, 2.0, None)
+    assert memory.offsets["cube"].samples == 2
+    # the next session loads it (from a file too), and records that it did
+    loaded = CorrectionMemory.from_events(events)
+    np.testing.assert_allclose(loaded.seen_offset("cube"), [0.001, 0.031, 0.0], atol=1e-6)
+    second, events2 = _sequencer(None)
+    second.load_memory(loaded, 0.0)
+    assert [e["source"] for e in events2 if e["type"] == "seen_offset"] == ["loaded"]
+
+
+def test_seen_offsets_can_be_left_out_and_bad_records_are_refused_by_name():
+    memory = CorrectionMemory(MemoryConfig(seen_offsets=False))
+    seq, events = _sequencer(memory)
+    seq.correct("close", CLOSE, 0.0, obs((0.0, 0.03, 0.0)))
+    assert not memory.offsets and "seen_offset" not in {e["type"] for e in events}
+    np.testing.assert_allclose(memory.seen_offset("cube"), 0.0)
+    bad = {"type": "seen_offset", "object": "cube", "offset_m": [0.1], "samples": 1}
+    with pytest.raises(HierarchyError, match=r"finite \[x, y\] offset"):
+        CorrectionMemory.from_events([bad])
+    with pytest.raises(HierarchyError, match="seen_offset record is malformed"):
+        CorrectionMemory.from_events([{"type": "seen_offset", "object": "cube"}])
+
+
 def test_without_a_memory_nothing_changes_and_nothing_is_stored():
     seq, events = _sequencer(None)
     seq.propose(LEFT, 0.0, obs())

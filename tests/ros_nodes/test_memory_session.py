@@ -1,6 +1,7 @@
 """A correction memory carried from one session's recording to the next, across processes:
 the skill manager loads it from an MCAP file, the learned high level's first proposal is
-replaced by the remembered correction, and the new recording holds the memory again."""
+replaced by the remembered correction, the cube is seen through the learned offset, and the new
+recording holds the memory again."""
 
 from __future__ import annotations
 
@@ -16,13 +17,15 @@ from session_files import write_events_mcap
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.events import session_header
 from skillbridge.hierarchy.memory import CorrectionMemory, MemoryEntry
-from skillbridge.hierarchy.observation import OBS_DIM
+from skillbridge.hierarchy.observation import OBS_DIM, OBS_NAMES
 from skillbridge.hierarchy.vocabulary import TOKENS
 from skillbridge.ros_nodes.recording import read_recording
 
 MOTION_POLICY = ROOT / "models" / "motion.onnx"
 HIGH_LEVEL = ROOT / "models" / "high_level.onnx"
 TASK = "put the cube on the pad"
+SEEN_OFFSET = (0.0, 0.1)
+"""The earlier session learned that the cube is seen 10 cm left of where it is (y)."""
 ASKED = LanguageMotion("up", "explicit", distance_m=0.05)
 """What the earlier session's operator asked for: an explicit 5 cm, which no high-level token
 is (1, 3 or 8 cm), so a skill_command of it can only come from the memory."""
@@ -41,6 +44,9 @@ def _earlier_session(path: Path) -> Path:
     records = [session_header()]
     records += [{"type": "memory", "episode": 0, "t_s": 1.0, **e.to_record(),
                  "source": "correction"} for e in entries]  # fmt: skip
+    records.append({"type": "seen_offset", "episode": 0, "t_s": 2.0, "task": TASK,
+                    "object": "cube", "offset_m": list(SEEN_OFFSET), "samples": 3,
+                    "source": "grasp"})  # fmt: skip
     return write_events_mcap(path, records)
 
 
@@ -59,7 +65,10 @@ def test_a_memory_loaded_from_a_recording_changes_the_proposal(start_node, probe
         probe.node.create_subscription(
             String, "language_events", lambda m: events.append((time.monotonic(), m)), EVENTS_QOS
         )
+    from geometry_msgs.msg import PoseStamped
+
     commands = probe.collect(String, "skill_command")
+    cube_poses = probe.collect(PoseStamped, "objects/cube/pose")
     start_node("skillbridge.ros_nodes.sim_robot_node", "sim_robot", {"publish_rate_hz": 100.0})
     recorder = start_node(
         "skillbridge.ros_nodes.recorder_node",
@@ -92,6 +101,7 @@ def test_a_memory_loaded_from_a_recording_changes_the_proposal(start_node, probe
         "the loaded memory on language_events",
     )
     assert {e["source"] for e in loaded if e["type"] == "memory"} == {"loaded"}
+    assert [e["source"] for e in loaded if e["type"] == "seen_offset"] == ["loaded"]
     decision = wait_for(
         lambda: next((e for e in decoded() if e["type"] == "decision"), None),
         40,
@@ -100,6 +110,12 @@ def test_a_memory_loaded_from_a_recording_changes_the_proposal(start_node, probe
     # the high level's own choice was replaced by the remembered correction, and it was sent
     assert decision["recalled"]["memory"] in range(len(TOKENS))
     assert decision["task"] == TASK
+    # the high level saw the cube moved back by the learned offset (the cube rests at its start)
+    wait_for(lambda: cube_poses, 10, "a cube pose on the probe")
+    true_y = cube_poses[-1][1].pose.position.y
+    assert decision["obs"][OBS_NAMES.index("cube_y")] == pytest.approx(
+        true_y - SEEN_OFFSET[1], abs=2e-3
+    )
     first = wait_for(lambda: commands and commands[0][1].data, 10, "the first skill_command")
     assert LanguageMotion.from_dict(json.loads(first)) == ASKED
     time.sleep(0.6)  # one recorder flush
@@ -113,3 +129,4 @@ def test_a_memory_loaded_from_a_recording_changes_the_proposal(start_node, probe
     assert any(e["type"] == "decision" and "recalled" in e for e in recorded)
     again = CorrectionMemory.from_session(tmp_path / "session.mcap")
     assert len(again) == len(TOKENS) and again.entries[0].motion == ASKED
+    np.testing.assert_allclose(again.seen_offset("cube"), [*SEEN_OFFSET, 0.0])
