@@ -32,7 +32,8 @@ FILLERS = frozenset(("uh", "uhh", "uhm", "um", "umm", "erm", "er", "err", "hmm",
                      "ah", "eh"))  # fmt: skip
 HOMOPHONES = {"write": "right", "wright": "right", "rite": "right", "writes": "right",
               "clothes": "close", "hire": "higher", "foreword": "forward", "fore": "forward",
-              "lefty": "left", "dawn": "down", "lore": "lower"}  # fmt: skip
+              "lefty": "left", "dawn": "down", "lore": "lower", "raze": "raise", "bite": "bit",
+              "allot": "a lot", "fare": "fair", "weight": "wait", "paws": "pause"}  # fmt: skip
 """Words a recognizer writes for a vocabulary word, whatever follows."""
 NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two", "ate": "eight",
                      "won": "one", "tree": "three", "free": "three", "sex": "six", "tin": "ten",
@@ -40,7 +41,8 @@ NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two", "
 """Words a recognizer writes for a number; replaced only right before a unit (or before "more"
 and a unit: "won more centimeter")."""
 SPLIT_HOMOPHONES = {("oh", "pen"): "open", ("grip", "her"): "gripper", ("grip", "or"): "gripper",
-                    ("for", "word"): "forward", ("back", "words"): "backwards"}  # fmt: skip
+                    ("for", "word"): "forward", ("four", "ward"): "forward",
+                    ("back", "words"): "backwards"}  # fmt: skip
 """Two known words a recognizer writes for one vocabulary word (the merge rule only joins
 tokens of which one is no known word)."""
 _SLOT = ("the", "your", "my")
@@ -85,7 +87,10 @@ VIEWPOINT = re.compile(
 """Words that put "left"/"right" in the operator's frame ("to the left as I see it" = "to my
 left")."""
 NOT_TOO = frozenset(("the", "a", "an", "my", "your", "its", "his", "her", "their", "our"))
-"""A determiner never follows the adverb "too": before one, "too" is "to" ("too the left")."""
+"""A determiner never follows the adverb "too" or a number: before one, "too"/"two" is "to"
+("too the left", "two the left")."""
+DEGREE_WORDS = frozenset(("far", "much", "high", "low", "little", "fast"))
+"""Before these "two" is "too" ("two far left")."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -167,9 +172,12 @@ def _homophones(tokens: list[str], changes: list[Change]) -> list[str]:
         elif t in SLOT_SOUNDALIKES and tokens[max(0, i - 2) : i] in (["to", w] for w in _SLOT):
             out[i] = SLOT_SOUNDALIKES[t]
             changes.append(Change("homophone", t, out[i]))
-        elif t == "too" and nxt in NOT_TOO:
+        elif t in ("too", "two") and nxt in NOT_TOO:
             out[i] = "to"
             changes.append(Change("homophone", t, "to"))
+        elif t == "two" and nxt in DEGREE_WORDS:
+            out[i] = "too"
+            changes.append(Change("homophone", t, "too"))
         elif t in HOMOPHONES:
             out[i] = HOMOPHONES[t]
             changes.append(Change("homophone", t, out[i]))

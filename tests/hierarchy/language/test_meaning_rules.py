@@ -206,3 +206,24 @@ def test_a_request_taken_back_is_asked(parser, text):
 def test_a_self_correction_is_no_taking_back(parser):
     assert said(parser, "left, no, right").motion == "right"
     assert said(parser, "not that way, no", LanguageMotion.of("left")).motion == "right"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("bring it two the left", LanguageMotion.of("left")),  # a number never precedes "the"
+        ("not two far left", LanguageMotion.of("right", "small")),  # "two far" is "too far"
+        ("move it four ward", LanguageMotion.of("forward")),
+        ("move left a bite", LanguageMotion.of("left", "small")),
+        ("move it allot to the right", LanguageMotion.of("right", "large")),
+        ("move it a fare bit left", LanguageMotion.of("left", "large")),
+        ("raze it", LanguageMotion.of("up")),
+        ("weight", LanguageMotion.of("stop")),
+    ],
+)
+def test_typed_sound_alikes(parser, text, expected):
+    assert said(parser, text) == expected
+
+
+def test_two_before_a_unit_stays_a_number(parser):
+    assert said(parser, "move two cm left").distance_m == pytest.approx(0.02)
