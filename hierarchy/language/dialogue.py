@@ -41,7 +41,7 @@ from skillbridge.hierarchy.language.parser import Parser, ParseResult, default_p
 from skillbridge.hierarchy.language.rules import analyse
 from skillbridge.hierarchy.language.speech_text import OPERATOR_SIDES, Cleaned, clean
 from skillbridge.hierarchy.language.spoken import check_heard, garbled_unsafe
-from skillbridge.hierarchy.language.units import normalize
+from skillbridge.hierarchy.language.units import ANGLE_UNITS_RAD, LENGTH_UNITS_M, normalize
 
 REVERSE = {"left": "right", "right": "left", "forward": "backward", "backward": "forward",
            "up": "down", "down": "up", "rotate_cw": "rotate_ccw", "rotate_ccw": "rotate_cw",
@@ -336,6 +336,36 @@ def _half_back(previous: LanguageMotion, parser: Reads) -> Answer | None:
     return Question(f"{half.describe()} (half of it) or {small.describe()}?", (half, small))
 
 
+def _corrected_size(text: str, previous: LanguageMotion) -> str | None:
+    """ "I said 2, not 4" / "not 5, 3 cm" after a motion of that old size: the words of the
+    motion that ends at the new size (the difference, along or against the previous motion), or
+    None. The old size is the negated number, or the previous size after "I said/meant"; a
+    number without a unit takes the unit that makes the old one the previous size."""
+    words = normalize(text).replace(",", " ").split()
+    said = re.search(r"\bi (?:said|meant)\b", " ".join(words))
+    numbers = [(i, float(w)) for i, w in enumerate(words) if re.fullmatch(r"\d+(?:\.\d+)?", w)]
+    old = [v for i, v in numbers if i > 0 and words[i - 1] == "not"]
+    new = [v for i, v in numbers if i == 0 or words[i - 1] != "not"]
+    if len(new) != 1 or len(old) > 1 or not (old or said) or _DIRECTION.search(" ".join(words)):
+        return None
+    angle = previous.angle_rad is not None
+    done = previous.angle_rad if angle else previous.distance_m
+    units = ANGLE_UNITS_RAD if angle else LENGTH_UNITS_M
+    said_units = [units[w] for w in words if w in units]
+    defaults = ("degrees",) if angle else ("cm", "mm")
+    for scale in said_units[:1] or [units[u] for u in defaults]:
+        if done and (not old or math.isclose(old[0] * scale, done, rel_tol=0.02)):
+            change = new[0] * scale - done
+            motion = previous.motion if change > 0 else REVERSE[previous.motion]
+            size = (
+                f"{math.degrees(abs(change)):.3g} degrees"
+                if angle
+                else f"{abs(change) * 100:.3g} cm"
+            )
+            return f"{_NAMED[motion]} {size}" if change and motion in _NAMED else None
+    return None
+
+
 def _overshoot(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
     """After a motion: "half that" is asked (``_half_back``); "overshot by a centimetre" by the
     size said; "too far to the left" after going left, "too high" after going up, "overdone,
@@ -343,6 +373,8 @@ def _overshoot(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
     descriptions with a normal size)."""
     if previous is None or previous.motion not in REVERSE:
         return None
+    if (corrected := _corrected_size(text, previous)) is not None:
+        return parser.parse(corrected)
     if _DIRECTION.search(text) is None:
         scaled = SCALED.search(text)
         if scaled and scaled.group("half"):

@@ -227,3 +227,22 @@ def test_typed_sound_alikes(parser, text, expected):
 
 def test_two_before_a_unit_stays_a_number(parser):
     assert said(parser, "move two cm left").distance_m == pytest.approx(0.02)
+
+
+FORWARD_4CM = LanguageMotion("forward", "explicit", distance_m=0.04)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I said 2 not 4", LanguageMotion("backward", "explicit", distance_m=0.02)),
+        ("not 40 mm but 20", LanguageMotion("backward", "explicit", distance_m=0.02)),
+        ("I meant 6", LanguageMotion("forward", "explicit", distance_m=0.02)),
+    ],
+)
+def test_a_corrected_number_moves_by_the_difference(parser, text, expected):
+    assert said(parser, text, FORWARD_4CM) == expected
+
+
+def test_a_corrected_number_that_is_not_the_previous_size_moves_nothing(parser):
+    assert isinstance(said(parser, "not 4 mm, 2 mm", FORWARD_4CM), (Question, Refusal))
