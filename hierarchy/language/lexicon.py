@@ -130,7 +130,8 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     ),  # fmt: skip
     (
         _w(
-            r"(?:away|far) from " + _ME + r"|(?:further|farther) (?:out|away)|extend\w*|"
+            r"(?:away|far|further|farther) from " + _ME + r"|(?:further|farther) (?:out|away)|"
+            r"extend\w*|"
             r"(?<!watch )(?<!look )out(?! of)"
         ),
         "forward",

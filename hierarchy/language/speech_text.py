@@ -78,11 +78,16 @@ right). ``across``: on the far side of the table facing the robot (+x, looking a
 "toward me" is forward and the operator's left is the robot's right. ``behind``: at the robot's
 base looking where it looks. ``left``/``right``: at the robot's left (+y) or right (-y) side,
 facing it."""
-_TOWARD_ME = r"\b(?:toward|towards|closer to|nearer to|nearer|near|close to|over to|to) me\b"
-_AWAY_FROM_ME = r"\b(?:away|further|farther) from me\b"
+_MY_SIDE = r"(?:me|my (?:body|side|end)(?: of the table)?|the operator)"
+_TOWARD_ME = (
+    r"\b(?:toward|towards|closer to|nearer to|nearer|near|close to|over to|to) "
+    + _MY_SIDE
+    + r"(?!\w)|\bin my direction\b"
+)
+_AWAY_FROM_ME = r"\b(?:away|further|farther) from " + _MY_SIDE + r"(?!\w)"
 VIEWPOINT = re.compile(
-    r",? *\b(?:as i see it|the way i see it|from where i (?:am|stand|sit)|from my (?:side|view|"
-    r"point of view|perspective|end|position)|(?:in|from) my view)\b *,?"
+    r",? *\b(?:as i (?:see|look at) it|the way i see it|from where i (?:am|stand|sit)|"
+    r"from my (?:side|view|point of view|perspective|end|position)|(?:in|from) my view)\b *,?"
 )
 """Words that put "left"/"right" in the operator's frame ("to the left as I see it" = "to my
 left")."""

@@ -50,6 +50,12 @@ _CONTRACTIONS = (
     ("'ve", " have"),
     ("'d", " would"),
 )
+_POSSESSIVE = re.compile(
+    r"\b(?!(?:it|that|there|here|what|where|who|he|she|this)'s)(\w+)'s "
+    r"(?=(?:own )?(?:(?:left|right)\b(?! of\b)|(?:side|base|perspective|view)\b))"
+)
+"""A possessive, not "is": "the robot's left" is the robot's own left ("the cube's to the left",
+"the gripper's right of it", "it's left" are "is")."""
 _SPELLINGS = (
     (r"(?<![\w.])-\s*(?=\.?\d)", " minus "),
     (r"(\d)\s*[°º]", r"\1 deg "),
@@ -88,6 +94,7 @@ def normalize(text: str) -> str:
     Example: ``"You're 3cm too far left!"`` -> ``"you are 3 cm too far left !"``.
     """
     t = unicodedata.normalize("NFC", text).translate(_CHARS).lower()
+    t = _POSSESSIVE.sub(r"\1 ", t)
     for short, long in _CONTRACTIONS:
         t = t.replace(short, long)
     for pattern, repl in _SPELLINGS:

@@ -246,3 +246,28 @@ def test_a_corrected_number_moves_by_the_difference(parser, text, expected):
 
 def test_a_corrected_number_that_is_not_the_previous_size_moves_nothing(parser):
     assert isinstance(said(parser, "not 4 mm, 2 mm", FORWARD_4CM), (Question, Refusal))
+
+
+@pytest.mark.parametrize(
+    ("text", "motion"),
+    [
+        ("move it to the robot's left", "left"),  # a possessive, not "robot is left"
+        ("the cube's to the left", "left"),  # "is"
+        ("toward my body", "forward"),
+        ("move to my side of the table", "forward"),
+        ("away from my body", "backward"),
+        ("in my direction", "forward"),
+        ("towards the operator", "forward"),
+        ("as I look at it, go right", "left"),
+        ("further from the robot", "forward"),
+    ],
+)
+def test_more_ways_to_name_the_people(parser, text, motion):
+    assert said(parser, text).motion == motion
+
+
+def test_possessive_leaves_pronoun_contractions_alone():
+    from skillbridge.hierarchy.language.units import normalize
+
+    assert normalize("it's left of the target") == "it is left of the target"
+    assert normalize("the robot's left") == "the robot left"
