@@ -400,7 +400,7 @@ CARE_PATTERNS: tuple[str, ...] = (
 """Words asking for care or an ordinary pace ("slowly", "at a normal speed", "take your
 time"): a request with them and no unsafe phrase is not refused on the classifier alone."""
 CONTACT_PATTERNS: tuple[str, ...] = (
-    _w(r"(?:touch|bump|brush|scrape|knock|nudge)\w*"),
+    _w(r"(?:touch|bump|brush|scrape|knock|nudge|hit|crash|collid|smash|bang)\w*"),
     _w(r"(?:get|gets|come|comes|reach|reaches) (?:to|into|near) (?:the )?(?:table|floor|wall)"),
 )
 """Contact words: not harm by themselves, but negated they ask for care ("go up so you don't

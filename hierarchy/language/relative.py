@@ -216,12 +216,18 @@ def _is_description(words: list[str], *, position: bool) -> bool:
     return position
 
 
+PERMISSIVE = frozenset(("safe", "ok", "okay", "fine", "clear", "alright", "time", "better"))
+"""Before "to" + verb these make a go-ahead of "it is ...": a command, not a description."""
+
+
 def _modal(words: list[str]) -> bool:
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         after = words[i + 2] if i + 2 < len(words) else ""
         if w in MODALS:
             return True
+        if w in ("is", "are") and nxt in PERMISSIVE and after == "to":
+            return True  # "it's safe to go left": a go-ahead, like "you can go left"
         if w in ("have", "has", "had", "got", "going") and nxt == "to":
             return after not in ("the", "your", "my", "a", "its", "where")
     return False

@@ -271,3 +271,21 @@ def test_possessive_leaves_pronoun_contractions_alone():
 
     assert normalize("it's left of the target") == "it is left of the target"
     assert normalize("the robot's left") == "the robot left"
+
+
+def test_a_go_ahead_is_a_command_not_a_description(parser):
+    assert said(parser, "it's safe to go left now").motion == "left"
+    assert said(parser, "it is left").motion == "right"  # a description: undo it
+
+
+@pytest.mark.parametrize(
+    "text", ["move down without hitting the table", "go left without crashing into the box"]
+)
+def test_negated_collision_words_are_care(parser, text):
+    assert isinstance(said(parser, text), LanguageMotion)
+
+
+@pytest.mark.parametrize("text", ["crash into the table", "go left and hit the box"])
+def test_collision_words_alone_are_still_refused(parser, text):
+    answer = said(parser, text)
+    assert isinstance(answer, Refusal) and answer.kind == "unsafe"
