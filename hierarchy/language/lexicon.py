@@ -65,7 +65,14 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         "short",
     ),  # fmt: skip
     (_w(r"(?:looks|seems|feels|sounds|exactly|just) (?:about )?right|go ahead (?:and|,)"), ""),
-    (_w(r"up to|what is up|(?:i|we|they|have|has|had|nothing|anything|is there) left"), ""),
+    # "up to 5 cm", "what are you up to" name no direction; "up to clear the edge" does
+    (
+        _w(
+            r"up to(?! (?:avoid|clear|miss|get|pass|make|keep|stay|let|reach)\b)|what is up|"
+            r"(?:i|we|they|have|has|had|nothing|anything|is there) left"
+        ),
+        "",
+    ),  # fmt: skip
     (
         _w(
             r"(?:toward|towards|closer to|close to|nearer to|nearer|near) "

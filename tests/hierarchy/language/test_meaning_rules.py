@@ -289,3 +289,8 @@ def test_negated_collision_words_are_care(parser, text):
 def test_collision_words_alone_are_still_refused(parser, text):
     answer = said(parser, text)
     assert isinstance(answer, Refusal) and answer.kind == "unsafe"
+
+
+def test_up_to_a_purpose_is_up_and_up_to_a_size_is_no_direction(parser):
+    assert said(parser, "move up to clear the edge") == LanguageMotion.of("up")
+    assert said(parser, "move left up to 5 cm").motion == "left"
