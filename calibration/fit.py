@@ -9,18 +9,20 @@ the physics-step grid first and refined after:
 
 1. scan the delay over whole steps 0..``max_delay_s`` at the starting parameters (one batch of
    rollouts on three training segments spread over the recording); fit the static parameters
-   alone (stiffness, offsets, payload: see ``_Search.static_first``) and scan again;
+   alone (stiffness, offsets, payload: see ``search.Search.static_first``) and scan again;
 2. profile: at the best scanned step and its neighbours, a short fit of everything but the delay
    from the statically fitted parameters (a fit warm-started at a wrong delay's optimum sits on
    bounds and does not come back); walk to the neighbouring step while its profile cost is
    lower; then scan the delay finely (``fine_delay_s``) over one step either side at the best
    step's profile parameters;
 3. at that delay, on all training segments: the static fit from the starting parameters, then
-   the full fit of everything, the delay included (``Problem.optimize``: sysid +
-   mujoco.minimize) from there;
+   the full fit of everything, the delay included (``Problem.optimize``: mujoco.minimize on
+   batched rollouts) from there (steps 1-3: ``search.py``);
 4. confidence intervals from the Jacobian at the optimum: a block sandwich over windows of
    ``interval_block_s`` of the segments (``uncertainty.assess``), an identifiability check, and
    the trajectory errors before/after on held-out segments.
+
+Every stage's wall time is in ``FitResult.stage_times_s``.
 
 Priors: encoder offsets get a Gaussian prior around the starting value (``offset_prior_rad``):
 gravity loads an offset only weakly (the servo regulates the reported angle) and joint 1's not
@@ -31,7 +33,6 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -40,7 +41,6 @@ from scipy.optimize import OptimizeResult
 from skillbridge.calibration.errors import CalibrationError
 from skillbridge.calibration.parameters import (
     DEFAULT_FIELDS,
-    STATIC_FIELDS,
     ParamSpec,
     delay_spec,
     param_specs,
@@ -48,13 +48,11 @@ from skillbridge.calibration.parameters import (
 from skillbridge.calibration.problem import Problem, Segments, history_periods
 from skillbridge.calibration.recording import Trajectory, load_trajectory
 from skillbridge.calibration.replay import replay_model
+from skillbridge.calibration.search import Progress, Search, search_and_fit
 from skillbridge.calibration.timing import StageTimes
 from skillbridge.calibration.uncertainty import Estimate, assess
 from skillbridge.sim.overrides import ModelOverrides, apply_overrides
 from skillbridge.sim.scene import ARM_JOINTS, FINGER_JOINT, SceneConfig
-
-#: progress(stage, iteration, objective); stage is "delay scan", "fit", "delay check", ...
-Progress = Callable[[str, int, float], None]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -307,133 +305,6 @@ def build_problem(traj: Trajectory, opts: FitOptions) -> tuple[Problem, tuple[Pa
     return problem, specs
 
 
-class _Search:
-    """The delay search: a scan at fixed parameters, a profile of short fits, a fine scan."""
-
-    def __init__(self, problem: Problem, opts: FitOptions, progress: Progress | None) -> None:
-        self.problem, self.opts, self.progress = problem, opts, progress
-        self.scan_costs: dict[int, float] = {}
-        """Costs at the starting parameters (the first scan; later scans do not overwrite)."""
-        self.profile_costs: dict[int, float] = {}
-        self.profile_x: dict[int, np.ndarray] = {}
-        self.fine_costs: dict[float, float] = {}
-        self.iterations = 0
-        self.dt = problem.dt_s
-        self.kmax = int(np.floor(opts.max_delay_s / problem.dt_s + 1e-9))
-        train = np.flatnonzero(~problem.segments.validation)
-        self.train = train
-        self.subset = train[np.unique(np.linspace(0, len(train) - 1, 3).round().astype(int))]
-        self.not_delay = np.array([s.field != "delay" for s in problem.specs])
-
-    def scan(self, x: np.ndarray) -> int:
-        """Whole-step delay with the lowest cost at fixed ``x`` over 0..kmax."""
-        delays = np.arange(self.kmax + 1) * self.dt
-        values = self.problem.costs([self.problem.with_delay(x, d) for d in delays])
-        costs = {k: float(c) for k, c in enumerate(values)}
-        if self.progress:
-            for k, c in costs.items():
-                self.progress("delay scan", k, c)
-        self.scan_costs = self.scan_costs or costs
-        return min(costs, key=costs.__getitem__)
-
-    def fine(self, x: np.ndarray, k: int) -> float:
-        """Delay with the lowest cost at fixed ``x`` on a ``fine_delay_s`` grid over one step
-        either side of step ``k``."""
-        lo, hi = max(0.0, (k - 1) * self.dt), min(self.opts.max_delay_s, (k + 1) * self.dt)
-        delays = np.linspace(lo, hi, int(round((hi - lo) / self.opts.fine_delay_s)) + 1)
-        values = self.problem.costs([self.problem.with_delay(x, d) for d in delays])
-        self.fine_costs = {float(d): float(c) for d, c in zip(delays, values, strict=True)}
-        return float(delays[int(np.argmin(values))])
-
-    def fit(
-        self,
-        x: np.ndarray,
-        iters: int,
-        stage: str,
-        free: np.ndarray | None = None,
-        final_jacobian: bool = False,
-    ) -> tuple[np.ndarray, OptimizeResult]:
-        """``Problem.optimize``; the Jacobian at the optimum only with ``final_jacobian`` (the
-        full fit's, for the intervals: the short fits would spend one more finite-difference
-        Jacobian each on it)."""
-
-        def on_iteration(i: int, objective: float) -> None:
-            if self.progress:
-                self.progress(stage, i, objective)
-
-        x_new, result = self.problem.optimize(
-            x,
-            iters,
-            fd_step=self.opts.fd_step,
-            on_iteration=on_iteration,
-            free=free,
-            final_jacobian=final_jacobian,
-        )
-        self.iterations += max(len(result.extras["objective"]) - 1, 0)
-        return x_new, result
-
-    def static_first(self, x: np.ndarray, iters: int) -> np.ndarray:
-        """Fit the static parameters alone (stiffness, offsets, payload), the rest held.
-
-        Damping, armature and friction change the response by a fraction of a percent; fitted
-        together with a stiffness that is still 10% off they wander to their bounds to absorb
-        its error (a local minimum). Fitting the stiffness first avoids that basin.
-        """
-        free = np.array([s.field in STATIC_FIELDS for s in self.problem.specs])
-        if not free.any() or free[self.not_delay].all():
-            return x
-        x_new, _ = self.fit(x, iters, "static fit", free)
-        return x_new
-
-    def profile(self, x0: np.ndarray, k: int) -> float:
-        """Cost after a short fit (all but the delay) from ``x0`` at ``k`` steps of delay."""
-        if k not in self.profile_costs:
-            start = self.problem.with_delay(x0, k * self.dt)
-            x, result = self.fit(start, self.opts.refine_iters, f"delay {k} fit", self.not_delay)
-            self.profile_costs[k] = _final_cost(result)
-            self.profile_x[k] = x
-        return self.profile_costs[k]
-
-
-def _final_cost(result: OptimizeResult) -> float:
-    return float(result.extras["objective"][-1])
-
-
-def _search(
-    search: _Search, x0: np.ndarray, clock: StageTimes
-) -> tuple[np.ndarray, OptimizeResult]:
-    """Steps 1-3 of the module docstring, each stage timed on ``clock``; returns the optimum
-    and its result."""
-    opts, problem = search.opts, search.problem
-    delay = opts.initial.command_delay_s
-    if opts.fit_delay:
-        problem.active = search.subset
-        with clock.stage("delay scan"):
-            k_scan = search.scan(x0)
-        with clock.stage("static pre-fit"):
-            x_static = search.static_first(
-                problem.with_delay(x0, k_scan * search.dt), opts.refine_iters
-            )
-        with clock.stage("delay scan"):
-            k = search.scan(x_static) if x_static is not x0 else k_scan
-        with clock.stage("delay profile"):
-            while True:
-                for kk in (k - 1, k, k + 1):
-                    if 0 <= kk <= search.kmax:
-                        search.profile(x_static, kk)
-                best = min(search.profile_costs, key=search.profile_costs.__getitem__)
-                if best == k:
-                    break
-                k = best
-        with clock.stage("fine delay scan"):
-            delay = search.fine(search.profile_x[k], k)
-    problem.active = search.train
-    with clock.stage("static fit"):
-        x = search.static_first(problem.with_delay(x0, delay), opts.max_iters)
-    with clock.stage("full fit"):
-        return search.fit(x, opts.max_iters, "fit", final_jacobian=True)
-
-
 def _intervals_at(
     problem: Problem,
     specs: tuple[ParamSpec, ...],
@@ -477,10 +348,10 @@ def fit_trajectory(
     opts = options or FitOptions()
     with clock.stage("setup"):
         problem, specs = build_problem(traj, opts)
-        search = _Search(problem, opts, progress)
+        search = Search(problem, opts, progress)
         x0 = problem.x0
         cost_before = problem.cost(x0)
-    x, result = _search(search, x0, clock)
+    x, result = search_and_fit(search, x0, clock)
     with clock.stage("intervals"):
         residual, optimum, every, correlation, warnings = _intervals_at(
             problem, specs, x, np.asarray(x0), result, opts

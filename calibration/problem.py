@@ -215,10 +215,8 @@ class Problem:
         data = (measured[None] - np.concatenate([pos, vel], axis=-1)) * self.weights
         rows = data.reshape(len(candidates), -1).T
         if len(self.prior_index):
-            prior = (values[self.prior_index] - self.prior_mean[:, None]) / self.prior_sigma[
-                :, None
-            ]
-            rows = np.concatenate([rows, prior])
+            mean, sigma = self.prior_mean[:, None], self.prior_sigma[:, None]
+            rows = np.concatenate([rows, (values[self.prior_index] - mean) / sigma])
         return rows[:, 0] if z.ndim == 1 else rows
 
     # --- evaluations --------------------------------------------------------------------------
