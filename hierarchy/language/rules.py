@@ -238,8 +238,10 @@ def _implicit(clauses: list[Clause], mentions: list[Mention], rotation: bool) ->
     return [Mention(label, index, "") for label, index in implicit_motion(clauses)]
 
 
+@functools.lru_cache(maxsize=256)
 def analyse(text: str) -> Cues:
-    """Read every word cue of a normalized correction."""
+    """Read every word cue of a normalized correction. Cached: the dialogue and the speech
+    rules read one text several times while answering it, and ``Cues`` is immutable."""
     tokens = text.split()
     sizes, unitless, used = read_sizes(tokens)
     plain = " ".join(" " * len(t) if i in used else t for i, t in enumerate(tokens))

@@ -150,12 +150,20 @@ def unsafe_hint(text: str, garbled: bool = False) -> str | None:
 @functools.lru_cache(maxsize=1)
 def domain_words() -> frozenset[str]:
     """Every word of the correction vocabulary: the words of the parser's tables (``lexicon``,
-    ``relative``, ``units``, ``speech_text``, ``dialogue``) and ``FUNCTION_WORDS``."""
-    from skillbridge.hierarchy.language import dialogue, lexicon, relative, speech_text, units
+    ``relative``, ``units``, ``speech_text``, ``dialogue``, ``previous``) and
+    ``FUNCTION_WORDS``."""
+    from skillbridge.hierarchy.language import (
+        dialogue,
+        lexicon,
+        previous,
+        relative,
+        speech_text,
+        units,
+    )
     from skillbridge.hierarchy.language.leakage import module_tables
 
     words = set(FUNCTION_WORDS)
-    for module in (lexicon, relative, units, speech_text, dialogue):
+    for module in (lexicon, relative, units, speech_text, dialogue, previous):
         for table in module_tables(module):
             words |= set(re.findall(r"[a-z]{2,}", table.lower()))
     return frozenset(words - SOUND_SLIPS)

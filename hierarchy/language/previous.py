@@ -1,0 +1,271 @@
+"""Corrections read against the motion that ran before: "the other way", "not so far", "a bit
+less", "too far to the left", "half that", "I said 2, not 4", "a bit more", "keep going".
+
+Each reader takes the repaired text, the previous motion and a parser, and returns an answer, or
+None when the text is not of its kind (``dialogue.understand`` tries them in order). Sizes
+always go through the parser's fixed bounds ("the other way, twice as far" after 8 cm is refused
+as too large): nothing here widens a limit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import re
+from typing import Protocol
+
+from skillbridge.contract.language import LanguageMotion
+from skillbridge.hierarchy.language.answers import Answer, Question, motions_of
+from skillbridge.hierarchy.language.parser import ParseResult
+from skillbridge.hierarchy.language.rules import analyse
+from skillbridge.hierarchy.language.units import ANGLE_UNITS_RAD, LENGTH_UNITS_M, normalize
+
+REVERSE = {"left": "right", "right": "left", "forward": "backward", "backward": "forward",
+           "up": "down", "down": "up", "rotate_cw": "rotate_ccw", "rotate_ccw": "rotate_cw",
+           "open": "close", "close": "open"}  # fmt: skip
+OTHER_WAY = re.compile(
+    r"\b(?:(?:no|nope|nah|wrong way)\W+)*(?:go |do )?(?:the )?(?:other|opposite|wrong|reverse) "
+    r"(?:way|direction|side)\b|\breverse (?:that|it|this)\b|\bundo(?: that| it)?\b|"
+    r"\b(?:go |do )?(?:the )?opposite\b(?! (?:of|side)\b)|"
+    r"\b(?:flip|switch|swap) (?:the )?direction\b|\bnot (?:that|this) way\b"
+)
+NOT_SO_FAR = re.compile(
+    r"\bnot (?:by )?(?:quite |so |that |as |too |very |all |terribly |overly )*"
+    r"(?:far|much|a lot|a long way|(?:a )?(?:big|large|huge) (?:move|step|one|distance|amount))"
+    r"\b(?! enough| further| farther| more)"
+)
+"""A negated distance: "not so far", "not very far", "not a lot", "not a big move" (not "not
+far enough")."""
+DONT_OVERDO = re.compile(
+    r"\b(?:do not|don't|dont|never) (?:go|move|push|pull|slide|take it|bring it|shift it) "
+    r"(?:too |so |that |very )?(?:far|much)\b"
+)
+"""A warning not to overdo a command: "don't go too far left" is a small step left."""
+BACK_OFF = re.compile(r"\b(?:come|go|move|bring it|pull it) back\b|\bback off\b|\bback up\b")
+"""After an overshoot, "back" returns along the previous motion ("too far, come back")."""
+LESS = re.compile(
+    r"\b(?:but )?(?:a )?(?:bit |little |tad |touch )?less(?: far| than that| this time)?\b|"
+    r"\bsome of (?:it|that|this)\b|"
+    r"\bnot as (?:far|much)\b|\bease off\b|\b(?:a )?(?:smaller|shorter)\b|"
+    r"\bhalf\b(?! (?:an? |of an? )?(?:cm|mm|centim|millim|inch|met|degree|rad|turn))"
+)
+"""After a motion, a smaller size: "a bit less", "half as far", "a smaller step", "ease off"
+(not "half a centimeter", a size)."""
+NOT_SO_HIGH = re.compile(r"\bnot (?:so|as|that|too) (high|low|deep)\b")
+"""It went too high (or low): a small step back ("not so high" after going up)."""
+_UNDO_HEIGHT = {"high": "down", "low": "up", "deep": "up"}
+TOO_FAR = re.compile(
+    r"\b(?:way |much |far )?too (?:far|much)\b|\b(?:overdid|overdone|overshot|overshoot)\b|"
+    r"\b(?:went|gone|moved|got|are|were|is) (?:\w+ )?past\b"
+)
+"""An overshoot: after a motion with no direction named, a small step back along it."""
+OVERSHOT = re.compile(r"\btoo (?:far|much|high|low)\b|\bpast\b|\bover(?:did|done|shot|shoot)\b")
+"""An overshoot said with a direction: "too far to the left" after going left, "too high now"
+after going up, "overdone, ease it back" after going forward: a small step back."""
+SCALED = re.compile(
+    r"\b(?:(?P<half>half)(?: (?:that|of that|of it|as (?:far|much)|the (?:distance|way)))?|"
+    r"(?P<twice>twice|double) (?:as (?:far|much)|that|the (?:distance|way)))\b"
+)
+"""A size relative to the previous motion's: "half that" reverses by half of it, "the other
+way and twice as far" by twice it (sizes still go through the parser's fixed bounds)."""
+MORE = re.compile(
+    r"^(?:(?:just |yeah |ok |okay )*(?:a )?(?:(?:little |tiny |wee )?bit |little |tad |touch |"
+    r"smidge |hair )?(?:more|further|farther)|keep (?:it )?going|continue|again|same again|"
+    r"(?:a )?(?:little |tiny )?bit more|more)(?: please)?$"
+)
+_NAMED = {
+    "left": "left",
+    "right": "right",
+    "forward": "forward",
+    "backward": "backward",
+    "up": "up",
+    "down": "down",
+    "rotate_cw": "clockwise",
+    "rotate_ccw": "counterclockwise",
+}
+"""The word that names each motion."""
+_SMALL = re.compile(r"\b(?:bit|little|tad|touch|smidge|hair|tiny|slightly)\b")
+_DIRECTION = re.compile(
+    r"\b(?:(?:left|right|forward|backward|up|down)(?:s|wards?)?|back|higher|lower|clockwise|"
+    r"counterclockwise|anticlockwise)\b"
+)
+
+
+def reverse(motion: LanguageMotion, magnitude: str | None = None) -> LanguageMotion | None:
+    """The same motion the other way (same size, or ``magnitude`` when given); None for stop."""
+    if motion.motion not in REVERSE:
+        return None
+    if magnitude is not None and magnitude != "explicit":
+        return LanguageMotion.of(REVERSE[motion.motion], magnitude)
+    return dataclasses.replace(motion, motion=REVERSE[motion.motion])
+
+
+class Reads(Protocol):
+    """What reading in context needs of a parser: one text at a time."""
+
+    def parse(self, text: str) -> ParseResult: ...
+
+
+def other_way(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
+    match = OTHER_WAY.search(text)
+    if match is None:
+        return None
+    rest = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.!")
+    if previous is not None and previous.motion not in ("forward", "backward"):
+        rest = re.sub(r"\bback\b", " ", rest)  # "swing it back the other way": return
+    if _DIRECTION.search(rest):
+        explicit = parser.parse(rest)
+        if motions_of(explicit) is not None:
+            return explicit
+    turned = reverse(previous) if previous is not None else None
+    if previous is None or turned is None:
+        return Question("which way? I do not know which motion to reverse: say the direction")
+    cues = analyse(normalize(rest)) if rest.strip(" ,.!") else None
+    if cues is not None and cues.sizes and turned.motion in _NAMED:  # "the other way by 2 cm"
+        sized = parser.parse(f"{_NAMED[turned.motion]} {rest}")
+        if isinstance(sized, LanguageMotion) and sized.motion == turned.motion:
+            return sized
+    if LESS.search(rest):  # "the other way, but less"
+        return reverse(previous, "small")
+    scaled = SCALED.search(rest)  # "the other way, and twice as far"
+    twice = _scaled(previous, 2.0, parser) if scaled and scaled.group("twice") else None
+    return twice or (reverse(previous, cues.magnitude) if cues and cues.magnitude else turned)
+
+
+def _scaled(previous: LanguageMotion, factor: float, parser: Reads) -> Answer | None:
+    """The previous motion reversed, its size times ``factor``, read by the parser (so the
+    parser's fixed bounds apply); None when the previous motion has no size."""
+    turned = REVERSE.get(previous.motion)
+    if turned not in _NAMED:
+        return None
+    if previous.angle_rad is not None:
+        size = f"{math.degrees(previous.angle_rad) * factor:.3g} degrees"
+    elif previous.distance_m is not None:
+        size = f"{previous.distance_m * 100 * factor:.3g} cm"
+    else:
+        return None
+    return parser.parse(f"{_NAMED[turned]} {size}")
+
+
+def _half_back(previous: LanguageMotion, parser: Reads) -> Answer | None:
+    """ "Half that" after a motion: back by half its size, or a small step back ("less"); the
+    development sets' writers read it both ways, so the robot asks which."""
+    half, small = _scaled(previous, 0.5, parser), reverse(previous, "small")
+    if not isinstance(half, LanguageMotion) or small is None or half == small:
+        return small
+    return Question(f"{half.describe()} (half of it) or {small.describe()}?", (half, small))
+
+
+def _corrected_size(text: str, previous: LanguageMotion) -> str | None:
+    """ "I said 2, not 4" / "not 5, 3 cm" after a motion of that old size: the words of the
+    motion that ends at the new size (the difference, along or against the previous motion), or
+    None. The old size is the negated number, or the previous size after "I said/meant"; a
+    number without a unit takes the unit that makes the old one the previous size."""
+    words = normalize(text).replace(",", " ").split()
+    said = re.search(r"\bi (?:said|meant)\b", " ".join(words))
+    numbers = [(i, float(w)) for i, w in enumerate(words) if re.fullmatch(r"\d+(?:\.\d+)?", w)]
+    old = [v for i, v in numbers if i > 0 and words[i - 1] == "not"]
+    new = [v for i, v in numbers if i == 0 or words[i - 1] != "not"]
+    if len(new) != 1 or len(old) > 1 or not (old or said) or _DIRECTION.search(" ".join(words)):
+        return None
+    angle = previous.angle_rad is not None
+    done = previous.angle_rad if angle else previous.distance_m
+    units = ANGLE_UNITS_RAD if angle else LENGTH_UNITS_M
+    said_units = [units[w] for w in words if w in units]
+    defaults = ("degrees",) if angle else ("cm", "mm")
+    for scale in said_units[:1] or [units[u] for u in defaults]:
+        if done and (not old or math.isclose(old[0] * scale, done, rel_tol=0.02)):
+            change = new[0] * scale - done
+            motion = previous.motion if change > 0 else REVERSE[previous.motion]
+            size = (
+                f"{math.degrees(abs(change)):.3g} degrees"
+                if angle
+                else f"{abs(change) * 100:.3g} cm"
+            )
+            return f"{_NAMED[motion]} {size}" if change and motion in _NAMED else None
+    return None
+
+
+def overshoot(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
+    """After a motion: "half that" is asked (``_half_back``); "overshot by a centimetre" by the
+    size said; "too far to the left" after going left, "too high" after going up, "overdone,
+    ease it back" after going forward are a small step back (the parser alone reads these
+    descriptions with a normal size)."""
+    if previous is None or previous.motion not in REVERSE:
+        return None
+    if (corrected := _corrected_size(text, previous)) is not None:
+        return parser.parse(corrected)
+    if _DIRECTION.search(text) is None:
+        scaled = SCALED.search(text)
+        if scaled and scaled.group("half"):
+            return _half_back(previous, parser)
+        sizes = analyse(normalize(text)).sizes
+        if TOO_FAR.search(text) and len(sizes) == 1 and REVERSE[previous.motion] in _NAMED:
+            return parser.parse(f"{_NAMED[REVERSE[previous.motion]]} {sizes[0].text}")
+    if OVERSHOT.search(text) and not analyse(normalize(text)).sizes:
+        said = motions_of(parser.parse(text))
+        if said and len(said) == 1 and said[0].motion == REVERSE[previous.motion]:
+            return reverse(previous, "small")
+    return None
+
+
+def less(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
+    """ "not so far left" (it went too far left), "left but less" (a small step left), and "a bit
+    less" / "too far" with no direction (back off the previous motion by a small step)."""
+    if (height := NOT_SO_HIGH.search(text)) and not _DIRECTION.search(text):
+        return LanguageMotion.of(_UNDO_HEIGHT[height.group(1)], "small")
+    negated, less, too_far = NOT_SO_FAR.search(text), LESS.search(text), TOO_FAR.search(text)
+    match = negated or less or too_far
+    if match is None:
+        return None
+    named = text
+    if previous is not None and previous.motion not in ("forward", "backward"):
+        named = BACK_OFF.sub(" ", text)  # "too far, come back": back along the last motion
+    directions = [(m.start(), m.group(0)) for m in _DIRECTION.finditer(named)]
+    if directions and (step := _named_step(text, named, match, too_far, negated, directions)):
+        motions = motions_of(parser.parse(f"{step[0]} a bit"))
+        if not motions:
+            return None
+        return reverse(motions[0], "small") if step[1] else motions[0]
+    short = len(re.findall(r"[a-z]+", named)) <= 8
+    if previous is not None and not directions and short:  # "way too much", "a bit less"
+        return reverse(previous, "small")
+    return None  # "you lifted too much": a description the parser reads
+
+
+def _named_step(
+    text: str,
+    named: str,
+    match: re.Match[str],
+    too_far: re.Match[str] | None,
+    negated: re.Match[str] | None,
+    directions: list[tuple[int, str]],
+) -> tuple[str, bool] | None:
+    """The direction word a smaller size names a small step in, and whether that step undoes it
+    (``True``: "not so far left" = it went too far left); None when no direction is meant."""
+    if DONT_OVERDO.search(text) and len({d for _, d in directions}) == 1:
+        return directions[0][1], False  # "don't go too far left"
+    if match is too_far:
+        return None
+    first = directions[0]
+    if match.group(0).strip().startswith("half") and first[0] > match.start():
+        return first[1], False  # "half as far to the left"
+    if negated and "," in named[match.end() : first[0]]:
+        return first[1], False  # "not far, just a bit right"
+    before = [d for pos, d in directions if pos < match.start()]
+    if before:
+        return before[-1], False  # "left, but not so far"
+    return (first[1], True) if negated else None  # "not so far left": it went too far left
+
+
+def more(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
+    plain = " ".join(re.sub(r"[^a-z ]+", " ", text).split())
+    if not MORE.match(plain):
+        return None
+    if previous is None:  # "keep going" with nothing going
+        return Question("keep going which way? I do not know the last motion: say the direction")
+    if previous.motion not in REVERSE:
+        return None
+    if _SMALL.search(plain):
+        return LanguageMotion.of(previous.motion, "small") if previous.magnitude else previous
+    return previous
