@@ -25,6 +25,12 @@ def test_franka_names_and_forward_command_run_the_skill(start_node, probe):
     from sensor_msgs.msg import JointState
     from std_msgs.msg import Float64MultiArray, String
 
+    # The probe subscribes before any node starts, and the policy node runs no motion before
+    # the probe hears it: on a loaded machine the probe's subscriptions can be matched after
+    # the motions are over (seen in CI: two joint_states received, the arm "did not move").
+    states = probe.collect(JointState, "joint_states")
+    commands = probe.collect(Float64MultiArray, CONTROLLER_TOPIC)
+    statuses = probe.collect(String, "skill_status")
     driver = {"driver_joint_names": FR3}
     controller = {**driver, "command_joints": ARM, "joint_commands_topic": CONTROLLER_TOPIC}
     start_node(
@@ -42,23 +48,19 @@ def test_franka_names_and_forward_command_run_the_skill(start_node, probe):
             "autostart": True,
         },
     )
+    wait_for(lambda: statuses, 60, "the policy node's status on the probe")
     sequence = [LanguageMotion.of(m, "normal").to_json() for m in ("up", "down") * 5]
     start_node(
         "skillbridge.ros_nodes.skill_manager_node",
         "skill_manager",
         {**driver, "high_level": "sequence", "sequence": sequence, "task": "demo"},
     )
-    states = probe.collect(JointState, "joint_states")
-    commands = probe.collect(Float64MultiArray, CONTROLLER_TOPIC)
-    statuses = probe.collect(String, "skill_status")
 
     def reached() -> int:  # distinct motions that ended within tolerance
         done = (json.loads(m.data) for _, m in statuses)
         return len({s["sequence"] for s in done if s.get("outcome") == "reached"})
 
     wait_for(lambda: reached() >= 2, 60, "two language motions reached through the driver")
-    # The probe's own subscriptions may match after the nodes' (DDS discovery on a loaded
-    # machine): wait until it has seen the wire itself rather than read an empty list.
     wait_for(lambda: len(states) > 0 and len(commands) > 0, 20, "the probe sees both topics")
     assert all(len(m.data) == len(ARM) for _, m in commands)
     assert list(states[-1][1].name)[: len(FR3)] == FR3  # the driver's names on the wire
