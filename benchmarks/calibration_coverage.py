@@ -27,7 +27,7 @@ only where fitted: not at the defaults) on >= 90 % of the robots (every joint of
 meet it); no estimate within 1 % of its bound's span.
 
     python benchmarks/calibration_coverage.py [--quick] [--robots N] [--duration S] [--seed B]
-        [--jobs J] [--json PATH]
+        [--jobs J] [--replay-dt-s DT] [--json PATH]
 
 Robot i is drawn with seed ``B + i`` (``--seed``, default 0). Seeds are split by purpose (see
 docs/calibration.md): development runs use base 2000, the frozen test run base 7000. ``--jobs``
@@ -345,9 +345,13 @@ def _stored_dr(row: dict, physics_dt_s: float = 0.002) -> dict:
 
 
 def study_robot(
-    excitation: Excitation, robot: Robot, sensors: SensorConfig, workdir: Path
+    excitation: Excitation,
+    robot: Robot,
+    sensors: SensorConfig,
+    workdir: Path,
+    options: FitOptions | None = None,
 ) -> dict:
-    """Generate, write as MCAP, fit at the defaults; the robot's record."""
+    """Generate, write as MCAP, fit (at the defaults unless ``options``); the robot's record."""
     start = time.perf_counter()
     raw = generate_log(excitation, robot, sensors)
     generate_s = time.perf_counter() - start
@@ -355,7 +359,7 @@ def study_robot(
     write_bag(raw, path)
     load = os.getloadavg()
     try:
-        fit = fit_recording(path, FitOptions())
+        fit = fit_recording(path, options or FitOptions())
     except CalibrationError as exc:
         return {"seed": robot.seed, "error": str(exc), "generate_s": generate_s}
     finally:
@@ -538,6 +542,12 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         "--jobs", type=int, default=1, help="robots fitted at once, one process each (default 1)"
     )
     parser.add_argument(
+        "--replay-dt-s",
+        type=float,
+        default=None,
+        help="physics step of the fitter's replay (default: FitOptions' own)",
+    )
+    parser.add_argument(
         "--resummarize",
         type=Path,
         default=None,
@@ -578,11 +588,12 @@ def _write(robots: list[dict], planned: int, args: argparse.Namespace, context: 
     return report("calibration_coverage", results_of(summary, robots), args.json, extra)
 
 
-def _study_seed(seed: int, duration_s: float, workdir: str) -> dict:
+def _study_seed(seed: int, duration_s: float, workdir: str, options: FitOptions) -> dict:
     """One robot in a worker process: its own excitation (deterministic), generator and fit."""
     spec = panda_policy_spec(compile_scene())
     excitation = generate_excitation(ExcitationConfig(duration_s=duration_s), spec)
-    return study_robot(excitation, draw_robot(Prior(), seed), SensorConfig(), Path(workdir))
+    robot = draw_robot(Prior(), seed)
+    return study_robot(excitation, robot, SensorConfig(), Path(workdir), options)
 
 
 def resummarize(path: Path) -> int:
@@ -612,6 +623,11 @@ def main() -> int:
     if args.jobs < 1:
         raise SystemExit(f"--jobs must be at least 1, got {args.jobs}")
     seeds = [args.seed + i for i in range(robots_n)]
+    options = FitOptions()
+    if args.replay_dt_s is not None:
+        options = dataclasses.replace(
+            options, scene=dataclasses.replace(options.scene, physics_dt_s=args.replay_dt_s)
+        )
     context = {
         "_start": time.perf_counter(),
         "_load_start": os.getloadavg(),
@@ -620,8 +636,9 @@ def main() -> int:
         "seeds": seeds,
         "jobs": args.jobs,
         "fit_options": "FitOptions() defaults: "
-        + ", ".join(FitOptions().fields)
-        + "; delay 0-40 ms",
+        + ", ".join(options.fields)
+        + f"; delay 0-{options.max_delay_s * 1e3:g} ms; replay step "
+        + f"{options.scene.physics_dt_s * 1e3:g} ms",
         "prior": dataclasses.asdict(Prior()),
         "sensors": dataclasses.asdict(SensorConfig()),
         "threads": 2,
@@ -630,7 +647,9 @@ def main() -> int:
     robots: list[dict] = []
     code = 1
     with tempfile.TemporaryDirectory() as tmp, ProcessPoolExecutor(args.jobs) as pool:
-        futures = {pool.submit(_study_seed, seed, duration_s, tmp): seed for seed in seeds}
+        futures = {
+            pool.submit(_study_seed, seed, duration_s, tmp, options): seed for seed in seeds
+        }
         for future in as_completed(futures):
             row = future.result()
             robots.append(row)

@@ -43,6 +43,7 @@ from skillbridge.calibration.parameters import (
     DEFAULT_FIELDS,
     ParamSpec,
     delay_spec,
+    one_viscous_term,
     param_specs,
 )
 from skillbridge.calibration.problem import Problem, Segments, history_periods
@@ -285,7 +286,7 @@ def build_problem(traj: Trajectory, opts: FitOptions) -> tuple[Problem, tuple[Pa
         )
     nominal = replay_model(opts.scene)
     apply_overrides(nominal, opts.initial)
-    specs = param_specs(nominal, opts.fields, opts.joints)
+    specs = param_specs(nominal, one_viscous_term(opts.fields)[0], opts.joints)
     if opts.fit_delay:
         specs = (*specs, delay_spec(opts.initial.command_delay_s, opts.max_delay_s))
     priors = {}
@@ -356,6 +357,8 @@ def fit_trajectory(
         residual, optimum, every, correlation, warnings = _intervals_at(
             problem, specs, x, np.asarray(x0), result, opts
         )
+    viscous_note = one_viscous_term(opts.fields)[1]
+    warnings = (viscous_note, *warnings) if viscous_note else warnings
     overrides, payload = problem.candidate_of(x)
     delay = next((e for e in every if e.field == "delay"), None)
     estimates = tuple(e for e in every if e.field != "delay")

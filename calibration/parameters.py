@@ -11,7 +11,8 @@ damping       joint      N m s/rad   passive viscous damping
 frictionloss  joint      N m         dry (Coulomb) friction
 offset        joint      rad         encoder zero offset: reported q = true q + offset
 kp            actuator   N m/rad     servo stiffness
-kv            actuator   N m s/rad   servo damping (collinear with ``damping``: fit one of them)
+kv            actuator   N m s/rad   servo damping (collinear with ``damping``: asked for
+                                     both, the fit keeps kv, see ``one_viscous_term``)
 payload       hand       kg          point mass at the hand's centre of mass
 delay         command    s           command delay (``command_delay_s``, continuous: see
                                      ``replay.delayed_controls``)
@@ -91,6 +92,26 @@ def parse_fields(text: str | tuple[str, ...]) -> tuple[str, ...]:
     if bad or not fields:
         raise CalibrationError(f"unknown parameters {bad or [text]}; valid: {list(ALL_FIELDS)}")
     return fields
+
+
+def one_viscous_term(fields: tuple[str, ...]) -> tuple[tuple[str, ...], str | None]:
+    """The fields to fit, with servo ``kv`` dropped when joint ``damping`` is asked for too, and
+    the reason in words (None when nothing was dropped).
+
+    The position servo's ``kv`` and the joint's ``damping`` both give a torque ``-c * qd`` on the
+    same joint (MuJoCo's servo damps the joint velocity, not the error's), so a recording
+    determines only their sum: fitting both gives a singular direction and values that trade off
+    at random. The fit keeps ``kv`` at its set value (the user sets the joint impedance gains)
+    and lets ``damping`` carry the rest of the sum, which is what a simulator with that ``kv``
+    needs.
+    """
+    if "kv" in fields and "damping" in fields:
+        note = (
+            "kv and damping both damp the joint velocity, so the recording determines only "
+            "their sum: kv was kept at its set value and damping fitted as the rest of the sum"
+        )
+        return tuple(f for f in fields if f != "kv"), note
+    return fields, None
 
 
 _BOUNDS = {

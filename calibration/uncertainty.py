@@ -8,12 +8,18 @@ Two covariances, both computed in relative units (each parameter scaled by its m
   the segments): ``B^-1 M B^-1`` with ``B = J^T J`` and the meat ``M = c * sum_b g_b g_b^T``,
   ``g_b = J_b^T r_b`` the gradient contribution of block b and ``c = n_b / (n_b - 1)``. Residuals
   correlated within a block (model mismatch that persists over a motion) and blocks that pull
-  the parameters different ways widen it; white residuals give back the Gauss-Newton one. The
-  quantiles are Student-t with ``n_b - 1`` degrees of freedom.
+  the parameters different ways widen it; white residuals give back the Gauss-Newton one.
 
 Prior rows (``prior_rows``, the last rows of the residual, ``(value - mean) / sigma``) enter
 ``B`` and add their expected ``J_p^T J_p`` to the meat: a parameter the data do not load keeps
 its prior's standard deviation.
+
+Quantiles are Student-t. Gauss-Newton: ``M - P`` degrees of freedom. Block sandwich: each
+parameter's variance is the sum of a part estimated from the ``n_b`` block gradients (``n_b - 1``
+degrees of freedom) and a part from the priors, which is known, not estimated; its degrees of
+freedom are Welch-Satterthwaite's, ``(v_data + v_prior)^2 (n_b - 1) / v_data^2``. A parameter the
+data determine keeps ``n_b - 1``; one its prior determines tends to the normal quantile (1.96),
+not to the quantile of a few blocks (12.7 for two) applied to the prior's own width.
 
 The inverse goes through an eigen-decomposition of ``B``: eigenvalues below ``NULL_TOL`` of the
 largest are numerically zero (directions the data do not determine at all), and the parameters
@@ -66,6 +72,8 @@ class Estimate:
     std: float
     at_bound: bool
     identified: bool
+    dof: float = np.inf
+    """Degrees of freedom of the interval's Student-t quantile."""
 
     @property
     def status(self) -> str:
@@ -133,16 +141,29 @@ def _poorly_determined(
 
 def _meat(
     jac_rel: np.ndarray, residual: np.ndarray, blocks: np.ndarray, prior_rows: int
-) -> tuple[np.ndarray, int]:
-    """Block-sandwich meat in relative units and the number of data blocks."""
+) -> tuple[np.ndarray, np.ndarray, int]:
+    """Block-sandwich meat in relative units, split into its data part (estimated from the
+    blocks) and its prior part (known), and the number of data blocks."""
     data = len(residual) - prior_rows
     ids, inverse = np.unique(blocks, return_inverse=True)
     grads = np.zeros((len(ids), jac_rel.shape[1]))
     np.add.at(grads, inverse, jac_rel[:data] * residual[:data, None])
     nb = len(ids)
-    meat = grads.T @ grads * (nb / max(nb - 1, 1))
     prior = jac_rel[data:]
-    return meat + prior.T @ prior, nb
+    return grads.T @ grads * (nb / max(nb - 1, 1)), prior.T @ prior, nb
+
+
+def satterthwaite_dof(var_data: np.ndarray, var_prior: np.ndarray, blocks: int) -> np.ndarray:
+    """Degrees of freedom of each variance ``var_data + var_prior`` whose data part is estimated
+    from ``blocks`` blocks (``blocks - 1`` degrees of freedom) and whose prior part is known:
+    ``blocks - 1`` without a prior, infinite where the data part is zero."""
+    base = max(blocks - 1, 1)
+    total = var_data + var_prior
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dof = np.where(
+            var_data > 0, total**2 * base / np.where(var_data > 0, var_data, 1) ** 2, np.inf
+        )
+    return np.where(np.isfinite(total), np.maximum(dof, base), base)
 
 
 def assess(
@@ -170,11 +191,16 @@ def assess(
     """
     lam, vecs, scale = _relative_eigen(specs, x, jac)
     if blocks is None:
-        dof = max(residual.size - len(x), 1)
-        meat: np.ndarray | float = float(residual @ residual) / dof
+        dof = np.full(len(x), float(max(residual.size - len(x), 1)))
+        meat: np.ndarray | float = float(residual @ residual) / dof[0]
     else:
-        meat, nb = _meat(jac * scale[None, :], residual, np.asarray(blocks), prior_rows)
-        dof = max(nb - 1, 1)
+        data_meat, prior_meat, nb = _meat(
+            jac * scale[None, :], residual, np.asarray(blocks), prior_rows
+        )
+        meat = data_meat + prior_meat
+        var_data = _covariance(lam, vecs, scale, data_meat)[1]
+        var_prior = _covariance(lam, vecs, scale, prior_meat)[1]
+        dof = satterthwaite_dof(var_data, var_prior, nb)
     cov, var, cov_rel = _covariance(lam, vecs, scale, meat)
     std = np.sqrt(np.clip(var, 0.0, None))
     half = scipy.stats.t.ppf(0.975, dof) * std
@@ -200,6 +226,7 @@ def assess(
             float(std[i]),
             at_bound,
             True,
+            float(dof[i]),
         )
         ok = np.isfinite(est.ci95) and est.relative_ci95 <= REL_TOL and not at_bound
         ok = ok and s.name not in in_singular

@@ -1,4 +1,4 @@
-"""Fit options beyond the round trip: encoder offsets, a fixed delay, collinear parameters."""
+"""Fit options beyond the round trip: encoder offsets, a fixed delay, kv asked with damping."""
 
 from __future__ import annotations
 
@@ -41,12 +41,24 @@ def test_encoder_offsets_are_recovered(offset_fit):
     assert offset_fit.delay is None  # given, not fitted
 
 
-def test_damping_and_servo_kv_are_reported_as_inseparable(offset_fit):
-    """Joint damping and the servo's kv both multiply the joint velocity."""
+def test_damping_and_servo_kv_asked_together_are_fitted_as_one_sum(offset_fit):
+    """Joint damping and the servo's kv both multiply the joint velocity: asked for both, the
+    fit keeps kv at its set value, fits damping as the rest of the sum, and says so."""
     text = " ".join(offset_fit.warnings)
-    for joint in ("panda_joint1", "panda_joint2", "panda_joint3"):
-        assert f"{joint}.damping and {joint}.kv change the trajectories almost identically" in text
-        assert not offset_fit.estimate(f"{joint}.damping").identified
+    assert "kv was kept at its set value and damping fitted as the rest of the sum" in text
+    assert "change the trajectories almost identically" not in text
+    assert not any(e.field == "kv" for e in offset_fit.estimates)
+    assert "kv" not in str(offset_fit.overrides.actuators)
+    joint1 = offset_fit.estimate("panda_joint1.damping")
+    assert joint1.value == pytest.approx(3.0, rel=0.05) and joint1.identified
+
+
+def test_one_viscous_term_keeps_kv_when_damping_is_not_asked_for():
+    from skillbridge.calibration.parameters import one_viscous_term
+
+    assert one_viscous_term(("kp", "kv")) == (("kp", "kv"), None)
+    fields, note = one_viscous_term(("kv", "kp", "damping"))
+    assert fields == ("kp", "damping") and "sum" in note
 
 
 def test_an_offset_gravity_cannot_see_is_flagged(offset_fit):

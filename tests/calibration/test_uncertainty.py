@@ -162,3 +162,44 @@ def test_a_parameter_only_the_prior_sees_keeps_the_prior_standard_deviation(rng)
         prior_rows=1,
     )
     assert est[0].std == pytest.approx(0.01, rel=1e-6)
+    # the prior's width is known, not estimated from the 20 blocks: normal quantile
+    assert est[0].dof == np.inf and est[0].ci95 == pytest.approx(1.960 * 0.01, rel=1e-3)
+    assert est[1].dof == pytest.approx(19) and est[2].dof == pytest.approx(19)
+
+
+def test_satterthwaite_degrees_of_freedom_of_a_variance_shared_with_a_prior(rng):
+    """Two blocks and a prior: the quantile is Student-t with one degree of freedom (12.7) for a
+    parameter the data alone determine, approaches 1.96 as the prior's share grows, and never
+    falls under the blocks' own degrees of freedom."""
+    from skillbridge.calibration.uncertainty import satterthwaite_dof
+
+    var_data = np.array([1.0, 1.0, 1.0, 0.0, np.inf])
+    var_prior = np.array([0.0, 1.0, 9.0, 1.0, 1.0])
+    dof = satterthwaite_dof(var_data, var_prior, blocks=2)
+    np.testing.assert_allclose(dof[:3], [1.0, 4.0, 100.0])
+    assert dof[3] == np.inf and dof[4] == 1.0
+    # with seven blocks a data-only parameter keeps six
+    assert satterthwaite_dof(np.array([2.0]), np.array([0.0]), blocks=7)[0] == 6.0
+
+
+def test_a_weakly_loaded_parameter_with_a_prior_gets_a_narrower_interval_than_the_blocks_alone(
+    rng,
+):
+    """An offset gravity barely loads: its data part is small next to its prior, so its interval
+    is close to 1.96 prior sigmas, where one quantile for all (12.7 with two blocks) made it six
+    times wider than the prior."""
+    data = np.column_stack([1e-3 * rng.normal(size=400), rng.normal(size=(400, 2))])
+    prior = np.array([[1 / 0.01, 0.0, 0.0]])
+    residual = np.r_[rng.normal(size=400), 0.0]
+    est, _, _ = assess(
+        SPECS,
+        np.array([2.0, 450.0, 4500.0]),
+        residual,
+        np.vstack([data, prior]),
+        np.zeros(3),
+        blocks=_blocks(400, 200),
+        prior_rows=1,
+    )
+    assert est[0].dof > 100 and est[0].ci95 < 2.1 * est[0].std
+    assert est[1].dof == pytest.approx(1.0, rel=1e-3)
+    assert est[1].ci95 == pytest.approx(12.706 * est[1].std, rel=1e-3)
