@@ -45,9 +45,14 @@ from skillbridge.hierarchy.language.previous import (
     overshoot,
 )
 from skillbridge.hierarchy.language.rules import analyse
-from skillbridge.hierarchy.language.speech_text import OPERATOR_SIDES, Cleaned, clean
+from skillbridge.hierarchy.language.speech_text import (
+    NUMBER_UNITS,
+    OPERATOR_SIDES,
+    Cleaned,
+    clean,
+)
 from skillbridge.hierarchy.language.spoken import check_heard, garbled_unsafe
-from skillbridge.hierarchy.language.units import normalize
+from skillbridge.hierarchy.language.units import normalize, read_sizes
 
 PURPOSE = re.compile(
     r",? so (?:that )?(?:you|it|we) (?:do not|don't|will not|won't|would not|does not|doesn't) .*$"
@@ -63,6 +68,12 @@ TAKEN_BACK = re.compile(
     r"scratch that|forget (?:it|that)|cancel that)\s*[.!]*$"
 )
 """A request the speaker takes back at its end ("back a bit... actually no"): ask."""
+INCH_OBJECTS = frozenset(("it", "that", "this", "the", "them", "along", "forward", "up", "down",
+                          "left", "right", "back", "closer", "over", "away", "toward",
+                          "towards"))  # fmt: skip
+"""Words after which "inch" is the verb ("inch it up"), not a unit missing its number."""
+WHOSE_SIDE = re.compile(r"\b(?:left|right) or (?:yours|mine|its|the robot'?s)\b")
+"""The speaker asks whose left is meant ("your left or mine? left"): ask, do not guess."""
 FIRST = re.compile(
     r"^(?:(?P<after>after|once|when)|(?P<before>before)) (?:you(?:'ve| have)?|it(?:'s| has)?) "
     r"(?P<clause>[^,.]+)[,.] (?P<rest>.+)$"
@@ -177,8 +188,8 @@ def understand(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
     whole = parser.parse(text)
     if _unsafe(whole):
         return whole
-    if UNDECIDED.search(text) or TAKEN_BACK.fullmatch(text):
-        return Question("which way? You said you were not sure: say the motion", heard=text)
+    if (unsure := _speaker_unsure(text)) is not None:
+        return unsure
     for step in (other_way, overshoot, less, more, _compound):
         answer = step(text, previous, parser)
         if answer is not None:
@@ -190,7 +201,41 @@ def understand(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
             return aim
     if motions_of(whole) is None and (comma := _missing_comma(text, parser)) is not None:
         return comma
-    return _ask_if_ambiguous(text, whole, parser)
+    return _ask_count(text, whole) or _ask_if_ambiguous(text, whole, parser)
+
+
+def _ask_count(text: str, whole: Answer) -> Question | None:
+    """A unit with no number before it ("left-hand millimeter": a recognizer's "nine
+    millimeters") read as a default-size motion: ask how many instead of guessing the size."""
+    if not isinstance(whole, LanguageMotion) or whole.magnitude in (None, "explicit"):
+        return None
+    tokens = [t.rstrip(".") for t in normalize(text).split()]
+    used = set(read_sizes(tokens)[2])
+    bare = [t for i, t in enumerate(tokens)
+            if t in NUMBER_UNITS and i not in used and not _inch_verb(tokens, i)]  # fmt: skip
+    if not bare:
+        return None
+    unit = bare[0] if bare[0].endswith("s") or len(bare[0]) <= 3 else bare[0] + "s"
+    return Question(f"{whole.motion} by how many {unit}? {COUNT_ASK}", heard=text)
+
+
+COUNT_ASK = "Say the number"
+
+
+def _inch_verb(tokens: list[str], i: int) -> bool:
+    """ "inch it up", "inch forward": the verb, not the unit."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    return tokens[i] == "inch" and (i == 0 or nxt in INCH_OBJECTS)
+
+
+def _speaker_unsure(text: str) -> Question | None:
+    """The speaker has not decided, takes the request back, or asks whose left is meant."""
+    if UNDECIDED.search(text) or TAKEN_BACK.fullmatch(text):
+        return Question("which way? You said you were not sure: say the motion", heard=text)
+    if WHOSE_SIDE.search(text):
+        return Question("whose left and right? Say it in the robot's frame, or 'my left'",
+                        heard=text)  # fmt: skip
+    return None
 
 
 def _missing_comma(text: str, parser: Reads) -> Answer | None:
@@ -220,8 +265,8 @@ def _compound(text: str, previous: LanguageMotion | None, parser: Reads) -> Answ
     if len(parts) < 2:
         return None
     answers = [understand(p, previous, parser) for p in parts]
-    if any(_unsafe(a) for a in answers):
-        return next(a for a in answers if _unsafe(a))
+    if (blocking := _blocking_part(answers, text)) is not None:
+        return blocking
     found = [motions_of(a) for a in answers]
     if all(f is None for f in found):
         return None
@@ -233,6 +278,16 @@ def _compound(text: str, previous: LanguageMotion | None, parser: Reads) -> Answ
             return Question(f"{a.describe()} and then {b.describe()} cancel out: which one?",
                             (a, b), heard=text)  # fmt: skip
     return motions[0] if len(motions) == 1 else Motions(motions)
+
+
+def _blocking_part(answers: list[Answer], text: str) -> Answer | None:
+    """An unsafe part refuses the whole; a part missing its number asks for the whole again
+    (never half of a request)."""
+    if any(_unsafe(a) for a in answers):
+        return next(a for a in answers if _unsafe(a))
+    if asked := [a for a in answers if isinstance(a, Question) and a.text.endswith(COUNT_ASK)]:
+        return Question(f"{asked[0].text} with the whole request", heard=text)
+    return None
 
 
 def _partly_understood(text: str, parts: list[str], found: list, parser: Reads) -> Answer:

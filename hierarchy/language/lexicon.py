@@ -12,7 +12,7 @@ def _w(alternatives: str) -> str:
     return r"\b(?:" + alternatives + r")\b"
 
 
-_ME = r"(?:me|you|yourself|the base|the robot|your base|your body)"
+_ME = r"(?:me|you|yourself|the base|the robot|the robot base|your base|your body)"
 _OBJECTS = (
     r"door|window|drawer|tab|fridge|lid|box|bottle|jar|app|program|file|cabinet|cupboard|gate|"
     r"curtain|book|laptop|valve|tap|faucet|account|browser|eye|mouth|oven|microwave|container"
@@ -75,7 +75,7 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     ),  # fmt: skip
     (
         _w(
-            r"(?:toward|towards|closer to|close to|nearer to|nearer|near) "
+            r"(?:toward|towards|closer to|close to|nearer to|nearer|near|in the direction of) "
             + _ME
             + r"|back(?:ed|ing|s)? (?:(?:it|that|this) )?(?:up|out)"
         ),
@@ -104,7 +104,7 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         _w(
             r"(?:hit|press|push|slam|use|pull|smash) (?:the |your |that )?(?:estop|emergency "
             r"(?:stop|button|brake)|stop button|kill switch)|cut it out|knock it off|"
-            r"(?:hit|slam on|jam on|put on|apply) the (?:brakes?|breaks?)|"
+            r"(?:hit|apply) the (?:brakes?|breaks?)|on the (?:brakes?|breaks?)|"
             r"kill (?:the |that |this )?(?:motion|movement|move)"
         ),
         "stop",
@@ -338,7 +338,9 @@ HARM_PATTERNS: tuple[str, ...] = (
         r"bars|rails)\b)[a-z]+|"
         r"into (?:the |that |a )?(?:table ?top|desk|bench|counter|worktop)|"
         r"(?:smack|pound|hammer|stomp|plow|plough|bulldoz|demolish|destroy|shatter|wreck)\w*|"
-        r"break (?:it|that|this|them|the \w+)|hit (?:it|that|this|them|the \w+) (?:hard|harder)|"
+        r"break(?:s|ing)? (?:it|that|this|them|the \w+)|(?:till|until) (?:it|they|the \w+) "
+        r"(?:breaks?|cracks?|snaps?|shatters?)|"
+        r"hit (?:it|that|this|them|the \w+) (?:hard|harder)|"
         r"even if (?:you|it|we|i) (?:hit|collide|bump|crash|smash|touch|scrape|knock)\w*|"
         r"(?:fine|ok|okay|alright|all right) to (?:hit|collide|bump|crash|touch|scrape|knock)\w*|"
         r"hit (?:the |that |a )?(?:mug|cup|glass|bottle|box|block|object|tray|plate|bowl)"
@@ -373,7 +375,8 @@ SPEED_PATTERNS: tuple[str, ...] = (
     ),  # fmt: skip
     _w(
         r"let (?:it|her|him) rip|gun it|step on it|hit the gas|full blast|all out|"
-        r"(?:hold|holding) nothing back|like a (?:bat|rocket|bullet)|full pelt|hell for leather"
+        r"(?:hold|holding) nothing back|like a (?:bat|rocket|bullet)|full pelt|hell for leather|"
+        r"like (?:crazy|mad|hell|a maniac)"
     ),  # fmt: skip
     _w(
         r"(?:crank|jack|ramp|bump|pump|turn|dial|push)\w* (?:up (?:the |your )?"

@@ -163,8 +163,9 @@ def _intent(cues: Cues, intents: dict[str, float], cfg: ParserConfig) -> str:
 
     The classifier knows what kind of request a paraphrase is; the words are more reliable
     when they are unambiguous: "hold it" is a stop even if the classifier says close, "lift the
-    gripper" is a move even if it says open, and an unsure "other" with a clear direction word
-    is a move. Questions ("what is to the left of the cup?") are never motions.
+    gripper" is a move even if it says open, "can you move" a move without a direction (the
+    robot asks which way; a question holds the arm), and an unsure "other" with a clear
+    direction word is a move. Questions ("what is to the left of the cup?") are never motions.
     """
     p_top, top = max((p, k) for k, p in intents.items() if k != "unsafe")
     said = [k for k in ("open", "close", "stop") if cues.has(k)]
@@ -173,6 +174,12 @@ def _intent(cues: Cues, intents: dict[str, float], cfg: ParserConfig) -> str:
         if cues.rotation_context or (cues.directions and set(cues.directions) <= set(ROTATIONS))
         else "translate"
     )
+    if (
+        top in ("open", "close", "stop")
+        and not (said or cues.directions)
+        and cues.has("move_verb")
+    ):
+        top = move  # "can you move": a move with no direction (asked), not a stop
     if top in ("open", "close", "stop"):
         if top in said or not (said or cues.directions):
             return top if top in said or p_top >= cfg.cueless_below else "other"

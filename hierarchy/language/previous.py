@@ -27,8 +27,11 @@ OTHER_WAY = re.compile(
     r"\b(?:(?:no|nope|nah|wrong way)\W+)*(?:go |do )?(?:the )?(?:other|opposite|wrong|reverse) "
     r"(?:way|direction|side)\b|\breverse (?:that|it|this)\b|\bundo(?: that| it)?\b|"
     r"\b(?:go |do )?(?:the )?opposite\b(?! (?:of|side)\b)|"
-    r"\b(?:flip|switch|swap) (?:the )?direction\b|\bnot (?:that|this) way\b"
+    r"\b(?:flip|switch|swap) (?:the )?direction\b|\bnot (?:that|this) way\b|"
+    r"\b(?:back )?the way (?:you|it|we) came\b|"
+    r"\bback (?:to )?where (?:you|it|we) (?:were|was|started|came from)\b"
 )
+"""Reverse the previous motion: "the other way", "undo that", "go back the way you came"."""
 NOT_SO_FAR = re.compile(
     r"\bnot (?:by )?(?:quite |so |that |as |too |very |all |terribly |overly )*"
     r"(?:far|much|a lot|a long way|(?:a )?(?:big|large|huge) (?:move|step|one|distance|amount))"
@@ -43,22 +46,33 @@ DONT_OVERDO = re.compile(
 """A warning not to overdo a command: "don't go too far left" is a small step left."""
 BACK_OFF = re.compile(r"\b(?:come|go|move|bring it|pull it) back\b|\bback off\b|\bback up\b")
 """After an overshoot, "back" returns along the previous motion ("too far, come back")."""
+SCALE_BACK = re.compile(r"\b(?:dial|scale|wind) (?:it |that |this )?back\b")
+"""Idioms for "less" whose "back" names no direction: "scale it back a little"."""
 LESS = re.compile(
+    SCALE_BACK.pattern + r"|"
     r"\b(?:but )?(?:a )?(?:bit |little |tad |touch )?less(?: far| than that| this time)?\b|"
     r"\bsome of (?:it|that|this)\b|"
     r"\bnot as (?:far|much)\b|\bease off\b|\b(?:a )?(?:smaller|shorter)\b|"
     r"\bhalf\b(?! (?:an? |of an? )?(?:cm|mm|centim|millim|inch|met|degree|rad|turn))"
+    r"(?! (?:the )?(?:speed|pace|power|throttle|velocity))"
 )
 """After a motion, a smaller size: "a bit less", "half as far", "a smaller step", "ease off"
-(not "half a centimeter", a size)."""
+(not "half a centimeter", a size, nor "half speed", a speed)."""
 NOT_SO_HIGH = re.compile(r"\bnot (?:so|as|that|too) (high|low|deep)\b")
 """It went too high (or low): a small step back ("not so high" after going up)."""
 _UNDO_HEIGHT = {"high": "down", "low": "up", "deep": "up"}
 TOO_FAR = re.compile(
     r"\b(?:way |much |far )?too (?:far|much)\b|\b(?:overdid|overdone|overshot|overshoot)\b|"
-    r"\b(?:went|gone|moved|got|are|were|is) (?:\w+ )?past\b"
+    r"\b(?:went|gone|moved|got|are|were|is) (?:\w+ )?past\b|\bovershoots\b|"
+    r"\b(?:more|further|farther) than (?:i|we) (?:wanted|needed|asked for|meant|said)\b"
 )
 """An overshoot: after a motion with no direction named, a small step back along it."""
+BARE_OVERSHOOT = re.compile(
+    r"(?:(?:that(?:'s| is| was)|it(?:'s| is| was)|you(?:'re| are)|oh|no|way|much|far|now),? )*"
+    r"too (?:far|much)(?: now)?"
+)
+"""Only "too much" / "that's too far": with no previous motion it names no direction (ask);
+"you went past it" or "too far left" are descriptions the parser reads."""
 OVERSHOT = re.compile(r"\btoo (?:far|much|high|low)\b|\bpast\b|\bover(?:did|done|shot|shoot)\b")
 """An overshoot said with a direction: "too far to the left" after going left, "too high now"
 after going up, "overdone, ease it back" after going forward: a small step back."""
@@ -218,9 +232,10 @@ def less(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | 
     match = negated or less or too_far
     if match is None:
         return None
-    named = text
+    named = SCALE_BACK.sub(" ", text)
     if previous is not None and previous.motion not in ("forward", "backward"):
-        named = BACK_OFF.sub(" ", text)  # "too far, come back": back along the last motion
+        named = BACK_OFF.sub(" ", named)  # "too far, come back": back along the last motion
+        named = re.sub(r"\bback\b", " ", named)  # "less, 1 cm back" after left: right 1 cm
     directions = [(m.start(), m.group(0)) for m in _DIRECTION.finditer(named)]
     if directions and (step := _named_step(text, named, match, too_far, negated, directions)):
         motions = motions_of(parser.parse(f"{step[0]} a bit"))
@@ -229,8 +244,25 @@ def less(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | 
         return reverse(motions[0], "small") if step[1] else motions[0]
     short = len(re.findall(r"[a-z]+", named)) <= 8
     if previous is not None and not directions and short:  # "way too much", "a bit less"
-        return reverse(previous, "small")
-    return None  # "you lifted too much": a description the parser reads
+        return _back_off(named, previous, parser)
+    # "too much" with nothing before is asked; "you lifted too much" is a description: parsed
+    return _bare_overshoot(text) if previous is None and match is too_far else None
+
+
+def _bare_overshoot(text: str) -> Question | None:
+    if BARE_OVERSHOOT.fullmatch(text.strip(" .!")) is None:
+        return None
+    return Question("too far which way? I do not know the last motion: say the direction")
+
+
+def _back_off(named: str, previous: LanguageMotion, parser: Reads) -> Answer | None:
+    """A small step back along the previous motion, or the one size said ("less, 1 cm")."""
+    kind = "angle" if previous.angle_rad is not None else "length"
+    sizes = [s for s in analyse(normalize(named)).sizes
+             if s.kind == kind and not s.text.endswith(("turn", "turns"))]  # fmt: skip
+    if len(sizes) == 1 and REVERSE.get(previous.motion) in _NAMED:  # not "less of a turn"
+        return parser.parse(f"{_NAMED[REVERSE[previous.motion]]} {sizes[0].text}")
+    return reverse(previous, "small")
 
 
 def _named_step(

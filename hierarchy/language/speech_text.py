@@ -33,23 +33,42 @@ FILLERS = frozenset(("uh", "uhh", "uhm", "um", "umm", "erm", "er", "err", "hmm",
 HOMOPHONES = {"write": "right", "wright": "right", "rite": "right", "writes": "right",
               "clothes": "close", "hire": "higher", "foreword": "forward", "fore": "forward",
               "lefty": "left", "dawn": "down", "lore": "lower", "raze": "raise", "bite": "bit",
-              "allot": "a lot", "fare": "fair", "weight": "wait", "paws": "pause"}  # fmt: skip
+              "allot": "a lot", "fare": "fair", "weight": "wait", "paws": "pause",
+              "ford": "forward"}  # fmt: skip
 """Words a recognizer writes for a vocabulary word, whatever follows."""
 NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two", "ate": "eight",
                      "won": "one", "tree": "three", "free": "three", "sex": "six", "tin": "ten",
-                     "tan": "ten", "sicks": "six"}  # fmt: skip
+                     "tan": "ten", "sicks": "six", "fife": "five"}  # fmt: skip
 """Words a recognizer writes for a number; replaced only right before a unit (or before "more"
 and a unit: "won more centimeter")."""
 SPLIT_HOMOPHONES = {("oh", "pen"): "open", ("grip", "her"): "gripper", ("grip", "or"): "gripper",
                     ("for", "word"): "forward", ("four", "ward"): "forward",
-                    ("back", "words"): "backwards"}  # fmt: skip
+                    ("back", "words"): "backwards", ("oh", "pin"): "open",
+                    ("low", "her"): "lower", ("high", "her"): "higher"}  # fmt: skip
 """Two known words a recognizer writes for one vocabulary word (the merge rule only joins
 tokens of which one is no known word)."""
+SPELLED_UNIT = re.compile(r"\b([cm])\s?\.\s?m\b\.?")
+"""A unit spelled out letter by letter ("C.M.", "m. m."): one word, so that the second "m" is
+no repeated word."""
 _SLOT = ("the", "your", "my")
 SLOT_SOUNDALIKES = {"lift": "left"}
 """Words recognizers write for a direction, replaced only in a direction's place: after "to
-the/your/my" ("slide it to the lift"; "lift it" stays). Not "light" -> right: on the development
-transcripts that turned a garbled unsafe request into a motion question."""
+the/your/my" ("slide it to the lift"; "lift it" stays) or right after a verb of sideways motion
+with no object after it ("scoot lift 2 cm"; "go lift the cup" stays). Not "light" -> right: on
+the development transcripts that turned a garbled unsafe request into a motion question."""
+SIDEWAYS_VERBS = frozenset(("move", "scoot", "slide", "shift", "nudge", "go", "come", "step"))
+"""Verbs after which "lift" cannot be a second verb: it is the direction ("move lift a bit")."""
+LIFT_OBJECTS = frozenset(("it", "the", "that", "this", "them", "up", "your", "my", "him", "her",
+                          "a", "an"))  # fmt: skip
+"""After "go lift" these make "lift" a verb ("go lift the cup", "go lift it up"), except "a"
+before a size ("move lift a bit")."""
+_SIZE_NOUNS = frozenset(("bit", "little", "tad", "touch", "smidge", "hair", "few", "couple"))
+HALF_TAIL = (("½",), ("and", "a", "half"), ("in", "a", "half"), ("an", "a", "half"))
+"""What may stand between a number and its unit: "to ½ cm", "to in a half centimeter" (a
+recognizer's "two and a half"); "in"/"an" for "and" are repaired there only."""
+CENTI_SOUNDALIKES = frozenset(("sent", "cent", "senti"))
+"""First halves recognizers write for "centi-" before "meter" ("sent the meter", "down a sent a
+meter"): with an optional "a"/"the" between, the two or three words are one "centimeter"."""
 VOCABULARY = frozenset((
     "left", "right", "forward", "forwards", "backward", "backwards", "back", "up", "down",
     "upward", "upwards", "downward", "downwards", "higher", "lower", "raise", "lift", "drop",
@@ -78,15 +97,19 @@ right). ``across``: on the far side of the table facing the robot (+x, looking a
 "toward me" is forward and the operator's left is the robot's right. ``behind``: at the robot's
 base looking where it looks. ``left``/``right``: at the robot's left (+y) or right (-y) side,
 facing it."""
-_MY_SIDE = r"(?:me|my (?:body|side|end)(?: of the table)?|the operator)"
+_MY_SIDE = (
+    r"(?:me|my (?:body|side|end)(?: of the table)?|the operator|"
+    r"where i(?:'m| am| stand| sit)(?: standing| sitting)?(?= |$|[,.!?]))"
+)
 _TOWARD_ME = (
-    r"\b(?:toward|towards|closer to|nearer to|nearer|near|close to|over to|to) "
+    r"\b(?:back )?(?:toward|towards|closer to|nearer to|nearer|near|close to|over to|to) "
     + _MY_SIDE
     + r"(?!\w)|\bin my direction\b"
 )
 _AWAY_FROM_ME = r"\b(?:away|further|farther) from " + _MY_SIDE + r"(?!\w)"
 VIEWPOINT = re.compile(
-    r",? *\b(?:as i (?:see|look at) it|the way i see it|from where i (?:am|stand|sit)|"
+    r",? *\b(?:as i (?:see|look at) it|the way i see it|(?<!away )(?<!further )(?<!farther )"
+    r"from where i (?:am|stand|sit)|"
     r"from my (?:side|view|point of view|perspective|end|position)|(?:in|from) my view)\b *,?"
 )
 """Words that put "left"/"right" in the operator's frame ("to the left as I see it" = "to my
@@ -131,8 +154,10 @@ def known_words() -> frozenset[str]:
 def clean(text: str, operator_side: str = "across") -> Cleaned:
     """Repair a correction's words (see the module docstring)."""
     changes: list[Change] = []
-    tokens = re.findall(r"\d+(?:\.\d+)?|[a-z]+|[^\sa-z0-9]", text.lower().replace("’", "'"))
+    text = SPELLED_UNIT.sub(r"\1m", text.lower().replace("’", "'"))
+    tokens = re.findall(r"\d+(?:\.\d+)?|[a-z]+|[^\sa-z0-9]", text)
     tokens = _drop_fillers(tokens, changes)
+    tokens = _centimeters(tokens, changes)
     tokens = _homophones(tokens, changes)
     tokens = _merge_split(tokens, changes)
     tokens = _slips(tokens, changes)
@@ -166,15 +191,39 @@ def _drop_fillers(tokens: list[str], changes: list[Change]) -> list[str]:
     return kept
 
 
+def _unit_after(tokens: list[str], i: int) -> tuple[str, tuple[str, ...]]:
+    """The word after a possible number at ``i`` (skipping "more" or a half: "to ½ cm") and
+    the half that was skipped."""
+    j = i + 1
+    if tokens[j : j + 1] == ["more"]:
+        j += 1
+    for tail in HALF_TAIL:
+        if tuple(tokens[j : j + len(tail)]) == tail:
+            return (tokens[j + len(tail)] if j + len(tail) < len(tokens) else ""), tail
+    return (tokens[j] if j < len(tokens) else ""), ()
+
+
+def _lift_is_left(tokens: list[str], i: int) -> bool:
+    if tokens[max(0, i - 2) : i] in (["to", w] for w in _SLOT):
+        return True
+    nxt, size = (tokens[i + 1 : i + 3] + ["", ""])[:2]
+    sized = nxt in ("a", "an") and (size in _SIZE_NOUNS or size in NUMBER_UNITS)
+    return i > 0 and tokens[i - 1] in SIDEWAYS_VERBS and (nxt not in LIFT_OBJECTS or sized)
+
+
 def _homophones(tokens: list[str], changes: list[Change]) -> list[str]:
     out = list(tokens)
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        after = tokens[i + 2] if nxt == "more" and i + 2 < len(tokens) else nxt
+        after, half = _unit_after(tokens, i)
+        if half and half[0] in ("in", "an") and (t in NUMBER_HOMOPHONES or t.isdigit()):
+            if after in NUMBER_UNITS:  # "to in a half centimeter": two and a half
+                out[i + 1] = "and"
+                changes.append(Change("number", half[0], "and"))
         if t in NUMBER_HOMOPHONES and after in NUMBER_UNITS:
             out[i] = NUMBER_HOMOPHONES[t]
             changes.append(Change("number", t, out[i]))
-        elif t in SLOT_SOUNDALIKES and tokens[max(0, i - 2) : i] in (["to", w] for w in _SLOT):
+        elif t in SLOT_SOUNDALIKES and _lift_is_left(tokens, i):
             out[i] = SLOT_SOUNDALIKES[t]
             changes.append(Change("homophone", t, out[i]))
         elif t in ("too", "two") and nxt in NOT_TOO:
@@ -220,6 +269,40 @@ def _merge_split(tokens: list[str], changes: list[Change]) -> list[str]:
             out.append(t)
         i += 1
     return out
+
+
+def _centimeters(tokens: list[str], changes: list[Change]) -> list[str]:
+    """ "sent the meter" -> "a centimeter", "two sent a meters" -> "two centimeters"."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        if (centi := _centimeter(tokens, i)) is None:
+            out.append(tokens[i])
+            i += 1
+            continue
+        changes.append(Change("merge", " ".join(tokens[i : i + centi[1]]), centi[0]))
+        counted = out and (out[-1] in COUNT_WORDS or out[-1] in NUMBER_HOMOPHONES
+                           or out[-1][0].isdigit())  # fmt: skip
+        out.extend(([] if counted else ["a"]) + [centi[0]])  # "sent the meter": one
+        i += centi[1]
+    return out
+
+
+def _centimeter(tokens: list[str], i: int) -> tuple[str, int] | None:
+    """ "sent the meter" -> ("centimeter", 3) (``CENTI_SOUNDALIKES``), or None."""
+    if tokens[i] not in CENTI_SOUNDALIKES:
+        return None
+    j = i + 2 if tokens[i + 1 : i + 2] in (["a"], ["the"]) else i + 1
+    meter = tokens[j] if j < len(tokens) else ""
+    if meter not in ("meter", "meters", "metre", "metres"):
+        return None
+    return "centi" + meter, j + 1 - i
+
+
+COUNT_WORDS = frozenset(
+    "a an one two three four five six seven eight nine ten twenty few couple several".split()
+)
+"""Words that already count the centimeters a repaired "sent the meter" names."""
 
 
 def _split_word(word: str) -> tuple[str, str] | None:

@@ -59,10 +59,14 @@ _POSSESSIVE = re.compile(
 _SPELLINGS = (
     (r"(?<![\w.])-\s*(?=\.?\d)", " minus "),
     (r"(\d)\s*[°º]", r"\1 deg "),
+    (r"\b(\d+|" + "|".join(_ONES[1:]) + r")\s*½", r"\1 and a half"),  # "2½", "two ½"
+    (r"½", " half a "),
+    (r"¼", " a quarter "),
     (r"[°º]", " deg "),
     (r"(\d+)\s*/\s*(\d+)", lambda m: f"{int(m[1]) / max(int(m[2]), 1):.6g}"),
     (r"(\d),(\d)(?!\d\d)", r"\1.\2"),
     (r"(\d)([a-z])", r"\1 \2"),
+    (r"\b([cm])\.\s?m\b\.?", r"\1m"),  # "C.M.", "m. m." as a recognizer spells cm, mm
     (r"\be[\s-]?stops?\b", "estop"),
     (r"\b(counter|anti)[\s-]?clock[\s-]?wise\b", r"\1clockwise"),
     (r"\bclock[\s-]wise\b", "clockwise"),
@@ -135,6 +139,10 @@ def _read_number(tokens: list[str], i: int) -> tuple[float, int]:
             return 0.0, 0
     if tokens[j : j + 3] == ["and", "a", "half"]:
         value, j = value + 0.5, j + 3
+    elif j > i and j < len(tokens) and tokens[j].rstrip("s") in _FRACTIONS:
+        value, j = value * _FRACTIONS[tokens[j].rstrip("s")], j + 1  # "three quarters of a cm"
+        if tokens[j : j + 2] in (["of", "a"], ["of", "an"]):
+            j += 2
     elif j + 1 < len(tokens) and tokens[j] == "point" and tokens[j + 1] in _ONES[:10]:
         value, j = float(f"{int(value)}.{_ONES.index(tokens[j + 1])}"), j + 2
     if tokens[i] in _NEEDS_UNIT and not _is_unit(tokens, j):

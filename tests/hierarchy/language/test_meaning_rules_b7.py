@@ -1,0 +1,178 @@
+"""Rules of meaning added after development batch 7 (sound-alikes, fractions, a unit without its
+number, idioms of "less" and of returning, speed and harm idioms, frame questions), each with the
+real parser through ``dialogue.interpret``. The sentences are variations, not development rows."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from dialogue_case import said
+
+from skillbridge.contract.language import LanguageMotion
+from skillbridge.hierarchy.language.answers import Motions, Question, Refusal
+from skillbridge.hierarchy.language.speech_text import clean
+
+
+def _cm(answer) -> float:
+    assert isinstance(answer, LanguageMotion), answer
+    return answer.distance_m * 100
+
+
+# --- sound-alikes -------------------------------------------------------------------------------
+
+
+def test_lift_right_after_a_sideways_verb_is_left(parser):
+    answer = said(parser, "slide lift 3 cm")
+    assert answer.motion == "left" and _cm(answer) == pytest.approx(3)
+    assert said(parser, "nudge lift a bit") == LanguageMotion.of("left", "small")
+    assert "lift" in clean("go lift the cup").text  # a verb with its object stays a verb
+    assert clean("move it up, then lift it").text == "move it up, then lift it"
+
+
+def test_number_and_split_word_sound_alikes():
+    assert clean("turn clockwise fife degrees").text == "turn clockwise five degrees"
+    assert clean("oh pin it").text == "open it"
+    assert clean("low her the arm").text == "lower the arm"
+    assert clean("high her please").text == "higher please"
+
+
+def test_ford_is_forward(parser):
+    assert said(parser, "ford a bit") == LanguageMotion.of("forward", "small")
+
+
+@pytest.mark.parametrize(
+    ("text", "cm"),
+    [
+        ("go right sent a meter", 1.0),  # "a centimeter"
+        ("sent the meter up", 1.0),
+        ("up three sent the meters", 3.0),  # counted already: no extra "a"
+    ],
+)
+def test_centi_heard_as_sent_is_one_unit(parser, text, cm):
+    assert _cm(said(parser, text)) == pytest.approx(cm)
+
+
+def test_a_half_after_a_heard_two_is_two_and_a_half(parser):
+    assert _cm(said(parser, "forward to in a half centimeters")) == pytest.approx(2.5)
+    assert _cm(said(parser, "forward to ½ cm")) == pytest.approx(2.5)
+    assert clean("we stay in a half open box").text == "we stay in a half open box"
+
+
+# --- numbers and units --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cm"),
+    [
+        ("right three quarters of a centimeter", 0.75),
+        ("down two thirds of a cm", 2 / 3),
+        ("left ½ cm", 0.5),
+        ("up 1½ cm", 1.5),
+        ("up 4 c.m.", 4.0),
+        ("down 2 m.m. please", 0.2),  # the second "m" is no repeated word
+    ],
+)
+def test_fractions_and_spelled_units(parser, text, cm):
+    assert _cm(said(parser, text)) == pytest.approx(cm, rel=1e-4)
+
+
+@pytest.mark.parametrize("text", ["forward millimeters please", "raise it by at cm"])
+def test_a_unit_without_its_number_is_asked(parser, text):
+    answer = said(parser, text)
+    assert isinstance(answer, Question) and "how many" in answer.text
+
+
+def test_inch_the_verb_is_no_missing_number(parser):
+    assert said(parser, "inch it forward") == LanguageMotion.of("forward", "small")
+
+
+def test_a_compound_with_a_missing_number_is_asked_whole(parser):
+    answer = said(parser, "after you open the gripper, lower it by cm")
+    assert isinstance(answer, Question) and "how many" in answer.text
+
+
+# --- safety idioms ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["push down until it cracks the tile", "swing left like mad", "up, then like crazy"]
+)
+def test_breaking_and_reckless_speed_idioms_are_refused(parser, text):
+    answer = said(parser, text)
+    assert isinstance(answer, Refusal) and answer.kind == "unsafe"
+
+
+def test_any_verb_on_the_brakes_is_a_stop(parser):
+    assert said(parser, "step on the brakes") == LanguageMotion.of("stop")
+    released = said(parser, "release the brakes")
+    assert isinstance(released, Refusal) and released.kind == "unsafe"
+
+
+# --- people and frames --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "motion"),
+    [
+        ("go in the direction of the base", "backward"),
+        ("a bit closer to where I am sitting", "forward"),
+        ("come back towards me", "forward"),
+        ("move away from where I stand", "backward"),  # not the viewpoint "from where I stand"
+    ],
+)
+def test_more_ways_to_name_the_robot_and_the_operator(parser, text, motion):
+    assert said(parser, text).motion == motion
+
+
+def test_whose_side_is_asked(parser):
+    assert isinstance(said(parser, "your right or mine? right"), Question)
+    assert isinstance(said(parser, "left, or is it the robot's left"), LanguageMotion)
+
+
+def test_half_speed_is_a_speed_not_a_size(parser):
+    assert said(parser, "left at half speed") == LanguageMotion.of("left", "normal")
+
+
+def test_a_move_without_direction_is_asked_and_a_negated_one_stops(parser):
+    assert isinstance(said(parser, "could you move"), Question)
+    assert said(parser, "do not move") == LanguageMotion.of("stop")
+
+
+# --- against the previous motion ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "expected"),
+    [
+        ("wind it back a touch", ("up", "large"), ("down", "small")),
+        ("it overshoots", ("right", "normal"), ("left", "small")),
+        ("further than I wanted", ("forward", "large"), ("backward", "small")),
+        ("go back where you were", ("left", "normal"), ("right", "normal")),
+        ("return the way it came", ("down", "normal"), ("up", "normal")),
+    ],
+)
+def test_idioms_of_less_and_of_returning(parser, text, previous, expected):
+    assert said(parser, text, LanguageMotion.of(*previous)) == LanguageMotion.of(*expected)
+
+
+def test_less_with_a_size_and_back_steps_back_by_that_size(parser):
+    answer = said(parser, "less, 2 mm back", LanguageMotion.of("up", "normal"))
+    assert answer.motion == "down" and _cm(answer) == pytest.approx(0.2)
+
+
+def test_less_of_a_turn_is_no_size_of_one_turn(parser):
+    answer = said(parser, "less of a turn than that", LanguageMotion.of("rotate_ccw", "large"))
+    assert answer == LanguageMotion.of("rotate_cw", "small")
+    assert not math.isclose(answer.angle_rad, 2 * math.pi)
+
+
+def test_too_far_with_nothing_before_is_asked(parser):
+    assert isinstance(said(parser, "that's too far"), Question)
+    assert said(parser, "you went past it").motion == "backward"  # a description: read
+    assert not isinstance(said(parser, "too far left"), Question)
+
+
+def test_compound_with_a_return_is_still_whole(parser):
+    answer = said(parser, "open the gripper and then go up")
+    assert isinstance(answer, Motions) and len(answer.motions) == 2
