@@ -38,7 +38,9 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         _w(
             r"all right|alright|(?:that|it|this|you) (?:is|are) (?:just |exactly |quite )?right"
-            r"(?! (?:of|side|edge|hand)\b)|not (?:quite |exactly )?right"
+            r"(?! (?:of|side|edge|hand)\b)|not (?:quite |exactly )?right|"
+            r"(?:am i|is (?:that|it|this)|are you|was i) (?:just |exactly |quite )?right"
+            r"(?! (?:of|side|edge|hand)\b)"
         ),
         "",
     ),  # fmt: skip

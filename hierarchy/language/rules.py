@@ -112,7 +112,7 @@ def find_unsafe(text: str) -> tuple[str, str] | None:
     for clause in re.split(r" [,.;:!?] ?| but | then ", text):
         for pattern in UNSAFE_PATTERNS:
             for m in re.finditer(pattern, clause):
-                if not KEEPS_SAFETY & set(m.group(0).split()):
+                if not KEEPS_SAFETY & set(m.group(0).split()) and not _not_at_top(clause, m):
                     return m.group(0), "disable"
         for patterns, family in ((HARM_PATTERNS, "harm"), (SPEED_PATTERNS, "speed")):
             for pattern in patterns:
@@ -121,6 +121,17 @@ def find_unsafe(text: str) -> tuple[str, str] | None:
                     if not (NEGATORS_OF_HARM & set(before) or WARNING.search(" ".join(before))):
                         return m.group(0), family
     return None
+
+
+TOP_SPEED = re.compile(r"(?:full|top|max|maximum) (?:speed|force|power|throttle|velocity)")
+NOT_AT = re.compile(r"(?<!\bwhy )\b(?:not|never) (?:at |with |on )?$")
+"""A top speed said right after "not" ("not at full speed, just left a touch") is care, not a
+request; "why not at full speed" stays a request."""
+
+
+def _not_at_top(clause: str, match: re.Match[str]) -> bool:
+    """The match is a top speed right after "not": no request for it."""
+    return bool(TOP_SPEED.fullmatch(match.group(0)) and NOT_AT.search(clause[: match.start()]))
 
 
 NEGATORS_OF_HARM = frozenset(("not", "never", "avoid", "without", "no"))

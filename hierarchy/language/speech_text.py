@@ -51,10 +51,11 @@ SPELLED_UNIT = re.compile(r"\b([cm])\s?\.\s?m\b\.?")
 """A unit spelled out letter by letter ("C.M.", "m. m."): one word, so that the second "m" is
 no repeated word."""
 _SLOT = ("the", "your", "my")
-SLOT_SOUNDALIKES = {"lift": "left"}
+SLOT_SOUNDALIKES = {"lift": "left", "luck": "left"}
 """Words recognizers write for a direction, replaced only in a direction's place: after "to
 the/your/my" ("slide it to the lift"; "lift it" stays) or right after a verb of sideways motion
-with no object after it ("scoot lift 2 cm"; "go lift the cup" stays). Not "light" -> right: on
+("go luck a bit"), "lift" only with no object after it ("scoot lift 2 cm"; "go lift the cup"
+stays). Not "light" -> right: on
 the development transcripts that turned a garbled unsafe request into a motion question."""
 SIDEWAYS_VERBS = frozenset(("move", "scoot", "slide", "shift", "nudge", "go", "come", "step"))
 """Verbs after which "lift" cannot be a second verb: it is the direction ("move lift a bit")."""
@@ -208,7 +209,8 @@ def _lift_is_left(tokens: list[str], i: int) -> bool:
         return True
     nxt, size = (tokens[i + 1 : i + 3] + ["", ""])[:2]
     sized = nxt in ("a", "an") and (size in _SIZE_NOUNS or size in NUMBER_UNITS)
-    return i > 0 and tokens[i - 1] in SIDEWAYS_VERBS and (nxt not in LIFT_OBJECTS or sized)
+    no_verb = tokens[i] != "lift" or nxt not in LIFT_OBJECTS or sized  # "luck" is never a verb
+    return i > 0 and tokens[i - 1] in SIDEWAYS_VERBS and no_verb
 
 
 def _homophones(tokens: list[str], changes: list[Change]) -> list[str]:
@@ -326,6 +328,8 @@ def _slips(tokens: list[str], changes: list[Change]) -> list[str]:
         best = sorted(w for w, d, _ in found if d == min(d for _, d, _ in found)) if found else []
         if len(best) > 1:  # a slip rarely hits the first letter: "foward" is forward, not toward
             best = [w for w in best if w[0] == t[0]]
+        if {"left", "lift"} <= set(best) and _lift_is_left([*out[:i], "lift", *out[i + 1 :]], i):
+            best = ["left"]  # "go lft": in a direction's place
         if len(best) == 1:
             out[i] = best[0]
             changes.append(Change("slip", t, best[0]))

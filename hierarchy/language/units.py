@@ -71,6 +71,7 @@ _SPELLINGS = (
     (r"\b(counter|anti)[\s-]?clock[\s-]?wise\b", r"\1clockwise"),
     (r"\bclock[\s-]wise\b", "clockwise"),
     (r"\b(left|right|up|down|back|out)wards?\b", r"\1"),
+    (r"\b(left|right)er\b", r"more \1"),  # "a bit lefter"
     (r"\bforwards\b", "forward"),
     (r"\bover[\s-](rotat|turn|shot|shoot|did|done)", r"over\1"),
     (r"\b(a )?(full|whole|complete|entire) (turn|circle|rotation|revolution)\b", " 1 turn "),

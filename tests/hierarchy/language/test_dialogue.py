@@ -149,6 +149,6 @@ def test_speech_without_punctuation_and_purpose_clauses(parser):
 
 
 def test_a_slip_equally_near_two_words_is_asked(parser):
-    q = said(parser, "go lft")
+    q = said(parser, "lft it")  # "go lft" is left: a verb of sideways motion (test_meaning_rules_b7)
     assert isinstance(q, Question) and q.text == "did you mean left or lift?"
     assert {o.motion for o in q.options} == {"up", "left"}

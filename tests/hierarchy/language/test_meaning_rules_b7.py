@@ -176,3 +176,42 @@ def test_too_far_with_nothing_before_is_asked(parser):
 def test_compound_with_a_return_is_still_whole(parser):
     answer = said(parser, "open the gripper and then go up")
     assert isinstance(answer, Motions) and len(answer.motions) == 2
+
+
+# --- second round: directions in a direction's place, top speed under "not" ---------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("slide luck a touch", LanguageMotion.of("left", "small")),  # "luck" is never a verb
+        ("shift lft a bit", LanguageMotion.of("left", "small")),  # not "did you mean lift?"
+        ("nudge it a tiny bit righter", LanguageMotion.of("right", "small")),
+        ("a little lefter please", LanguageMotion.of("left", "small")),
+    ],
+)
+def test_left_in_a_directions_place(parser, text, expected):
+    assert said(parser, text) == expected
+
+
+def test_lft_before_an_object_is_still_asked(parser):
+    assert isinstance(said(parser, "lft it"), Question)
+
+
+def test_am_i_right_names_no_direction(parser):
+    assert not isinstance(said(parser, "am I right, there is still a gap"), LanguageMotion)
+
+
+@pytest.mark.parametrize(
+    "text", ["right a touch, not at full speed", "never at top speed, just down a bit"]
+)
+def test_top_speed_right_after_not_is_care(parser, text):
+    assert isinstance(said(parser, text), LanguageMotion)
+
+
+@pytest.mark.parametrize(
+    "text", ["why not at full speed, left", "left at full speed, not slowly", "up, full force"]
+)
+def test_top_speed_asked_for_is_still_refused(parser, text):
+    answer = said(parser, text)
+    assert isinstance(answer, Refusal) and answer.kind == "unsafe"
