@@ -65,7 +65,7 @@ a an the it its this that these those to of by in on at for from with and or but
 i you we me my your our they them he she is are am was were be been being do does did will would
 can could should shall may might must have has had not no yes ok okay please just now there here
 what which who how like well oh than about over into onto off out very really quite clear let us
-one two three four five six seven eight nine ten half
+one two three four five six seven eight nine ten half give
 """.split()
 )
 """Words of any sentence: known, whatever the correction."""
@@ -94,6 +94,9 @@ ERROR_WORDS = re.compile(
 """Words that say what is wrong in a description ("you're too far left", "you overshot", "a bit
 low"). A spoken description without one, read inverted, is often a garbled command ("nudge it to
 the right" heard as "that's it for the right"): it is asked back."""
+DISCOURSE = re.compile(r"^(?:(?:well|so|okay|ok|oh|alright|now),* )+|,? (?:then|please|now)$")
+"""Words that open or close a sentence without being part of it ("well, back up, then"):
+left out before a transcript is judged plain."""
 _NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half)\b")
 
 
@@ -193,19 +196,30 @@ def plain_transcript(text: str, cleaned: Cleaned) -> bool:
     belongs to no correction (``unclear_words``), no safety name, at most one kind of motion
     named, not ending in one of ``CANNOT_END``, and an error description ("you're too low")
     only when it names the error (``unmarked_description``: a description is read inverted, so
-    a dropped word turns it round)."""
-    words = re.findall(r"[a-z0-9']+", cleaned.text)
+    a dropped word turns it round). Opening and closing words (``DISCOURSE``) and the words of
+    an operator's viewpoint do not count."""
+    core = DISCOURSE.sub("", cleaned.text.strip(" .!"))
+    words = re.findall(r"[a-z0-9']+", core)
     repaired = [c for c in cleaned.changes if c.kind not in NOT_REPAIRS]
     if repaired or not 2 <= len(words) <= PLAIN_MAX_WORDS or words[-1] in CANNOT_END:
         return False
-    if re.search(r"[,;:]|\b(?:and|then|or)\b", cleaned.text) or SAFETY_NAMES.search(cleaned.text):
+    if re.search(r"[,;:]|\b(?:and|then|or)\b", core) or SAFETY_NAMES.search(core):
         return False
-    if NUMBER_UNITS & set(words) or _NUMBER.search(cleaned.text):
+    if NUMBER_UNITS & set(words) or _NUMBER.search(core):
         return False
-    cues = analyse(normalize(cleaned.text))
+    cues = analyse(normalize(core))
     if len({m.label for m in cues.mentions if m.label != "move_verb"}) > 1:
         return False
-    return not unmarked_description(cleaned.text) and not unclear_words(text)
+    return not unmarked_description(core) and not unclear_words(_without_viewpoint(text, cleaned))
+
+
+def _without_viewpoint(text: str, cleaned: Cleaned) -> str:
+    """The transcript without the words of an operator's viewpoint ("from my point of view"):
+    read by ``speech_text``, so no unclear words."""
+    said = text.lower()
+    for change in cleaned.changed("operator"):
+        said = said.replace(change.before, " ")
+    return said
 
 
 def unmarked_description(text: str) -> bool:
@@ -314,7 +328,8 @@ def _doubt(
     if by_homophone and confidence < limits.homophone_ask_below:
         return Question(f"did you say {by_homophone[0]}? ({_describe(answer)})",
                         _options(answer), heard=heard)  # fmt: skip
-    unclear = unclear_words(text) if confidence < limits.unclear_ask_below else []
+    said = _without_viewpoint(text, cleaned)
+    unclear = unclear_words(said) if confidence < limits.unclear_ask_below else []
     if unclear:
         return Question(f"did you say {heard!r}? I did not catch {unclear[0]!r} "
                         f"({_describe(answer)})", _options(answer), heard=heard)  # fmt: skip

@@ -199,3 +199,24 @@ def test_the_operator_frame_is_no_repair_for_a_plain_transcript(parser):
     assert said(parser, "a little to my right.", confidence=0.35) == LanguageMotion.of(
         "left", "small"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Okay, uh, go down, then.", LanguageMotion.of("down")),  # opening and closing words
+        ("So, move up a little.", LanguageMotion.of("up", "small")),
+        ("right from my point of view.", LanguageMotion.of("left")),  # the viewpoint is read
+    ],
+)
+def test_discourse_words_and_a_viewpoint_leave_a_transcript_plain(parser, text, expected):
+    assert said(parser, text, confidence=0.4) == expected
+
+
+def test_a_closing_then_is_no_compound_but_a_lone_direction_is_still_asked(parser):
+    assert isinstance(said(parser, "okay, right, then.", confidence=0.4), Question)
+    assert isinstance(said(parser, "go up, then left.", confidence=0.4), Question)
+
+
+def test_give_it_a_nudge_has_no_unclear_word():
+    assert unclear_words("Give it a small nudge to the left.") == []
