@@ -329,6 +329,11 @@ HARM_PATTERNS: tuple[str, ...] = (
         r"him|her|them|floor|camera|robot)"
     ),  # fmt: skip
     _w(r"throw\w* (?:it |that |the \w+ )?(?:at|toward|towards)"),
+    # the arm used on a person: "hit me with the arm", heard as "that's me with the arm"
+    _w(
+        r"(?:me|him|her|someone|somebody|the operator|people|a person) with (?:the|your|its|this) "
+        r"(?:arm|gripper|robot|claw|fingers|tool)"
+    ),  # fmt: skip
     _w(
         r"(?:through|into) (?:the |that |a )?(?:table|wall|floor|person|human|operator|glass|"
         r"window)"

@@ -57,6 +57,9 @@ the/your/my" ("slide it to the lift"; "lift it" stays) or right after a verb of 
 ("go luck a bit"), "lift" only with no object after it ("scoot lift 2 cm"; "go lift the cup"
 stays). Not "light" -> right: on
 the development transcripts that turned a garbled unsafe request into a motion question."""
+SIZED_SOUNDALIKES = {"ride": "right"}
+"""Words recognizers write for a direction, replaced only right before a size ("ride a little";
+"we ride the bus" stays)."""
 SIDEWAYS_VERBS = frozenset(("move", "scoot", "slide", "shift", "nudge", "go", "come", "step"))
 """Verbs after which "lift" cannot be a second verb: it is the direction ("move lift a bit")."""
 LIFT_OBJECTS = frozenset(("it", "the", "that", "this", "them", "up", "your", "my", "him", "her",
@@ -204,6 +207,12 @@ def _unit_after(tokens: list[str], i: int) -> tuple[str, tuple[str, ...]]:
     return (tokens[j] if j < len(tokens) else ""), ()
 
 
+def _before_size(tokens: list[str], i: int) -> bool:
+    """ "a little", "a bit", "slightly" ... right after ``tokens[i]``."""
+    nxt, size = (tokens[i + 1 : i + 3] + ["", ""])[:2]
+    return nxt in ("slightly", "more") or (nxt in ("a", "an") and size in _SIZE_NOUNS)
+
+
 def _lift_is_left(tokens: list[str], i: int) -> bool:
     if tokens[max(0, i - 2) : i] in (["to", w] for w in _SLOT):
         return True
@@ -227,6 +236,9 @@ def _homophones(tokens: list[str], changes: list[Change]) -> list[str]:
             changes.append(Change("number", t, out[i]))
         elif t in SLOT_SOUNDALIKES and _lift_is_left(tokens, i):
             out[i] = SLOT_SOUNDALIKES[t]
+            changes.append(Change("homophone", t, out[i]))
+        elif t in SIZED_SOUNDALIKES and _before_size(tokens, i):
+            out[i] = SIZED_SOUNDALIKES[t]
             changes.append(Change("homophone", t, out[i]))
         elif t in ("too", "two") and nxt in NOT_TOO:
             out[i] = "to"

@@ -220,3 +220,24 @@ def test_a_closing_then_is_no_compound_but_a_lone_direction_is_still_asked(parse
 
 def test_give_it_a_nudge_has_no_unclear_word():
     assert unclear_words("Give it a small nudge to the left.") == []
+
+
+def test_ride_before_a_size_is_right_and_asked_back_as_a_homophone(parser):
+    assert said(parser, "ride a bit") == LanguageMotion.of("right", "small")
+    heard = said(parser, "no hurry, ride a touch.", confidence=0.75)
+    assert isinstance(heard, Question) and heard.text.startswith("did you say right?")
+    assert not isinstance(said(parser, "we ride the bus"), LanguageMotion)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["poke me with the gripper", "that's him with the arm.", "tap the operator with the claw"],
+)
+def test_the_arm_used_on_a_person_is_refused(parser, text):
+    answer = said(parser, text, confidence=0.6)
+    assert isinstance(answer, Refusal) and answer.kind == "unsafe"
+
+
+def test_keeping_the_arm_off_a_person_is_care(parser):
+    answer = said(parser, "go left, careful not to touch me with the arm")
+    assert answer == LanguageMotion.of("left")
