@@ -48,13 +48,14 @@ BACK_OFF = re.compile(r"\b(?:come|go|move|bring it|pull it) back\b|\bback off\b|
 """After an overshoot, "back" returns along the previous motion ("too far, come back")."""
 SCALE_BACK = re.compile(r"\b(?:dial|scale|wind) (?:it |that |this )?back\b")
 """Idioms for "less" whose "back" names no direction: "scale it back a little"."""
+_NOT_A_UNIT = r"(?! (?:an? |of an? )?(?:cm|mm|centim|millim|inch|met|degree|rad|turn))"
+"""After "half": not "half a centimeter", a size."""
 LESS = re.compile(
     SCALE_BACK.pattern + r"|"
     r"\b(?:but )?(?:a )?(?:bit |little |tad |touch )?less(?: far| than that| this time)?\b|"
     r"\bsome of (?:it|that|this)\b|"
     r"\bnot as (?:far|much)\b|\bease off\b|\b(?:a )?(?:smaller|shorter)\b|"
-    r"\bhalf\b(?! (?:an? |of an? )?(?:cm|mm|centim|millim|inch|met|degree|rad|turn))"
-    r"(?! (?:the )?(?:speed|pace|power|throttle|velocity))"
+    r"\bhalf\b" + _NOT_A_UNIT + r"(?! (?:the )?(?:speed|pace|power|throttle|velocity))"
 )
 """After a motion, a smaller size: "a bit less", "half as far", "a smaller step", "ease off"
 (not "half a centimeter", a size, nor "half speed", a speed)."""
@@ -77,7 +78,8 @@ OVERSHOT = re.compile(r"\btoo (?:far|much|high|low)\b|\bpast\b|\bover(?:did|done
 """An overshoot said with a direction: "too far to the left" after going left, "too high now"
 after going up, "overdone, ease it back" after going forward: a small step back."""
 SCALED = re.compile(
-    r"\b(?:(?P<half>half)(?: (?:that|of that|of it|as (?:far|much)|the (?:distance|way)))?|"
+    r"\b(?:(?P<half>half)" + _NOT_A_UNIT + r"(?: (?:that|of that|of it|as (?:far|much)|"
+    r"the (?:distance|way)))?|"
     r"(?P<twice>twice|double) (?:as (?:far|much)|that|the (?:distance|way)))\b"
 )
 """A size relative to the previous motion's: "half that" reverses by half of it, "the other
@@ -87,6 +89,9 @@ MORE = re.compile(
     r"smidge |hair )?(?:more|further|farther)|keep (?:it )?going|continue|again|same again|"
     r"(?:a )?(?:little |tiny )?bit more|more)(?: please)?$"
 )
+MORE_BY = re.compile(r"\b(?:more|further|farther|another|again|extra|additional)\b")
+NOT_MORE = re.compile(r"\b(?:than|not|no|never|less)\b")
+"""Words that make "2 cm more" a limit or a comparison, not a request to continue."""
 _NAMED = {
     "left": "left",
     "right": "right",
@@ -293,7 +298,7 @@ def _named_step(
 def more(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
     plain = " ".join(re.sub(r"[^a-z ]+", " ", text).split())
     if not MORE.match(plain):
-        return None
+        return _more_by(text, previous, parser)
     if previous is None:  # "keep going" with nothing going
         return Question("keep going which way? I do not know the last motion: say the direction")
     if previous.motion not in REVERSE:
@@ -301,3 +306,19 @@ def more(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | 
     if _SMALL.search(plain):
         return LanguageMotion.of(previous.motion, "small") if previous.magnitude else previous
     return previous
+
+
+def _more_by(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
+    """ "2 cm more", "another centimeter", "one more degree" after a motion: that size again
+    along it (no direction named, no "than" or negation: "no more than 2 cm" is a limit)."""
+    words = normalize(text)
+    if previous is None or previous.motion not in _NAMED or _DIRECTION.search(words):
+        return None
+    said = text.lower()  # before "another" became a number
+    if not MORE_BY.search(said) or NOT_MORE.search(said) or len(words.split()) > 7:
+        return None
+    kind = "angle" if previous.angle_rad is not None else "length"
+    cues = analyse(words)
+    if cues.unitless or [s.kind for s in cues.sizes] != [kind]:
+        return None
+    return parser.parse(f"{_NAMED[previous.motion]} {cues.sizes[0].text}")

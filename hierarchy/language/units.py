@@ -77,7 +77,7 @@ _SPELLINGS = (
     (r"\b(a )?(full|whole|complete|entire) (turn|circle|rotation|revolution)\b", " 1 turn "),
     (r"\bturn (it |the \w+ )?(all the way )?around\b", "turn 180 deg"),
 )
-_NEEDS_UNIT = frozenset(("one", "a", "an", *_FRACTIONS))
+_NEEDS_UNIT = frozenset(("one", "a", "an", "another", *_FRACTIONS))
 """Words that are numbers only before a unit ("the left one", "halfway" stay words)."""
 _UNIT_WORDS = frozenset(LENGTH_UNITS_M) | frozenset(ANGLE_UNITS_RAD)
 
@@ -174,7 +174,7 @@ def _read_article_number(tokens: list[str], i: int) -> tuple[float, int]:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
     if t in _FRACTIONS:
         return _FRACTIONS[t], i + (2 if nxt in ("a", "an", "of") else 1)
-    if t in ("a", "an"):
+    if t in ("a", "an", "another"):  # "another centimeter": one more
         if nxt in _FRACTIONS:
             return _FRACTIONS[nxt], i + (3 if tokens[i + 2 : i + 3] == ["of"] else 2)
         if nxt == "couple":

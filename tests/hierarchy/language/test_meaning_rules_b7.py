@@ -215,3 +215,29 @@ def test_top_speed_right_after_not_is_care(parser, text):
 def test_top_speed_asked_for_is_still_refused(parser, text):
     answer = said(parser, text)
     assert isinstance(answer, Refusal) and answer.kind == "unsafe"
+
+
+# --- a size more along the previous motion ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "previous", "motion", "cm"),
+    [
+        ("3 mm more", "down", "down", 0.3),
+        ("another centimeter please", "right", "right", 1.0),  # "another" = one more
+        ("one more cm", "forward", "forward", 1.0),
+        ("just half a centimeter further", "left", "left", 0.5),  # not "half that"
+    ],
+)
+def test_a_size_more_continues_the_previous_motion(parser, text, previous, motion, cm):
+    answer = said(parser, text, LanguageMotion.of(previous))
+    assert answer.motion == motion and _cm(answer) == pytest.approx(cm)
+
+
+def test_another_degree_count_and_a_limit_are_no_continuation(parser):
+    turned = said(parser, "another 4 degrees", LanguageMotion.of("rotate_cw"))
+    assert turned.motion == "rotate_cw" and math.degrees(turned.angle_rad) == pytest.approx(4)
+    assert said(parser, "2 cm more", None) != LanguageMotion("left", "explicit", distance_m=0.02)
+    limit = said(parser, "no more than 2 cm", LanguageMotion.of("left"))
+    assert limit != LanguageMotion("left", "explicit", distance_m=0.02)
+    assert _cm(said(parser, "left another cm")) == pytest.approx(1.0)
