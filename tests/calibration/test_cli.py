@@ -60,6 +60,14 @@ def test_fit_refuses_joints_that_did_not_move(bag_path, tmp_path, capsys):
     )
 
 
+@pytest.mark.parametrize("step", ["0", "-0.002", "0.05"])
+def test_fit_refuses_a_replay_step_that_is_not_a_physics_step(bag_path, tmp_path, capsys, step):
+    out = tmp_path / "o.yaml"
+    assert main(["fit", str(bag_path), "--replay-dt-s", step, "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"--replay-dt-s {float(step)}" in err and "0.0005" in err and not out.exists()
+
+
 def test_parse_fields_lists_the_valid_ones():
     assert parse_fields("damping, kp,damping") == ("damping", "kp")
     with pytest.raises(CalibrationError, match="unknown parameters.*valid.*frictionloss"):
