@@ -68,6 +68,8 @@ TAKEN_BACK = re.compile(
     r"scratch that|forget (?:it|that)|cancel that)\s*[.!]*$"
 )
 """A request the speaker takes back at its end ("back a bit... actually no"): ask."""
+SIZE_REFUSALS = frozenset(("too_large", "out_of_workspace", "wrong_unit"))
+"""Refusals of a size: final, whatever another reading of the words would give."""
 INCH_OBJECTS = frozenset(("it", "that", "this", "the", "them", "along", "forward", "up", "down",
                           "left", "right", "back", "closer", "over", "away", "toward",
                           "towards"))  # fmt: skip
@@ -199,7 +201,7 @@ def understand(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
         aim = parser.parse(text[: purpose.start()])
         if motions_of(aim) is not None:
             return aim
-    if motions_of(whole) is None and (comma := _missing_comma(text, parser)) is not None:
+    if _unread(whole) and (comma := _missing_comma(text, parser)) is not None:
         return comma
     return _ask_count(text, whole) or _ask_if_ambiguous(text, whole, parser)
 
@@ -236,6 +238,13 @@ def _speaker_unsure(text: str) -> Question | None:
         return Question("whose left and right? Say it in the robot's frame, or 'my left'",
                         heard=text)  # fmt: skip
     return None
+
+
+def _unread(whole: Answer) -> bool:
+    """Not read as a motion, and not refused for its size: a size over a bound must never be
+    dropped by reading the words another way ("rotate clockwise a quarter, turn")."""
+    sized = isinstance(whole, Refusal) and whole.kind in SIZE_REFUSALS
+    return motions_of(whole) is None and not sized
 
 
 def _missing_comma(text: str, parser: Reads) -> Answer | None:

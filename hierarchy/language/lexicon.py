@@ -410,6 +410,7 @@ CARE_PATTERNS: tuple[str, ...] = (
     _w(
         r"(?:stay |keep )?clear (?:of )?(?:the|that|it)|just (?:above|over|short of|before)|"
         r"(?:almost|nearly|just about|barely) (?:touch|reach)\w*|"
+        r"(?:until|till) (?:it|you|the \w+) (?:just|lightly|gently) (?:touch|reach|meet)\w*|"
         r"away from (?:the |that )?(?:wall|table|edge|obstacle|person|people|cup|mug|glass|"
         r"bottle|camera|box|block)"
     ),  # fmt: skip

@@ -27,7 +27,7 @@ OTHER_WAY = re.compile(
     r"\b(?:(?:no|nope|nah|wrong way)\W+)*(?:go |do )?(?:the )?(?:other|opposite|wrong|reverse) "
     r"(?:way|direction|side)\b|\breverse (?:that|it|this)\b|\bundo(?: that| it)?\b|"
     r"\b(?:go |do )?(?:the )?opposite\b(?! (?:of|side)\b)|"
-    r"\b(?:flip|switch|swap) (?:the )?direction\b|\bnot (?:that|this) way\b|"
+    r"\b(?:flip|switch|swap|change) (?:the )?directions?\b|\bnot (?:that|this) way\b|"
     r"\b(?:back )?the way (?:you|it|we) came\b|"
     r"\bback (?:to )?where (?:you|it|we) (?:were|was|started|came from)\b"
 )

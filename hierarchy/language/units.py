@@ -155,6 +155,8 @@ def _read_integer(tokens: list[str], i: int) -> tuple[float, int]:
     t = tokens[i]
     if re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", t):
         return float(t), i + 1
+    if t == "point" and i + 1 < len(tokens) and tokens[i + 1] in _ONES[:10]:
+        return float(f"0.{_ONES.index(tokens[i + 1])}"), i + 2  # "point five cm": 0.5 cm
     if t in _TENS:
         value, j = float(_TENS[t]), i + 1
         if j < len(tokens) and tokens[j] in _ONES[1:10]:

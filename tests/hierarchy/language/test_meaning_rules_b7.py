@@ -241,3 +241,30 @@ def test_another_degree_count_and_a_limit_are_no_continuation(parser):
     limit = said(parser, "no more than 2 cm", LanguageMotion.of("left"))
     assert limit != LanguageMotion("left", "explicit", distance_m=0.02)
     assert _cm(said(parser, "left another cm")) == pytest.approx(1.0)
+
+
+# --- sizes are never dropped; probes of my own --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text", ["twist clockwise a quarter turn", "turn the gripper half a turn anticlockwise"]
+)
+def test_a_size_over_the_bound_is_not_read_away_by_a_missing_comma(parser, text):
+    answer = said(parser, text)  # "... a quarter, turn" would be a default-size rotation
+    assert isinstance(answer, Refusal) and answer.kind == "too_large"
+
+
+def test_point_five_without_a_leading_zero(parser):
+    assert _cm(said(parser, "down point five centimeters")) == pytest.approx(0.5)
+    assert _cm(said(parser, "right three point five cm")) == pytest.approx(3.5)
+
+
+def test_swap_directions_reverses(parser):
+    answer = said(parser, "change directions", LanguageMotion.of("up", "small"))
+    assert answer == LanguageMotion.of("down", "small")
+
+
+def test_until_it_just_touches_is_a_stopping_point_not_harm(parser):
+    assert said(parser, "lower it until it just touches the table").motion == "down"
+    refused = said(parser, "go down and do not stop until it hits the table")
+    assert isinstance(refused, Refusal) and refused.kind == "unsafe"
