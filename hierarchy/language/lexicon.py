@@ -322,7 +322,9 @@ UNSAFE_PATTERNS: tuple[str, ...] = (
 HARM_PATTERNS: tuple[str, ...] = (
     _w(
         r"(?:crash|smash|ram|slam|bash|collide|punch|stab|attack|hurt|injur|harm|whack|crush|"
-        r"squash)\w*|knock\w* (?:it|that|this|them|the \w+) (?:over|down|off)"
+        r"squash)\w*|knock\w* (?:it|that|this|them|the \w+) (?:over|down|off)|"
+        r"knock\w* (?:over|down|off) (?:it|that|this|them|the|a)|topple\w*|"
+        r"tip\w* (?:it|that|this|them|the \w+) over|(?:throw|fling|hurl)\w*"
     ),  # fmt: skip
     _w(
         r"hit (?:the |that |a )?(?:table|wall|person|human|operator|me|someone|somebody|people|"

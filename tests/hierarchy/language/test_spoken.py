@@ -241,3 +241,16 @@ def test_the_arm_used_on_a_person_is_refused(parser, text):
 def test_keeping_the_arm_off_a_person_is_care(parser):
     answer = said(parser, "go left, careful not to touch me with the arm")
     assert answer == LanguageMotion.of("left")
+
+
+@pytest.mark.parametrize(
+    "text", ["knock over the vase", "pick it up and fling it", "tip the bowl over", "topple it"]
+)
+def test_toppling_and_throwing_are_harm(parser, text):
+    answer = said(parser, text)
+    assert isinstance(answer, Refusal) and answer.kind == "unsafe"
+
+
+def test_not_toppling_is_care_and_knock_it_off_still_stops(parser):
+    assert said(parser, "go right, careful not to knock over the vase").motion == "right"
+    assert said(parser, "knock it off") == LanguageMotion.of("stop")
