@@ -1,0 +1,146 @@
+"""Which difference between the coverage generator and the fitter biases the calibration?
+
+For one robot of the coverage study (``benchmarks/calibration_coverage.py``), the fitter's cost
+(``Problem.cost``, what the fit minimizes) is evaluated at the robot's true parameters, mapped
+into the fitter's parameterization, on logs from generator variants that remove one difference at
+a time (effort and sensor noise, the tanh Coulomb friction, the integrator and step), and with
+the fitter's replay at finer physics steps. A correct model at the truth costs only the noise; a
+large cost at the truth is model mismatch, which the fit absorbs by moving parameters away from
+the truth. Next to each cost: the cost with every armature scaled, and with the delay shifted,
+at the truth otherwise (which way the mismatch pulls them).
+
+    python benchmarks/tools/calibration_mismatch.py [--seed 2000] [--duration 30] [--json PATH]
+
+Use development seeds (2000-2005), never the frozen test seeds (7000-7019, 7100-7119).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+import calibration_coverage as coverage
+
+from skillbridge.calibration.bag import write_bag
+from skillbridge.calibration.excitation import ExcitationConfig, generate_excitation
+from skillbridge.calibration.fit import FitOptions, build_problem
+from skillbridge.calibration.recording import load_trajectory
+from skillbridge.sim.robot import panda_policy_spec
+from skillbridge.sim.scene import ARM_JOINTS, FINGER_JOINT, SceneConfig, compile_scene
+
+ARMATURE_SCALES = (0.5, 1.5, 2.5)
+DELAY_SHIFTS_S = (-0.001, -0.0005, 0.0005, 0.001)
+
+
+def _truth(robot: coverage.Robot, specs: tuple) -> np.ndarray:
+    return np.array(
+        [
+            robot.delay_s
+            if s.field == "delay"
+            else float(robot.truth(s.field)[ARM_JOINTS.index(s.target)])
+            for s in specs
+        ]
+    )
+
+
+def costs_at_truth(log_path: Path, robot: coverage.Robot, replay_dt_s: float) -> dict:
+    """Cost at the truth, with armature scaled and with the delay shifted."""
+    opts = FitOptions(scene=SceneConfig(physics_dt_s=replay_dt_s))
+    traj = load_trajectory(
+        log_path,
+        ARM_JOINTS,
+        opts.rate_hz,
+        finger_joint=FINGER_JOINT,
+        min_duration_s=2 * opts.segment_s,
+        min_motion_rad=opts.min_motion_rad,
+    )
+    problem, specs = build_problem(traj, opts)
+    truth = _truth(robot, specs)
+    armature = np.array([s.field == "armature" for s in specs])
+    delay = np.array([s.field == "delay" for s in specs])
+    return {
+        "at_truth": problem.cost(truth),
+        "armature_scaled": {
+            f"{k:g}": problem.cost(np.where(armature, truth * k, truth)) for k in ARMATURE_SCALES
+        },
+        "delay_shifted_ms": {
+            f"{d * 1e3:+g}": problem.cost(np.where(delay, truth + d, truth))
+            for d in DELAY_SHIFTS_S
+        },
+    }
+
+
+def variants(
+    robot: coverage.Robot,
+) -> list[tuple[str, coverage.Robot, coverage.SensorConfig, float]]:
+    """(label, robot, generator sensors, replay step) per row, one difference removed at a time."""
+    sensors = coverage.SensorConfig()
+    quiet = dataclasses.replace(
+        sensors, pos_noise_rad=0.0, vel_noise_rad_s=0.0, torque_noise_nm=(0.0,) * 7
+    )
+    viscous_only = dataclasses.replace(robot, coulomb=np.zeros(7))
+    fitter_step = dataclasses.replace(quiet, physics_dt_s=0.002, integrator="IMPLICITFAST")
+    return [
+        ("study generator (RK4 0.5 ms), replay 2 ms", robot, sensors, 0.002),
+        ("no effort or sensor noise", robot, quiet, 0.002),
+        ("... and no Coulomb friction", viscous_only, quiet, 0.002),
+        (
+            "... generator implicitfast 0.5 ms",
+            viscous_only,
+            dataclasses.replace(quiet, integrator="IMPLICITFAST"),
+            0.002,
+        ),
+        ("... generator implicitfast 2 ms (the fitter's)", viscous_only, fitter_step, 0.002),
+        ("Coulomb back, generator implicitfast 2 ms", robot, fitter_step, 0.002),
+        ("study generator, replay 1 ms", robot, sensors, 0.001),
+        ("study generator, replay 0.5 ms", robot, sensors, 0.0005),
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seed", type=int, default=2000, help="robot seed (development: 2000)")
+    parser.add_argument("--duration", type=float, default=30.0, help="log length, s")
+    parser.add_argument("--json", type=Path, default=None, help="write the table here")
+    args = parser.parse_args()
+    if 7000 <= args.seed < 7200:
+        raise SystemExit(f"--seed {args.seed} is a frozen test robot; use 2000-2005")
+    spec = panda_policy_spec(compile_scene())
+    excitation = generate_excitation(ExcitationConfig(duration_s=args.duration), spec)
+    robot = coverage.draw_robot(coverage.Prior(), args.seed)
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for label, variant, sensors, replay_dt_s in variants(robot):
+            path = Path(tmp) / "log.mcap"
+            write_bag(coverage.generate_log(excitation, variant, sensors), path)
+            row = {"variant": label, "replay_dt_s": replay_dt_s}
+            row |= costs_at_truth(path, variant, replay_dt_s)
+            rows.append(row)
+            print(
+                f"{label:48s} cost at truth {row['at_truth']:10.1f}  armature x"
+                + "/".join(row["armature_scaled"])
+                + ": "
+                + " ".join(f"{v:9.1f}" for v in row["armature_scaled"].values())
+                + "  delay "
+                + "/".join(row["delay_shifted_ms"])
+                + " ms: "
+                + " ".join(f"{v:9.1f}" for v in row["delay_shifted_ms"].values()),
+                flush=True,
+            )
+    if args.json:
+        record = {"tool": "calibration_mismatch", "seed": args.seed, "duration_s": args.duration}
+        record |= {"machine": coverage.machine(), "rows": rows}
+        args.json.write_text(json.dumps(record, indent=1) + "\n")
+        print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
