@@ -87,8 +87,10 @@ way and twice as far" by twice it (sizes still go through the parser's fixed bou
 MORE = re.compile(
     r"^(?:(?:just |yeah |ok |okay )*(?:a )?(?:(?:little |tiny |wee )?bit |little |tad |touch |"
     r"smidge |hair )?(?:more|further|farther)|keep (?:it )?going|continue|again|same again|"
-    r"(?:a )?(?:little |tiny )?bit more|more)(?: please)?$"
+    r"(?:do )?(?:that|it|the same) (?:again|once more|one more time)|one more time|once more|"
+    r"repeat (?:that|it)|(?:a )?(?:little |tiny )?bit more|more)(?: please)?$"
 )
+"""Continue or repeat the previous motion: "a bit more", "keep going", "do that again"."""
 MORE_BY = re.compile(r"\b(?:more|further|farther|another|again|extra|additional)\b")
 NOT_MORE = re.compile(r"\b(?:than|not|no|never|less)\b")
 """Words that make "2 cm more" a limit or a comparison, not a request to continue."""

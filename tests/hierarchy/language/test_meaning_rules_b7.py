@@ -268,3 +268,10 @@ def test_until_it_just_touches_is_a_stopping_point_not_harm(parser):
     assert said(parser, "lower it until it just touches the table").motion == "down"
     refused = said(parser, "go down and do not stop until it hits the table")
     assert isinstance(refused, Refusal) and refused.kind == "unsafe"
+
+
+@pytest.mark.parametrize("text", ["do that again", "one more time please", "repeat it"])
+def test_repeat_requests_continue_the_previous_motion(parser, text):
+    before = LanguageMotion.of("forward", "small")
+    assert said(parser, text, before) == before
+    assert isinstance(said(parser, text), Question)  # nothing to repeat: asked
