@@ -44,7 +44,8 @@ and a unit: "won more centimeter")."""
 SPLIT_HOMOPHONES = {("oh", "pen"): "open", ("grip", "her"): "gripper", ("grip", "or"): "gripper",
                     ("for", "word"): "forward", ("four", "ward"): "forward",
                     ("back", "words"): "backwards", ("oh", "pin"): "open",
-                    ("low", "her"): "lower", ("high", "her"): "higher"}  # fmt: skip
+                    ("low", "her"): "lower", ("high", "her"): "higher",
+                    ("clock", "like"): "clockwise"}  # fmt: skip
 """Two known words a recognizer writes for one vocabulary word (the merge rule only joins
 tokens of which one is no known word)."""
 SPELLED_UNIT = re.compile(r"\b([cm])\s?\.\s?m\b\.?")

@@ -10,6 +10,7 @@ from dialogue_case import said
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.language.answers import Question, Refusal
 from skillbridge.hierarchy.language.rules import find_unsafe
+from skillbridge.hierarchy.language.speech_text import clean
 from skillbridge.hierarchy.language.spoken import (
     imperative_reading,
     unclear_words,
@@ -254,3 +255,8 @@ def test_toppling_and_throwing_are_harm(parser, text):
 def test_not_toppling_is_care_and_knock_it_off_still_stops(parser):
     assert said(parser, "go right, careful not to knock over the vase").motion == "right"
     assert said(parser, "knock it off") == LanguageMotion.of("stop")
+
+
+def test_clockwise_heard_as_clock_like(parser):
+    assert clean("rotate it clock like a little").text == "rotate it clockwise a little"
+    assert said(parser, "turn counter clock like").motion == "rotate_ccw"
