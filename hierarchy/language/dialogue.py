@@ -68,6 +68,16 @@ TAKEN_BACK = re.compile(
     r"scratch that|forget (?:it|that)|cancel that)\s*[.!]*$"
 )
 """A request the speaker takes back at its end ("back a bit... actually no"): ask."""
+LIST_VERBS = {
+    **dict.fromkeys(("move", "go", "come", "bring", "shift", "slide", "push", "pull", "nudge",
+                     "lower", "raise", "lift", "scoot"), "move"),
+    **dict.fromkeys(("rotate", "twist", "spin", "turn"), "rotate"),
+    **dict.fromkeys(("open", "close", "grab", "release", "grip"), "gripper"),
+}  # fmt: skip
+"""Verbs that open a command in a comma-separated list of commands, and the kind of motion
+each names: a list of two kinds ("close the gripper, lift it") is a compound; one of a single
+kind ("go left, go left", "lift it, lift it a bit more") is left to the parser (a stutter, or
+asked)."""
 SIZE_REFUSALS = frozenset(("too_large", "out_of_workspace", "wrong_unit"))
 """Refusals of a size: final, whatever another reading of the words would give."""
 INCH_OBJECTS = frozenset(("it", "that", "this", "the", "them", "along", "forward", "up", "down",
@@ -270,7 +280,8 @@ def _compound(text: str, previous: LanguageMotion | None, parser: Reads) -> Answ
             else (first["rest"], first["clause"])
         )
         text = f"{order[0]}, then {order[1]}"
-    parts = [p.strip(" ,.") for p in _JOINERS.split(text) if p and p.strip(" ,.")]
+    joined = [p.strip(" ,.") for p in _JOINERS.split(text) if p and p.strip(" ,.")]
+    parts = [piece for part in joined for piece in _command_list(part)]
     if len(parts) < 2:
         return None
     answers = [understand(p, previous, parser) for p in parts]
@@ -287,6 +298,18 @@ def _compound(text: str, previous: LanguageMotion | None, parser: Reads) -> Answ
             return Question(f"{a.describe()} and then {b.describe()} cancel out: which one?",
                             (a, b), heard=text)  # fmt: skip
     return motions[0] if len(motions) == 1 else Motions(motions)
+
+
+def _command_list(part: str) -> list[str]:
+    """ "close the gripper, lift it 3 cm": commands separated by commas, each opening with a
+    verb of ``LIST_VERBS``, of more than one kind, are parts of a compound; otherwise the part
+    stays whole ("left, but not so far", "right, now down": a comma before no command)."""
+    pieces = [p.strip() for p in part.split(",") if p.strip()]
+    verbs = [p.split()[0] for p in pieces]
+    if len(pieces) > 1 and all(v in LIST_VERBS for v in verbs):
+        kinds = {LIST_VERBS[v] for v in verbs}  # the parser reads one kind at a time
+        return pieces if len(kinds) > 1 else [part]
+    return [part]
 
 
 def _blocking_part(answers: list[Answer], text: str) -> Answer | None:

@@ -275,3 +275,21 @@ def test_repeat_requests_continue_the_previous_motion(parser, text):
     before = LanguageMotion.of("forward", "small")
     assert said(parser, text, before) == before
     assert isinstance(said(parser, text), Question)  # nothing to repeat: asked
+
+
+def test_a_comma_list_of_commands_of_two_kinds_is_a_compound(parser):
+    answer = said(parser, "open the claw, lower it 2 cm")  # the parser alone drops one
+    assert isinstance(answer, Motions)
+    assert [m.motion for m in answer.motions] == ["open", "down"]
+    assert _cm(answer.motions[1]) == pytest.approx(2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("go up, go up", LanguageMotion.of("up")),  # one kind: a stutter, not twice
+        ("lower it, but not so far", LanguageMotion.of("down", "small")),  # no command after
+    ],
+)
+def test_a_comma_without_two_kinds_of_command_is_no_list(parser, text, expected):
+    assert said(parser, text) == expected
