@@ -79,7 +79,8 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         _w(
             r"(?:toward|towards|closer to|close to|nearer to|nearer|near|in the direction of) "
             + _ME
-            + r"|back(?:ed|ing|s)? (?:(?:it|that|this) )?(?:up|out)"
+            + r"|(?<!come )(?<!go )(?<!move )(?<!it )(?<!head )"  # "come back up": return up
+            r"back(?:ed|ing|s)? (?:(?:it|that|this) )?(?:up|out)"
         ),
         "backward",
     ),  # fmt: skip
@@ -97,8 +98,9 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     ),  # fmt: skip
     (
         _w(
-            r"(?:go|come|move|head|slide) back"
-            r"(?= (?:to the |over to the )?(?:left|right|up|down)\b)"
+            r"(?:go|come|move|head|slide|bring|put|take|lift|raise)"
+            r"(?: it| that| this| them| the \w+)? "
+            r"back(?= (?:to the |over to the )?(?:left|right|up|down)\b)"
         ),
         "",
     ),  # fmt: skip

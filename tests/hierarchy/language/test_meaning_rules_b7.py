@@ -293,3 +293,16 @@ def test_a_comma_list_of_commands_of_two_kinds_is_a_compound(parser):
 )
 def test_a_comma_without_two_kinds_of_command_is_no_list(parser, text, expected):
     assert said(parser, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "motion"),
+    [
+        ("go back up", "up"),  # return upward, not "back up" (reverse)
+        ("bring the claw back down a bit", "down"),
+        ("back up a touch", "backward"),  # the phrasal verb stays backward
+        ("back it up", "backward"),
+    ],
+)
+def test_back_before_a_direction_is_a_return(parser, text, motion):
+    assert said(parser, text).motion == motion
