@@ -109,6 +109,7 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
             r"(?:hit|press|push|slam|use|pull|smash) (?:the |your |that )?(?:estop|emergency "
             r"(?:stop|button|brake)|stop button|kill switch)|cut it out|knock it off|"
             r"(?:hit|apply) the (?:brakes?|breaks?)|on the (?:brakes?|breaks?)|"
+            r"the (?:brakes?|breaks?) on|"
             r"kill (?:the |that |this )?(?:motion|movement|move)"
         ),
         "stop",

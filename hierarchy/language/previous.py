@@ -40,7 +40,8 @@ NOT_SO_FAR = re.compile(
 """A negated distance: "not so far", "not very far", "not a lot", "not a big move" (not "not
 far enough")."""
 DONT_OVERDO = re.compile(
-    r"\b(?:do not|don't|dont|never) (?:go|move|push|pull|slide|take it|bring it|shift it) "
+    r"\b(?:do not|don't|dont|never) (?:go|move|push|pull|slide|take|bring|shift|nudge)"
+    r"(?: it| that| this| the \w+)? "
     r"(?:too |so |that |very )?(?:far|much)\b"
 )
 """A warning not to overdo a command: "don't go too far left" is a small step left."""
@@ -236,7 +237,8 @@ def less(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | 
     if (height := NOT_SO_HIGH.search(text)) and not _DIRECTION.search(text):
         return LanguageMotion.of(_UNDO_HEIGHT[height.group(1)], "small")
     negated, less, too_far = NOT_SO_FAR.search(text), LESS.search(text), TOO_FAR.search(text)
-    match = negated or less or too_far
+    overdo = DONT_OVERDO.search(text) if _DIRECTION.search(text) else None  # "... much, left"
+    match = negated or less or too_far or overdo
     if match is None:
         return None
     named = SCALE_BACK.sub(" ", text)

@@ -72,6 +72,7 @@ _SPELLINGS = (
     (r"\bclock[\s-]wise\b", "clockwise"),
     (r"\b(left|right|up|down|back|out)wards?\b", r"\1"),
     (r"\b(left|right)er\b", r"more \1"),  # "a bit lefter"
+    (r"\b(?:no|not) (?:more|further|farther) than\b", "at most"),  # a cap, not "no" + "than"
     (r"\bforwards\b", "forward"),
     (r"\bover[\s-](rotat|turn|shot|shoot|did|done)", r"over\1"),
     (r"\b(a )?(full|whole|complete|entire) (turn|circle|rotation|revolution)\b", " 1 turn "),

@@ -306,3 +306,17 @@ def test_a_comma_without_two_kinds_of_command_is_no_list(parser, text, expected)
 )
 def test_back_before_a_direction_is_a_return(parser, text, motion):
     assert said(parser, text).motion == motion
+
+
+def test_a_warning_not_to_move_much_with_a_direction_is_a_small_step(parser):
+    assert said(parser, "don't push it much, right") == LanguageMotion.of("right", "small")
+    assert said(parser, "don't move much", LanguageMotion.of("left")) == LanguageMotion.of("stop")
+
+
+def test_no_more_than_a_size_is_that_size_as_a_cap(parser):
+    answer = said(parser, "no more than 2 cm to the right")  # "no" is no stop here
+    assert answer.motion == "right" and _cm(answer) == pytest.approx(2)
+
+
+def test_brakes_on_is_a_stop(parser):
+    assert said(parser, "slam the brakes on") == LanguageMotion.of("stop")
