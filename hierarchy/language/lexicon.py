@@ -124,7 +124,13 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         "object",
     ),  # fmt: skip
     (_w(r"hold (?:on to|onto)|hold (?:it |on )?(?:tight\w*|firm\w*|secure\w*)"), "close"),
-    (_w(r"(?:hold|hang|wait) (?:on|up)|(?:shut|calm|settle) (?:it )?down"), "stop"),
+    (
+        _w(
+            r"(?:hold|hang|wait) (?:on|up)|(?:shut|calm|settle) (?:it )?down|"
+            r"(?:one|just a|wait a|give me a|hold on a) (?:sec|second|moment|minute)(?! time)"
+        ),
+        "stop",
+    ),  # fmt: skip
     (
         _w(
             r"(?:the )?(?:other|opposite|wrong|reverse) (?:way|direction|side)|undo|"

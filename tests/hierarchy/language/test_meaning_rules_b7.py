@@ -320,3 +320,12 @@ def test_no_more_than_a_size_is_that_size_as_a_cap(parser):
 
 def test_brakes_on_is_a_stop(parser):
     assert said(parser, "slam the brakes on") == LanguageMotion.of("stop")
+
+
+@pytest.mark.parametrize("text", ["one sec", "just a moment", "one second please"])
+def test_asking_for_a_moment_is_a_stop(parser, text):
+    assert said(parser, text) == LanguageMotion.of("stop")
+
+
+def test_a_second_time_is_no_stop(parser):
+    assert said(parser, "a second time", LanguageMotion.of("left")) != LanguageMotion.of("stop")
