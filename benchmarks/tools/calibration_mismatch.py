@@ -9,7 +9,13 @@ large cost at the truth is model mismatch, which the fit absorbs by moving param
 the truth. Next to each cost: the cost with every armature scaled, and with the delay shifted,
 at the truth otherwise (which way the mismatch pulls them).
 
-    python benchmarks/tools/calibration_mismatch.py [--seed 2000] [--duration 30] [--json PATH]
+A cost at the truth says how large a mismatch is, not how far the fit must move the parameters
+to absorb it. With ``--fit`` each variant's log is also fitted at the defaults (about a minute
+each) and the estimates' errors are reported: the median armature error, the largest kp error,
+joint 7's damping and the delay error.
+
+    python benchmarks/tools/calibration_mismatch.py [--seed 2000] [--duration 30] [--fit]
+        [--json PATH]
 
 Use development seeds (2000-2005), never the frozen test seeds (7000-7019, 7100-7119).
 """
@@ -30,7 +36,7 @@ import calibration_coverage as coverage
 
 from skillbridge.calibration.bag import write_bag
 from skillbridge.calibration.excitation import ExcitationConfig, generate_excitation
-from skillbridge.calibration.fit import FitOptions, build_problem
+from skillbridge.calibration.fit import FitOptions, build_problem, fit_recording
 from skillbridge.calibration.recording import load_trajectory
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import ARM_JOINTS, FINGER_JOINT, SceneConfig, compile_scene
@@ -77,6 +83,27 @@ def costs_at_truth(log_path: Path, robot: coverage.Robot, replay_dt_s: float) ->
     }
 
 
+def fit_errors(log_path: Path, robot: coverage.Robot, replay_dt_s: float) -> dict:
+    """Fit ``log_path`` at the defaults (replay step ``replay_dt_s``); the estimates' errors."""
+    opts = FitOptions(scene=SceneConfig(physics_dt_s=replay_dt_s))
+    fit = fit_recording(log_path, opts)
+    by_name = {e.name: e for e in fit.estimates}
+
+    def rel_errors(field: str) -> np.ndarray:
+        true = robot.truth(field)
+        est = np.array([by_name[f"{j}.{field}"].value for j in ARM_JOINTS])
+        return np.abs(est - true) / np.abs(true)
+
+    return {
+        "armature_median_rel_error": float(np.median(rel_errors("armature"))),
+        "kp_max_rel_error": float(np.max(rel_errors("kp"))),
+        "joint7_damping": [float(robot.viscous[6]), by_name["panda_joint7.damping"].value],
+        "delay_error_s": fit.command_delay_s - robot.delay_s,
+        "on_bound": list(fit.failed),
+        "fit_wall_s": round(fit.wall_time_s, 1),
+    }
+
+
 def variants(
     robot: coverage.Robot,
 ) -> list[tuple[str, coverage.Robot, coverage.SensorConfig, float]]:
@@ -108,6 +135,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=2000, help="robot seed (development: 2000)")
     parser.add_argument("--duration", type=float, default=30.0, help="log length, s")
+    parser.add_argument("--fit", action="store_true", help="also fit each variant's log")
     parser.add_argument("--json", type=Path, default=None, help="write the table here")
     args = parser.parse_args()
     if 7000 <= args.seed < 7200:
@@ -122,6 +150,8 @@ def main() -> int:
             write_bag(coverage.generate_log(excitation, variant, sensors), path)
             row = {"variant": label, "replay_dt_s": replay_dt_s}
             row |= costs_at_truth(path, variant, replay_dt_s)
+            if args.fit and replay_dt_s == 0.002:  # finer replays: calibration_coverage.py
+                row["fit"] = fit_errors(path, variant, replay_dt_s)
             rows.append(row)
             print(
                 f"{label:48s} cost at truth {row['at_truth']:10.1f}  armature x"
@@ -134,6 +164,15 @@ def main() -> int:
                 + " ".join(f"{v:9.1f}" for v in row["delay_shifted_ms"].values()),
                 flush=True,
             )
+            if "fit" in row:
+                f = row["fit"]
+                print(
+                    f"{'':48s} fit: armature median error {f['armature_median_rel_error']:.2f}, "
+                    f"kp max error {f['kp_max_rel_error']:.3f}, joint 7 damping "
+                    f"{f['joint7_damping'][1]:.2f} (true {f['joint7_damping'][0]:.2f}), delay "
+                    f"error {f['delay_error_s'] * 1e3:+.2f} ms, {f['fit_wall_s']} s",
+                    flush=True,
+                )
     if args.json:
         record = {"tool": "calibration_mismatch", "seed": args.seed, "duration_s": args.duration}
         record |= {"machine": coverage.machine(), "rows": rows}
