@@ -17,6 +17,11 @@ joint 7's damping and the delay error.
     python benchmarks/tools/calibration_mismatch.py [--seed 2000] [--duration 30] [--fit]
         [--json PATH]
 
+``--friction-timeconst-s T [T ...]`` instead fits the study's log once per T with the stiffness
+of MuJoCo's friction constraint in the replay changed: the arm joints' ``dof_solref`` time
+constant (MuJoCo's default 0.02 s; smaller is stiffer). A diagnostic only: it replaces the
+fitter's replay-model builder in this process, and the overrides a fit writes do not carry it.
+
 Use development seeds (2000-2005), never the frozen test seeds (7000-7019, 7100-7119).
 """
 
@@ -27,16 +32,19 @@ import dataclasses
 import json
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+import mujoco
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import calibration_coverage as coverage
 
+from skillbridge.calibration import fit as fit_module
 from skillbridge.calibration.bag import write_bag
 from skillbridge.calibration.excitation import ExcitationConfig, generate_excitation
-from skillbridge.calibration.fit import FitOptions, build_problem, fit_recording
+from skillbridge.calibration.fit import FitOptions, build_problem
 from skillbridge.calibration.recording import load_trajectory
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import ARM_JOINTS, FINGER_JOINT, SceneConfig, compile_scene
@@ -86,7 +94,7 @@ def costs_at_truth(log_path: Path, robot: coverage.Robot, replay_dt_s: float) ->
 def fit_errors(log_path: Path, robot: coverage.Robot, replay_dt_s: float) -> dict:
     """Fit ``log_path`` at the defaults (replay step ``replay_dt_s``); the estimates' errors."""
     opts = FitOptions(scene=SceneConfig(physics_dt_s=replay_dt_s))
-    fit = fit_recording(log_path, opts)
+    fit = fit_module.fit_recording(log_path, opts)
     by_name = {e.name: e for e in fit.estimates}
 
     def rel_errors(field: str) -> np.ndarray:
@@ -102,6 +110,39 @@ def fit_errors(log_path: Path, robot: coverage.Robot, replay_dt_s: float) -> dic
         "on_bound": list(fit.failed),
         "fit_wall_s": round(fit.wall_time_s, 1),
     }
+
+
+def with_friction_timeconst(timeconst_s: float) -> None:
+    """Make every replay model of this process use ``timeconst_s`` for the arm joints' friction
+    constraint (diagnostic: the fitter has no such parameter)."""
+    build = fit_module.replay_model
+
+    def replay_model(scene: SceneConfig | None = None) -> mujoco.MjModel:
+        model = build(scene)
+        for joint in ARM_JOINTS:
+            model.dof_solref[model.joint(joint).dofadr[0], 0] = timeconst_s
+        return model
+
+    fit_module.replay_model = replay_model
+
+
+def friction_softness(excitation, robot: coverage.Robot, timeconsts: list[float]) -> list[dict]:
+    """Fit the study's log once per friction time constant, each in a fresh process."""
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "log.mcap"
+        write_bag(coverage.generate_log(excitation, robot, coverage.SensorConfig()), path)
+        for timeconst_s in timeconsts:
+            with ProcessPoolExecutor(1) as pool:
+                fit = pool.submit(_fit_softened, path, robot, timeconst_s).result()
+            rows.append({"friction_timeconst_s": timeconst_s, "fit": fit})
+            print(f"friction time constant {timeconst_s:g} s: {fit}", flush=True)
+    return rows
+
+
+def _fit_softened(path: Path, robot: coverage.Robot, timeconst_s: float) -> dict:
+    with_friction_timeconst(timeconst_s)
+    return fit_errors(path, robot, 0.002)
 
 
 def variants(
@@ -136,6 +177,13 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=2000, help="robot seed (development: 2000)")
     parser.add_argument("--duration", type=float, default=30.0, help="log length, s")
     parser.add_argument("--fit", action="store_true", help="also fit each variant's log")
+    parser.add_argument(
+        "--friction-timeconst-s",
+        type=float,
+        nargs="+",
+        default=None,
+        help="instead: fit the study's log with these friction-constraint time constants",
+    )
     parser.add_argument("--json", type=Path, default=None, help="write the table here")
     args = parser.parse_args()
     if 7000 <= args.seed < 7200:
@@ -143,6 +191,9 @@ def main() -> int:
     spec = panda_policy_spec(compile_scene())
     excitation = generate_excitation(ExcitationConfig(duration_s=args.duration), spec)
     robot = coverage.draw_robot(coverage.Prior(), args.seed)
+    if args.friction_timeconst_s:
+        softness = friction_softness(excitation, robot, args.friction_timeconst_s)
+        return _write(args, {"friction_softness": softness})
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for label, variant, sensors, replay_dt_s in variants(robot):
@@ -173,9 +224,13 @@ def main() -> int:
                     f"error {f['delay_error_s'] * 1e3:+.2f} ms, {f['fit_wall_s']} s",
                     flush=True,
                 )
+    return _write(args, {"rows": rows})
+
+
+def _write(args: argparse.Namespace, results: dict) -> int:
     if args.json:
         record = {"tool": "calibration_mismatch", "seed": args.seed, "duration_s": args.duration}
-        record |= {"machine": coverage.machine(), "rows": rows}
+        record |= {"machine": coverage.machine(), **results}
         args.json.write_text(json.dumps(record, indent=1) + "\n")
         print(f"wrote {args.json}")
     return 0
