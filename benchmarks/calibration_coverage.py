@@ -27,7 +27,7 @@ only where fitted: not at the defaults) on >= 90 % of the robots (every joint of
 meet it); no estimate within 1 % of its bound's span.
 
     python benchmarks/calibration_coverage.py [--quick] [--robots N] [--duration S] [--seed B]
-        [--jobs J] [--replay-dt-s DT] [--json PATH]
+        [--jobs J] [--replay-dt-s DT] [--friction-timeconst-s T] [--json PATH]
 
 Robot i is drawn with seed ``B + i`` (``--seed``, default 0). Seeds are split by purpose (see
 docs/calibration.md): development runs use base 2000, the frozen test run base 7000. ``--jobs``
@@ -52,6 +52,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import Result, machine, parse_args, report
 
+from skillbridge.calibration import fit as fit_module
 from skillbridge.calibration.bag import write_bag
 from skillbridge.calibration.errors import CalibrationError
 from skillbridge.calibration.excitation import Excitation, ExcitationConfig, generate_excitation
@@ -65,6 +66,7 @@ from skillbridge.sim.scene import (
     ARM_JOINTS,
     FINGER_JOINT,
     MIMIC_FINGER_JOINT,
+    SceneConfig,
     compile_scene,
     panda_mjcf,
 )
@@ -548,6 +550,12 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         help="physics step of the fitter's replay (default: FitOptions' own)",
     )
     parser.add_argument(
+        "--friction-timeconst-s",
+        type=float,
+        default=None,
+        help="diagnostic: the replay's arm friction-constraint time constant (MuJoCo's 0.02)",
+    )
+    parser.add_argument(
         "--resummarize",
         type=Path,
         default=None,
@@ -588,8 +596,31 @@ def _write(robots: list[dict], planned: int, args: argparse.Namespace, context: 
     return report("calibration_coverage", results_of(summary, robots), args.json, extra)
 
 
-def _study_seed(seed: int, duration_s: float, workdir: str, options: FitOptions) -> dict:
+def with_friction_timeconst(timeconst_s: float) -> None:
+    """Make every replay model of this process use ``timeconst_s`` as the time constant of the
+    arm joints' friction constraint (``dof_solref``; MuJoCo's default 0.02 s, smaller is
+    stiffer). A diagnostic: the fitter has no such parameter and its overrides do not carry it."""
+    build = fit_module.replay_model
+
+    def replay_model(scene: SceneConfig | None = None) -> mujoco.MjModel:
+        model = build(scene)
+        for joint in ARM_JOINTS:
+            model.dof_solref[model.joint(joint).dofadr[0], 0] = timeconst_s
+        return model
+
+    fit_module.replay_model = replay_model
+
+
+def _study_seed(
+    seed: int,
+    duration_s: float,
+    workdir: str,
+    options: FitOptions,
+    friction_timeconst_s: float | None = None,
+) -> dict:
     """One robot in a worker process: its own excitation (deterministic), generator and fit."""
+    if friction_timeconst_s is not None:
+        with_friction_timeconst(friction_timeconst_s)
     spec = panda_policy_spec(compile_scene())
     excitation = generate_excitation(ExcitationConfig(duration_s=duration_s), spec)
     robot = draw_robot(Prior(), seed)
@@ -638,7 +669,12 @@ def main() -> int:
         "fit_options": "FitOptions() defaults: "
         + ", ".join(options.fields)
         + f"; delay 0-{options.max_delay_s * 1e3:g} ms; replay step "
-        + f"{options.scene.physics_dt_s * 1e3:g} ms",
+        + f"{options.scene.physics_dt_s * 1e3:g} ms"
+        + (
+            f"; replay friction time constant {args.friction_timeconst_s:g} s (diagnostic)"
+            if args.friction_timeconst_s is not None
+            else ""
+        ),
         "prior": dataclasses.asdict(Prior()),
         "sensors": dataclasses.asdict(SensorConfig()),
         "threads": 2,
@@ -648,7 +684,10 @@ def main() -> int:
     code = 1
     with tempfile.TemporaryDirectory() as tmp, ProcessPoolExecutor(args.jobs) as pool:
         futures = {
-            pool.submit(_study_seed, seed, duration_s, tmp, options): seed for seed in seeds
+            pool.submit(
+                _study_seed, seed, duration_s, tmp, options, args.friction_timeconst_s
+            ): seed
+            for seed in seeds
         }
         for future in as_completed(futures):
             row = future.result()

@@ -35,7 +35,6 @@ import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-import mujoco
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -112,20 +111,6 @@ def fit_errors(log_path: Path, robot: coverage.Robot, replay_dt_s: float) -> dic
     }
 
 
-def with_friction_timeconst(timeconst_s: float) -> None:
-    """Make every replay model of this process use ``timeconst_s`` for the arm joints' friction
-    constraint (diagnostic: the fitter has no such parameter)."""
-    build = fit_module.replay_model
-
-    def replay_model(scene: SceneConfig | None = None) -> mujoco.MjModel:
-        model = build(scene)
-        for joint in ARM_JOINTS:
-            model.dof_solref[model.joint(joint).dofadr[0], 0] = timeconst_s
-        return model
-
-    fit_module.replay_model = replay_model
-
-
 def friction_softness(excitation, robot: coverage.Robot, timeconsts: list[float]) -> list[dict]:
     """Fit the study's log once per friction time constant, each in a fresh process."""
     rows = []
@@ -141,7 +126,7 @@ def friction_softness(excitation, robot: coverage.Robot, timeconsts: list[float]
 
 
 def _fit_softened(path: Path, robot: coverage.Robot, timeconst_s: float) -> dict:
-    with_friction_timeconst(timeconst_s)
+    coverage.with_friction_timeconst(timeconst_s)
     return fit_errors(path, robot, 0.002)
 
 

@@ -119,3 +119,20 @@ def test_stored_records_get_the_randomization_range_calibrate_fit_writes():
     assert failed["dr_range"] == [0.0, 20.0] and failed["dr_inside"]
     unbounded = cov._stored_dr(_record("damping", 7.0, 2.0, None))
     assert unbounded["dr_range"] == [0.0, 20.0]
+
+
+def test_the_friction_diagnostic_changes_only_the_arm_friction_constraint(monkeypatch):
+    """``--friction-timeconst-s`` swaps the fitter's replay-model builder in its process: the arm
+    joints' friction time constant changes, nothing else in the model does."""
+    from skillbridge.calibration import fit as fit_module
+
+    monkeypatch.setattr(fit_module, "replay_model", fit_module.replay_model)  # restored after
+    nominal = replay_model()
+    cov.with_friction_timeconst(0.005)
+    softened = fit_module.replay_model()
+    arm = [softened.joint(j).dofadr[0] for j in ARM_JOINTS]
+    assert np.all(softened.dof_solref[arm, 0] == 0.005)
+    assert np.all(nominal.dof_solref[arm, 0] == 0.02)  # MuJoCo's default
+    others = np.setdiff1d(np.arange(softened.nv), arm)
+    np.testing.assert_array_equal(softened.dof_solref[others], nominal.dof_solref[others])
+    np.testing.assert_array_equal(softened.dof_solref[arm, 1], nominal.dof_solref[arm, 1])
