@@ -146,10 +146,12 @@ def test_block_sandwich_widens_for_residuals_that_persist_over_a_block(rng):
     assert all(b.std > 5 * a.std for a, b in zip(gn, sw, strict=True))
 
 
-def test_a_parameter_only_the_prior_sees_keeps_the_prior_standard_deviation(rng):
-    """Column 0 has no data rows, only its prior row (value - mean) / 0.01: B and the meat both
-    get 1 / 0.01^2 for it, so its standard deviation is the prior's 0.01."""
-    data = np.column_stack([np.zeros(400), rng.normal(size=(400, 2))])
+def _assess_with_prior_on_column0(
+    rng: np.random.Generator, data_scale: float, block_rows: int
+) -> tuple[Estimate, ...]:
+    """400 data rows in blocks of ``block_rows``, column 0 loaded by the data ``data_scale`` times
+    as much as the others, plus one prior row (value - mean) / 0.01 on column 0."""
+    data = np.column_stack([data_scale * rng.normal(size=400), rng.normal(size=(400, 2))])
     prior = np.array([[1 / 0.01, 0.0, 0.0]])
     residual = np.r_[rng.normal(size=400), 0.0]
     est, _, _ = assess(
@@ -158,9 +160,16 @@ def test_a_parameter_only_the_prior_sees_keeps_the_prior_standard_deviation(rng)
         residual,
         np.vstack([data, prior]),
         np.zeros(3),
-        blocks=_blocks(400, 20),
+        blocks=_blocks(400, block_rows),
         prior_rows=1,
     )
+    return est
+
+
+def test_a_parameter_only_the_prior_sees_keeps_the_prior_standard_deviation(rng):
+    """Column 0 has no data rows, only its prior row (value - mean) / 0.01: B and the meat both
+    get 1 / 0.01^2 for it, so its standard deviation is the prior's 0.01."""
+    est = _assess_with_prior_on_column0(rng, data_scale=0.0, block_rows=20)
     assert est[0].std == pytest.approx(0.01, rel=1e-6)
     # the prior's width is known, not estimated from the 20 blocks: normal quantile
     assert est[0].dof == np.inf and est[0].ci95 == pytest.approx(1.960 * 0.01, rel=1e-3)
@@ -188,18 +197,7 @@ def test_a_weakly_loaded_parameter_with_a_prior_gets_a_narrower_interval_than_th
     """An offset gravity barely loads: its data part is small next to its prior, so its interval
     is close to 1.96 prior sigmas, where one quantile for all (12.7 with two blocks) made it six
     times wider than the prior."""
-    data = np.column_stack([1e-3 * rng.normal(size=400), rng.normal(size=(400, 2))])
-    prior = np.array([[1 / 0.01, 0.0, 0.0]])
-    residual = np.r_[rng.normal(size=400), 0.0]
-    est, _, _ = assess(
-        SPECS,
-        np.array([2.0, 450.0, 4500.0]),
-        residual,
-        np.vstack([data, prior]),
-        np.zeros(3),
-        blocks=_blocks(400, 200),
-        prior_rows=1,
-    )
+    est = _assess_with_prior_on_column0(rng, data_scale=1e-3, block_rows=200)
     assert est[0].dof > 100 and est[0].ci95 < 2.1 * est[0].std
     assert est[1].dof == pytest.approx(1.0, rel=1e-3)
     assert est[1].ci95 == pytest.approx(12.706 * est[1].std, rel=1e-3)
