@@ -75,6 +75,10 @@ class EvalConfig:
     grasp: GraspConfig = GraspConfig()
     """Grasp physics of the scene (the policy must have been trained under it: its gains are
     part of the contract)."""
+    perturbed_robot: bool = False
+    """``overrides_path`` is a robot's true physics, not the model the policy was trained around
+    (a calibration study's held-out robot): its servo gains may differ from the contract's, as a
+    real robot's do; every other contract field must still match."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,12 +115,23 @@ def eval_env_config(cfg: EvalConfig, num_envs: int) -> EnvConfig:
     )
 
 
-def check_same_contract(policy_spec: PolicySpec, env_spec: PolicySpec) -> None:
-    """The policy must have been trained with the simulator's exact contract."""
+#: Contract fields a perturbed robot may differ in: its servo gains are physics, not interface.
+ROBOT_GAINS = ("kp", "kd")
+
+
+def check_same_contract(
+    policy_spec: PolicySpec, env_spec: PolicySpec, gains_may_differ: bool = False
+) -> None:
+    """The policy must have been trained with the simulator's exact contract (but for the servo
+    gains, with ``gains_may_differ``: the simulator is then a perturbed robot)."""
     if policy_spec.content_hash() == env_spec.content_hash():
         return
     a, b = dataclasses.asdict(policy_spec), dataclasses.asdict(env_spec)
     differ = sorted(k for k in a if a[k] != b[k])
+    if gains_may_differ:
+        differ = [k for k in differ if k not in ROBOT_GAINS]
+        if not differ:
+            return
     raise PolicyError(
         f"the policy's contract differs from the simulator's in {differ}; re-export the policy "
         "from a run of this skillbridge version"
@@ -163,7 +178,7 @@ def evaluate(policy: PolicyFn, policy_spec: PolicySpec, cfg: EvalConfig) -> Eval
     """Run ``cfg.episodes`` single-command episodes of an observation -> action function."""
     num_envs = min(cfg.num_envs, cfg.episodes)
     env = VecEnv(eval_env_config(cfg, num_envs))
-    check_same_contract(policy_spec, env.spec)
+    check_same_contract(policy_spec, env.spec, cfg.perturbed_robot)
     obs, scores = env.reset(), _Scores()
     start, steps = time.perf_counter(), 0
     while len(scores.ok) < cfg.episodes:
@@ -200,7 +215,7 @@ def evaluate_runtime(
     num_envs = min(cfg.num_envs, cfg.episodes)
     env = VecEnv(eval_env_config(cfg, num_envs))
     runtime = PolicyRuntime(policy_path, allow_unverified=True, num_robots=num_envs)
-    check_same_contract(runtime.spec, env.spec)
+    check_same_contract(runtime.spec, env.spec, cfg.perturbed_robot)
     safety = dataclasses.replace(SafetyConfig(), fade_in_s=0.0)
     layers = [SafetyLayer.from_spec(runtime.spec, safety) for _ in range(num_envs)]
     env.reset()
