@@ -1,5 +1,7 @@
-"""Closed loop of calibration (issue 18, item 4): does a motion policy trained with the randomization
-a fit wrote track a perturbed robot better than one trained with nominal randomization?
+"""Calibration in closed loop (issue 18 item 4): calibrated vs nominal randomization, new robots.
+
+Does a motion policy trained with the randomization a fit wrote track a perturbed robot better than
+one trained with nominal randomization?
 
 For each held-out robot (drawn from ``calibration_coverage.Prior`` with a frozen seed):
 
@@ -37,16 +39,19 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import math
 import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import Result, parse_args, report
+from _ros_tracking import ROS_ROUNDS, ROUND, ros_tracking
 from calibration_coverage import Prior, Robot, SensorConfig, draw_robot, generate_log
 
 from skillbridge.calibration.bag import write_bag
@@ -128,11 +133,12 @@ def _cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "skillbridge.cli.main", *args]
 
 
-def finetune(name: str, overrides: Path | None, iterations: int, workdir: Path) -> Path:
-    """Train the shipped checkpoint ``iterations`` more PPO iterations and export it (cached)."""
-    onnx = workdir / f"{name}.onnx"
-    if onnx.exists():
-        return onnx
+def finetune(name: str, overrides: Path | None, iterations: int, workdir: Path) -> dict:
+    """Train the shipped checkpoint ``iterations`` more PPO iterations, export it and run the
+    verification gate on it (around ``overrides``, as its contract says). Cached."""
+    onnx, summary = workdir / f"{name}.onnx", workdir / f"{name}.json"
+    if summary.exists():
+        return json.loads(summary.read_text())
     runs = workdir / "runs"
     argv = _cli(
         "train", "motion",
@@ -144,20 +150,34 @@ def finetune(name: str, overrides: Path | None, iterations: int, workdir: Path) 
         "--runner.save-interval", str(iterations),
         "--runner.no-progress",
     )  # fmt: skip
-    if overrides is not None:
-        argv += ["--env.overrides-path", str(overrides)]
+    around = [] if overrides is None else ["--env.overrides-path", str(overrides)]
+    verify_around = [] if overrides is None else ["--overrides-path", str(overrides)]
     start = time.perf_counter()
-    log = workdir / f"{name}.train.log"
+    _run([*argv, *around], workdir / f"{name}.train.log")
+    train_s = time.perf_counter() - start
+    _run(_cli("export", str(runs / name), "--out", str(onnx)), workdir / f"{name}.export.log")
+    verify = subprocess.run(
+        _cli("verify", str(onnx), "--checkpoint", str(runs / name), *verify_around),
+        cwd=REPO, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    (workdir / f"{name}.verify.log").write_text(verify.stdout + verify.stderr)
+    out = {
+        "onnx": str(onnx),
+        "train_wall_s": round(train_s, 1),
+        "load_1min_after": os.getloadavg()[0],
+        "verified": verify.returncode == 0,
+    }
+    verdict = "passed" if out["verified"] else "FAILED"
+    print(f"{name}: trained in {train_s:.0f} s, verification {verdict}", flush=True)
+    summary.write_text(json.dumps(out, indent=2) + "\n")
+    return out
+
+
+def _run(argv: list[str], log: Path) -> None:
     with log.open("w") as out:
-        subprocess.run(argv, check=True, stdout=out, stderr=subprocess.STDOUT, cwd=REPO)
-    print(f"trained {name}: {time.perf_counter() - start:.0f} s (log {log})", flush=True)
-    subprocess.run(
-        _cli("export", str(runs / name), "--out", str(onnx)),
-        check=True,
-        capture_output=True,
-        cwd=REPO,
-    )
-    return onnx
+        done = subprocess.run(argv, stdout=out, stderr=subprocess.STDOUT, cwd=REPO, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(argv[2:5])} failed ({done.returncode}); see {log}")
 
 
 def tracking(policy: Path, robot_file: Path | None, episodes: int) -> dict:
@@ -183,13 +203,45 @@ def _scores(result: EvalResult) -> dict:
     }
 
 
-def removed_fraction(nominal_on_nominal: float, nominal_on_robot: float, calibrated: float) -> float:
-    """Share of the perturbation's extra error that the calibrated policy removes."""
+def removed_fraction(
+    nominal_on_nominal: float, nominal_on_robot: float, calibrated: float
+) -> float:
+    """Share of the perturbation's extra error that the calibrated policy removes (NaN when the
+    perturbation adds no error)."""
     extra = nominal_on_robot - nominal_on_nominal
     return (nominal_on_robot - calibrated) / extra if extra > 0 else float("nan")
 
 
-def study_robot(seed: int, nominal: Path, args: argparse.Namespace) -> dict:
+Measure = Callable[[Path, "Path | None"], dict]
+
+
+def compare(measure: Measure, nominal: Path, calibrated: Path, robot_file: Path) -> dict:
+    """The three cases of the comparison, measured one way, and the share removed."""
+    scores = {
+        "nominal_policy_nominal_robot": measure(nominal, None),
+        "nominal_policy": measure(nominal, robot_file),
+        "calibrated_policy": measure(calibrated, robot_file),
+    }
+    removed = removed_fraction(
+        *(scores[k]["pos_err_mean_mm"] for k in (
+            "nominal_policy_nominal_robot", "nominal_policy", "calibrated_policy"))
+    )  # fmt: skip
+    scores["removed_fraction"] = None if math.isnan(removed) else round(removed, 4)
+    return scores
+
+
+def _line(seed: int, variant: str, scores: dict) -> str:
+    mm = {k: v["pos_err_mean_mm"] for k, v in scores.items() if isinstance(v, dict)}
+    removed = scores["removed_fraction"]
+    return (
+        f"robot {seed} {variant}: nominal policy on the nominal robot "
+        f"{mm['nominal_policy_nominal_robot']:.3f} mm, on this robot "
+        f"{mm['nominal_policy']:.3f} mm, calibrated policy {mm['calibrated_policy']:.3f} mm: "
+        f"removed {'n/a' if removed is None else f'{removed:.0%}'}"
+    )
+
+
+def study_robot(seed: int, nominal: dict, args: argparse.Namespace, ros_cache: dict) -> dict:
     """Calibrate, train the calibrated policy, and compare the two on the robot's truth."""
     folder = args.workdir / f"robot{seed}"
     folder.mkdir(parents=True, exist_ok=True)
@@ -199,47 +251,69 @@ def study_robot(seed: int, nominal: Path, args: argparse.Namespace) -> dict:
     files["truth"].write_text(yaml.safe_dump(truth))
     files["truth_no_offsets"].write_text(yaml.safe_dump(without_offsets(truth)))
     fit = calibrate(robot, folder)
-    calibrated = finetune(f"calibrated_{seed}", folder / "fitted.yaml", args.iterations, args.workdir)
-    row: dict = {"seed": seed, "fit": fit, "truth": truth}
+    calibrated = finetune(
+        f"calibrated_{seed}", folder / "fitted.yaml", args.iterations, args.workdir
+    )
+    row: dict = {
+        "seed": seed,
+        "fit": fit,
+        "nominal_policy": nominal,
+        "calibrated_policy": calibrated,
+    }
+    row["truth"] = truth
+
+    def in_process(policy: Path, robot_file: Path | None) -> dict:
+        return tracking(policy, robot_file, args.episodes)
+
+    nominal_onnx, calibrated_onnx = Path(nominal["onnx"]), Path(calibrated["onnx"])
     for variant, path in files.items():
-        scores = {
-            "nominal_policy_nominal_robot": tracking(nominal, None, args.episodes),
-            "nominal_policy": tracking(nominal, path, args.episodes),
-            "calibrated_policy": tracking(calibrated, path, args.episodes),
-            "shipped_policy": tracking(REPO / "models" / "motion.onnx", path, args.episodes),
-        }
-        scores["removed_fraction"] = removed_fraction(
-            scores["nominal_policy_nominal_robot"]["pos_err_mean_mm"],
-            scores["nominal_policy"]["pos_err_mean_mm"],
-            scores["calibrated_policy"]["pos_err_mean_mm"],
-        )
-        row[variant] = scores
-        print(
-            f"robot {seed} {variant}: nominal robot {scores['nominal_policy_nominal_robot']['pos_err_mean_mm']:.3f} mm, "
-            f"nominal policy {scores['nominal_policy']['pos_err_mean_mm']:.3f} mm, calibrated "
-            f"{scores['calibrated_policy']['pos_err_mean_mm']:.3f} mm: removed "
-            f"{scores['removed_fraction']:.0%}",
-            flush=True,
-        )
+        row[variant] = compare(in_process, nominal_onnx, calibrated_onnx, path)
+        row[variant]["shipped_policy"] = in_process(REPO / "models" / "motion.onnx", path)
+        print(_line(seed, variant, row[variant]), flush=True)
+    if args.ros:
+        row["ros2"] = _over_ros(seed, nominal, calibrated, files["truth"], args, ros_cache)
     return row
 
 
+def _over_ros(
+    seed: int, nominal: dict, calibrated: dict, truth: Path, args: argparse.Namespace, cache: dict
+) -> dict:
+    """The comparison over ROS 2 (verified files only: the policy node loads nothing else)."""
+    if not (nominal["verified"] and calibrated["verified"]):
+        return {"skipped": "a policy failed its verification gate; the policy node refuses it"}
+    spec = panda_policy_spec(compile_scene())
+
+    def over_ros(policy: Path, robot_file: Path | None) -> dict:
+        key = (str(policy), str(robot_file))
+        if key not in cache:
+            name = f"{policy.stem}_on_{'nominal' if robot_file is None else f'robot{seed}'}"
+            cache[key] = ros_tracking(policy, robot_file, spec, args.workdir / "ros" / name)
+        return cache[key]
+
+    scores = compare(over_ros, Path(nominal["onnx"]), Path(calibrated["onnx"]), truth)
+    print(_line(seed, "over ROS 2", scores), flush=True)
+    return scores
+
+
 def results_of(robots: list[dict]) -> list[Result]:
-    """One result per robot and variant: the share of the extra error removed."""
+    """Per robot and way of measuring: the share of the extra error removed (target 50 %)."""
     out = []
     for row in robots:
-        for variant in ("truth", "truth_no_offsets"):
-            s = row[variant]
+        for variant in ("truth", "truth_no_offsets", "ros2"):
+            s = row.get(variant)
+            if not s or "skipped" in s:
+                continue
+            removed = s["removed_fraction"]
             out.append(
                 Result(
-                    name=f"robot {row['seed']} {variant}: removed",
+                    name=f"robot {row['seed']} {variant}: share removed",
                     value=s["calibrated_policy"]["pos_err_mean_mm"],
                     unit="mm",
                     baseline_name="nominal-DR policy",
                     baseline_value=s["nominal_policy"]["pos_err_mean_mm"],
-                    ratio=s["removed_fraction"],
+                    ratio=float("nan") if removed is None else removed,
                     target=REMOVED_TARGET,
-                    met=bool(s["removed_fraction"] >= REMOVED_TARGET),
+                    met=removed is not None and removed >= REMOVED_TARGET,
                 )
             )
     return out
@@ -256,6 +330,11 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--episodes", type=int, default=None, help="evaluation episodes per case (default 400)"
+    )
+    parser.add_argument(
+        "--ros",
+        action="store_true",
+        help="also compare over ROS 2 (sim robot and policy nodes in their own processes)",
     )
     parser.add_argument(
         "--workdir",
@@ -278,12 +357,14 @@ def main() -> int:
     args.workdir.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     nominal = finetune("nominal", None, args.iterations, args.workdir)
-    robots = [study_robot(seed, nominal, args) for seed in seeds]
+    ros_cache: dict = {}
+    robots = [study_robot(seed, nominal, args, ros_cache) for seed in seeds]
     extra = {
         "seeds": seeds,
         "fine_tune_iterations": args.iterations,
         "fine_tune_env_steps": args.iterations * 128 * 24,
         "episodes": args.episodes,
+        "ros2_motions_per_case": len(ROUND) * ROS_ROUNDS if args.ros else 0,
         "eval_seed": EVAL_SEED,
         "train_seed": TRAIN_SEED,
         "log_duration_s": LOG_DURATION_S,

@@ -39,8 +39,11 @@ class NodeGraph:
     def __init__(self) -> None:
         self.procs: dict[str, tuple[subprocess.Popen, Path]] = {}
 
-    def start(self, bringup: BringupConfig, folder: Path) -> None:
-        entries = plan(bringup)
+    def start(
+        self, bringup: BringupConfig, folder: Path, only: tuple[str, ...] | None = None
+    ) -> None:
+        """Start the plan's nodes (``only`` these, by node name, if given)."""
+        entries = [e for e in plan(bringup) if only is None or e[0].name in only]
         entries.sort(key=lambda item: item[0] is not RECORDER)  # the recorder listens first
         for entry, params in entries:
             params_file = folder / f"{entry.name}.params.yaml"

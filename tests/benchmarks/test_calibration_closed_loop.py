@@ -1,0 +1,98 @@
+"""The closed-loop calibration benchmark's parts: a held-out robot's truth as overrides, the
+evaluation of a policy on a robot whose gains differ from its contract, the share-removed
+arithmetic, and the tracking error over ROS 2 measured in the true frame."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+import _ros_tracking
+import calibration_closed_loop as ccl
+import calibration_coverage as cov
+
+from skillbridge.policies.errors import PolicyError
+from skillbridge.policies.evaluate import EvalConfig, evaluate_runtime
+from skillbridge.sim.overrides import actuator_for, apply_overrides, load_overrides
+from skillbridge.sim.scene import ARM_JOINTS, compile_scene
+
+REPO = Path(__file__).resolve().parents[2]
+SHIPPED = REPO / "models" / "motion.onnx"
+
+
+@pytest.fixture(scope="module")
+def robot() -> cov.Robot:
+    """A prior robot with an encoder offset large enough to see: 10 mrad on joint 1, about 3 mm
+    sideways at the tool (sideways: a pitch joint's offset could cancel the servo's sag)."""
+    drawn = cov.draw_robot(cov.Prior(), seed=3)
+    offsets = np.zeros(7)
+    offsets[0] = 0.01
+    return dataclasses.replace(drawn, offset_rad=offsets)
+
+
+@pytest.fixture(scope="module")
+def truth_file(robot, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("robot") / "truth.yaml"
+    path.write_text(yaml.safe_dump(ccl.truth_overrides(robot)))
+    return path
+
+
+def test_truth_overrides_put_the_robots_physics_into_the_scene(robot, truth_file):
+    model = compile_scene()
+    apply_overrides(model, load_overrides(truth_file, model))
+    for i, joint in enumerate(ARM_JOINTS):
+        dof = model.joint(joint).dofadr[0]
+        act = actuator_for(model, joint)
+        assert model.dof_armature[dof] == pytest.approx(robot.armature[i])
+        assert model.dof_damping[dof] == pytest.approx(robot.viscous[i])
+        assert model.dof_frictionloss[dof] == pytest.approx(robot.coulomb[i])
+        assert model.actuator_gainprm[act, 0] == pytest.approx(robot.kp[i])
+    assert model.actuator_delay[0] == pytest.approx(robot.delay_s)
+    no_offsets = ccl.without_offsets(ccl.truth_overrides(robot))
+    assert all(v["offset_rad"] == 0.0 for v in no_offsets["joints"].values())
+    assert no_offsets["actuators"] == ccl.truth_overrides(robot)["actuators"]
+
+
+def test_a_robot_with_other_gains_is_refused_unless_declared_a_perturbed_robot(truth_file):
+    cfg = EvalConfig(episodes=10, num_envs=10, randomize=False, overrides_path=str(truth_file))
+    with pytest.raises(PolicyError, match="kp"):
+        evaluate_runtime(str(SHIPPED), cfg)
+    nominal, _ = evaluate_runtime(str(SHIPPED), dataclasses.replace(cfg, overrides_path=None))
+    perturbed, _ = evaluate_runtime(str(SHIPPED), dataclasses.replace(cfg, perturbed_robot=True))
+    # the encoder offsets move the true tool away from where the arm believes it is
+    assert perturbed.pos_err_mean_m > nominal.pos_err_mean_m + 1e-3
+
+
+def test_share_removed_is_the_extra_error_the_calibrated_policy_takes_away():
+    assert ccl.removed_fraction(1.0, 5.0, 2.0) == pytest.approx(0.75)
+    assert ccl.removed_fraction(1.0, 5.0, 6.0) == pytest.approx(-0.25)  # worse than nominal
+    assert math.isnan(ccl.removed_fraction(2.0, 1.5, 1.0))  # the robot added no error
+
+    def measure(policy: Path, robot_file: Path | None) -> dict:
+        table = {("nominal", None): 1.0, ("nominal", "r"): 3.0, ("calibrated", "r"): 2.0}
+        return {"pos_err_mean_mm": table[(policy.name, robot_file and robot_file.name)]}
+
+    scores = ccl.compare(measure, Path("nominal"), Path("calibrated"), Path("r"))
+    assert scores["removed_fraction"] == pytest.approx(0.5)
+    results = ccl.results_of([{"seed": 1, "truth": scores}])
+    assert len(results) == 1 and results[0].met and results[0].ratio == pytest.approx(0.5)
+
+
+def test_tracking_over_ros_is_measured_in_the_true_frame(truth_file, tmp_path):
+    """Two motions on the robot over ROS 2: the policy reaches what it believes (millimetres),
+    and the evaluator, who knows the encoder offsets, sees the true tool further away."""
+    from skillbridge.sim.robot import panda_policy_spec
+
+    spec = panda_policy_spec(compile_scene())
+    sequence = (("left", "normal"), ("up", "normal"))
+    result = _ros_tracking.ros_tracking(SHIPPED, truth_file, spec, tmp_path, sequence)
+    assert result["motions"] == 2
+    assert result["believed_pos_err_mean_mm"] < 5.0
+    assert result["pos_err_mean_mm"] > result["believed_pos_err_mean_mm"] + 1.0
