@@ -11,6 +11,12 @@ Checks, recorded in a JSON report bound to the file's sha256 (kept in ``<file>.v
    policy node ticks, against the simulator (either backend), randomization off and on, and
    optionally around a ``ModelOverrides`` file: success rate and tracking errors.
 
+The simulator is the one the file was trained for: a file trained around a ``ModelOverrides``
+file (a calibrated robot; its hash is in the provenance) is checked, in every step, against the
+scene with that file applied, which ``--overrides-path`` must give. A file trained on the nominal
+scene is checked against it, and ``--overrides-path`` adds a condition on that other robot (whose
+servo gains may differ from the contract's, as a real robot's may).
+
 A run is *full* when it checked parity and evaluated both conditions with at least
 ``FULL_EPISODES`` episodes. Reports accumulate: a partial or failing run never removes a passing
 full report for the same bytes (``--force`` keeps only the new run), and the policy node accepts
@@ -33,6 +39,7 @@ from skillbridge.contract.artifact import (
     ONNX_JOINT_POS,
     ONNX_OBS,
     ONNX_TARGETS,
+    PROVENANCE_PREFIX,
     best_report,
     check_verification_report,
     file_sha256,
@@ -41,10 +48,12 @@ from skillbridge.contract.artifact import (
     report_path_for,
 )
 from skillbridge.policies.checkpoint import load_checkpoint
+from skillbridge.policies.errors import PolicyError
 from skillbridge.policies.evaluate import EvalConfig, EvalResult, evaluate_runtime
 from skillbridge.policies.export import DeployedPolicy, actor_from_checkpoint
 from skillbridge.policies.runtime import load_session
 from skillbridge.sim.grasp import GraspConfig
+from skillbridge.sim.overrides import load_overrides
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import SceneConfig, compile_scene
 
@@ -64,7 +73,8 @@ class VerifyConfig:
     max_rot_err_mean_rad: float = float(np.deg2rad(5.0))
     parity_tol: float = 1e-5
     overrides_path: str | None = None
-    """Also evaluate around this ModelOverrides file (a calibrated or a different robot)."""
+    """The ModelOverrides file the policy was trained around (required then: every check runs on
+    that scene); for a policy trained on the nominal scene, another robot to evaluate it on."""
     seed: int = 20261122
     force: bool = False
     """Keep only this run's report, dropping earlier ones (e.g. to revoke a pass)."""
@@ -90,7 +100,36 @@ FULL_EPISODES = 200
 """A run that evaluates fewer episodes per condition is partial."""
 
 
-def parity_checks(policy_path: str, checkpoint: str | None, cfg: VerifyConfig) -> list[Check]:
+def trained_around(cfg: VerifyConfig) -> str | None:
+    """The ModelOverrides file the policy was trained around (None: the nominal scene).
+
+    Raises:
+        PolicyError: the file was trained around overrides and ``--overrides-path`` is missing or
+            holds other values.
+    """
+    session, _ = load_session(cfg.policy)
+    meta = session.get_modelmeta().custom_metadata_map
+    trained = meta.get(PROVENANCE_PREFIX + "overrides_sha256", "none")
+    if trained in ("", "none"):
+        return None
+    if cfg.overrides_path is None:
+        raise PolicyError(
+            f"{cfg.policy} was trained around a ModelOverrides file (content hash "
+            f"{trained[:16]}): give it with --overrides-path FILE (the fit's overrides.yaml), the "
+            "scene every check must run on"
+        )
+    given = load_overrides(cfg.overrides_path).content_hash()
+    if given != trained:
+        raise PolicyError(
+            f"--overrides-path {cfg.overrides_path} (content hash {given[:16]}) is not the file "
+            f"{cfg.policy} was trained around ({trained[:16]}); give that file"
+        )
+    return cfg.overrides_path
+
+
+def parity_checks(
+    policy_path: str, checkpoint: str | None, cfg: VerifyConfig, around: str | None = None
+) -> list[Check]:
     session, spec = load_session(policy_path)
     if checkpoint is None:
         detail = "no --checkpoint: pass the run or .pt the file was exported from to check it"
@@ -116,7 +155,7 @@ def parity_checks(policy_path: str, checkpoint: str | None, cfg: VerifyConfig) -
         (mean + 2.0 * std * rng.standard_normal((2048, spec.obs_dim))).astype(np.float32),
         rng.uniform(lower - 0.1, upper + 0.1, (2048, spec.num_joints)).astype(np.float32),
     )
-    eval_cfg = EvalConfig(episodes=50, seed=cfg.seed + 1, grasp=cfg.grasp)
+    eval_cfg = EvalConfig(episodes=50, seed=cfg.seed + 1, grasp=cfg.grasp, overrides_path=around)
     recording = evaluate_runtime(policy_path, eval_cfg, record_steps=150)[1]
     checks = []
     for name, (obs, joint_pos) in (
@@ -135,9 +174,13 @@ def parity_checks(policy_path: str, checkpoint: str | None, cfg: VerifyConfig) -
     return checks
 
 
-def contract_check(spec: PolicySpec, grasp: GraspConfig | None = None) -> Check:
+def contract_check(
+    spec: PolicySpec, grasp: GraspConfig | None = None, around: str | None = None
+) -> Check:
     again = PolicySpec.from_metadata(spec.to_metadata())
-    sim_spec = panda_policy_spec(compile_scene(SceneConfig(grasp=grasp or GraspConfig())))
+    overrides = load_overrides(around) if around else None
+    scene = SceneConfig(grasp=grasp or GraspConfig())
+    sim_spec = panda_policy_spec(compile_scene(scene, overrides))
     same = again == spec and spec.content_hash() == sim_spec.content_hash()
     detail = "file contract == simulator contract" if same else "differs from the simulator's"
     return Check(
@@ -145,20 +188,23 @@ def contract_check(spec: PolicySpec, grasp: GraspConfig | None = None) -> Check:
     )
 
 
-def closed_loop_checks(cfg: VerifyConfig) -> tuple[list[Check], dict]:
+def closed_loop_checks(cfg: VerifyConfig, around: str | None = None) -> tuple[list[Check], dict]:
     base = EvalConfig(
         episodes=cfg.episodes,
         seed=cfg.seed,
         backend=cfg.backend,
         device=cfg.device,
         grasp=cfg.grasp,
+        overrides_path=around,
     )
     conditions = {
         "nominal": dataclasses.replace(base, randomize=False),
         "randomized": base,
     }
-    if cfg.overrides_path:
-        conditions["overrides"] = dataclasses.replace(base, overrides_path=cfg.overrides_path)
+    if cfg.overrides_path and around is None:
+        conditions["overrides"] = dataclasses.replace(
+            base, overrides_path=cfg.overrides_path, perturbed_robot=True
+        )
     checks, results = [], {}
     for name, eval_cfg in conditions.items():
         result: EvalResult = evaluate_runtime(cfg.policy, eval_cfg)[0]
@@ -190,9 +236,10 @@ def closed_loop_checks(cfg: VerifyConfig) -> tuple[list[Check], dict]:
 def verify(cfg: VerifyConfig) -> dict:
     """Run every check and keep the report next to the file; returns it."""
     _, spec = load_session(cfg.policy)
-    checks = parity_checks(cfg.policy, cfg.checkpoint, cfg)
-    checks.append(contract_check(spec, cfg.grasp))
-    loop_checks, evaluation = closed_loop_checks(cfg)
+    around = trained_around(cfg)
+    checks = parity_checks(cfg.policy, cfg.checkpoint, cfg, around)
+    checks.append(contract_check(spec, cfg.grasp, around))
+    loop_checks, evaluation = closed_loop_checks(cfg, around)
     checks += loop_checks
     full = cfg.checkpoint is not None and cfg.episodes >= FULL_EPISODES
     sha = file_sha256(cfg.policy)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 import sys
@@ -20,8 +21,10 @@ from skillbridge.contract.artifact import (
     require_verified,
 )
 from skillbridge.policies.checkpoint import load_checkpoint
+from skillbridge.policies.errors import PolicyError
 from skillbridge.policies.evaluate import OnnxPolicy
 from skillbridge.policies.export import actor_from_checkpoint, export_onnx
+from skillbridge.policies.runner import Runner
 from skillbridge.policies.runtime import load_session
 from skillbridge.policies.verify import VerifyConfig, contract_check, verify
 from skillbridge.sim.grasp import franka_hand_grasp
@@ -160,3 +163,54 @@ def test_the_contract_check_follows_the_grasp_physics(exported):
     _, spec = load_session(str(exported))
     assert contract_check(spec).passed
     assert not contract_check(spec, franka_hand_grasp()).passed
+
+
+def _overrides_file(path: Path, kp_joint1: float) -> Path:
+    """A calibrated robot: joint 1's servo gain and damping off nominal."""
+    path.write_text(
+        "version: 1\n"
+        f"actuators: {{panda_joint1: {{kp: {kp_joint1}}}}}\n"
+        "joints: {panda_joint1: {damping: 2.5}}\n"
+    )
+    return path
+
+
+@pytest.fixture()
+def calibrated(tiny_config, tmp_path_factory):
+    """A file trained around an overrides file whose servo gain changes the contract."""
+    folder = tmp_path_factory.mktemp("calibrated")
+    overrides = _overrides_file(folder / "fitted.yaml", 4950.0)
+    cfg = tiny_config(folder / "runs")
+    cfg = dataclasses.replace(cfg, env=dataclasses.replace(cfg.env, overrides_path=str(overrides)))
+    run = Runner(cfg).train()
+    return export_onnx(run, folder / "calibrated.onnx"), run, overrides
+
+
+def test_a_file_trained_around_overrides_is_verified_on_that_scene_only(calibrated, tmp_path):
+    """Every check runs on the scene the file was trained for: without its overrides file, or
+    with another one, the gate refuses in one line that says which file to give."""
+    policy, run, overrides = calibrated
+    cfg = VerifyConfig(policy=str(policy), checkpoint=str(run), episodes=4, **RELAXED)
+    with pytest.raises(PolicyError, match="--overrides-path"):
+        verify(cfg)
+    other = _overrides_file(tmp_path / "other.yaml", 4000.0)
+    with pytest.raises(PolicyError, match="is not the file"):
+        verify(dataclasses.replace(cfg, overrides_path=str(other)))
+    report = verify(dataclasses.replace(cfg, overrides_path=str(overrides)))
+    names = {c["name"]: c for c in report["checks"]}
+    assert names["contract_round_trip"]["passed"]  # kp 4950 is in the file and the scene
+    assert names["parity_recorded_inputs"]["passed"]
+    assert "overrides_success_rate" not in names  # the scene itself carries the overrides
+
+
+def test_a_nominal_file_is_also_evaluated_on_another_robot(exported, tiny_run, tmp_path):
+    """--overrides-path on a file trained on the nominal scene: a robot whose servo gains differ
+    from the contract's is an extra condition, not a contract failure."""
+    other = _overrides_file(tmp_path / "robot.yaml", 4000.0)
+    cfg = VerifyConfig(
+        policy=str(exported), checkpoint=str(tiny_run), episodes=4, overrides_path=str(other),
+        **RELAXED,
+    )  # fmt: skip
+    names = {c["name"]: c for c in verify(cfg)["checks"]}
+    assert names["contract_round_trip"]["passed"]
+    assert "overrides_success_rate" in names
