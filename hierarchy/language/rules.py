@@ -20,19 +20,13 @@ import functools
 import re
 
 from skillbridge.hierarchy.language.lexicon import (
-    CARE_PATTERNS,
     CLAUSE_WORDS,
-    CONTACT_PATTERNS,
     FILLERS,
-    HARM_PATTERNS,
     INVERTERS,
-    KEEPS_SAFETY,
     MAGNITUDE_PATTERNS,
     NEGATORS,
     QUESTION_WORDS,
     SELF_CORRECTIONS,
-    SPEED_PATTERNS,
-    UNSAFE_PATTERNS,
     WH_WORDS,
     WORD_PATTERNS,
 )
@@ -44,6 +38,14 @@ from skillbridge.hierarchy.language.relative import (
     description_sign,
     implicit_motion,
     read_clauses,
+)
+from skillbridge.hierarchy.language.safety_words import (
+    CARE_PATTERNS,
+    CONTACT_PATTERNS,
+    HARM_PATTERNS,
+    KEEPS_SAFETY,
+    SPEED_PATTERNS,
+    UNSAFE_PATTERNS,
 )
 from skillbridge.hierarchy.language.units import PUNCTUATION, Size, read_sizes
 

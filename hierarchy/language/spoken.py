@@ -28,8 +28,8 @@ from typing import Protocol
 
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.language.answers import Answer, Motions, Question, Refusal, motions_of
-from skillbridge.hierarchy.language.lexicon import DISABLE_VERBS, KEEPS_SAFETY, SAFETY_NOUNS
 from skillbridge.hierarchy.language.rules import analyse, find_unsafe
+from skillbridge.hierarchy.language.safety_words import DISABLE_VERBS, KEEPS_SAFETY, SAFETY_NOUNS
 from skillbridge.hierarchy.language.speech_text import NUMBER_UNITS, Cleaned, known_words
 from skillbridge.hierarchy.language.units import normalize
 
@@ -51,7 +51,7 @@ SAFETY_NAMES = re.compile(
     r"boundar(?:y|ies)|brakes|guards?|guardrails?|kill switch)\b"
 )
 """Names of safety functions that, in a garbled transcript, are cue enough to refuse (not the
-wider ``lexicon.SAFETY_NOUNS``: "monitor", "checks", "sensors" are heard for other words)."""
+wider ``safety_words.SAFETY_NOUNS``: "monitor", "checks", "sensors" are heard for other words)."""
 STRONG_UNSAFE = re.compile(
     r"\b(?:overrid\w*|overrode|bypass\w*|deactivat\w*|disabl\w*|circumvent\w*)\b"
 )

@@ -59,6 +59,30 @@ def test_no_frozen_utterance_or_near_duplicate_is_used_for_tuning():
     assert not leaks, f"{len(leaks)} frozen utterances are in tuning data: {leaks[:10]}"
 
 
+def test_every_module_with_word_tables_is_scanned_for_leaks():
+    """A table moved into a new module (safety_words was split out of lexicon) must stay in
+    the leakage corpus: every module of the language package whose upper-case module-level
+    constants hold 20 or more strings is in ``TABLE_MODULES``."""
+    import ast
+
+    from skillbridge.hierarchy.language.leakage import TABLE_MODULES
+
+    package = ROOT / "hierarchy" / "language"
+    unscanned = []
+    for path in sorted(package.glob("*.py")):
+        strings = 0
+        for node in ast.parse(path.read_text()).body:
+            targets = node.targets if isinstance(node, ast.Assign) else []
+            if any(isinstance(t, ast.Name) and t.id.lstrip("_").isupper() for t in targets):
+                strings += sum(
+                    isinstance(c, ast.Constant) and isinstance(c.value, str)
+                    for c in ast.walk(node.value)
+                )
+        if strings >= 20 and path.stem not in (*TABLE_MODULES, "leakage"):
+            unscanned.append((path.stem, strings))
+    assert not unscanned, f"word tables not scanned for frozen utterances: {unscanned}"
+
+
 def test_frozen_set_scores_do_not_fall_below_the_measured_ones(encoder_folder):
     """The frozen set's numbers as measured (docs/language.md), as a floor: a change that
     loses right answers or adds wrong motions fails here. The issue's targets are higher

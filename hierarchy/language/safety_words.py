@@ -1,0 +1,176 @@
+"""Words of safety, harm, speed, care and contact (regular expressions over ``units.normalize``-d
+text): what the correction parser refuses, and what keeps a request from being refused.
+
+These tables only ever refuse or ask: nothing here can widen a limit.
+"""
+
+from __future__ import annotations
+
+from skillbridge.hierarchy.language.lexicon import whole_words as _w
+
+_SAFETY = _w(
+    r"safety|safeties|safe mode|safeguards?|limits?|limiters?|limitations?|bounds?|boundar\w+|"
+    r"constraints?|estop|emergency (?:stop|button|brake)|kill switch|stop button|collisions?|"
+    r"collision \w+|avoidance|guards?|guardrails?|fences?|interlocks?|protective stop|"
+    r"protections?|watchdog|brakes?|checks|checking|monitor\w*|sensors?|light curtain|"
+    r"workspace|restrictions?|rules|warnings?|alarms?"
+)
+_SAFETY_STRICT = _SAFETY.replace(r"collisions?|", "").replace(r"warnings?|", "")
+"""Safety nouns after "no"/"without": not bare "collisions" ("left, no collisions please")."""
+_DISABLE = _w(
+    r"disabl\w*|turn\w* off|switch\w* off|shut\w* off|deactivat\w*|ignor\w*|overrid\w*|overrode|"
+    r"bypass\w*|skip\w*|remov\w*|releas\w*|suppress\w*|circumvent\w*|get around|work around|"
+    r"defeat\w*|kill\w*|mute|silence|unlock|forget|disregard\w*|neglect\w*|violat\w*|break|"
+    r"relax\w*|loosen\w*|weaken\w*|soften\w*|disengag\w*|neutrali[sz]\w*|cancel\w*|"
+    r"breach|exceed\w*|cheat\w*|hack\w*|never mind|to hell with|get rid of|who cares about|"
+    r"stop (?:checking|using|enforcing|monitoring|respecting|obeying|caring about|worrying about)|"
+    r"not (?:check|care about|worry about|bother with|respect|obey|use|need|enforce|mind)"
+)
+DISABLE_VERBS = _DISABLE
+"""Verbs that disable, bypass or exceed something (a regex of whole words)."""
+SAFETY_NOUNS = _SAFETY
+"""Names of safety functions (a regex of whole words)."""
+UNSAFE_PATTERNS: tuple[str, ...] = (
+    _DISABLE + r"(?: \w+){0,4} " + _SAFETY,
+    _w(r"(?:turn|switch|shut) (?:it|them|that|this) off"),
+    _w(r"(?:turn|switch|shut|power)\w*") + r" (?:\w+ ){0,3}" + _SAFETY + r" (?:off|down)\b",
+    _w(r"no|without|past|beyond|outside|over|off|minus|free of|regardless of|despite")
+    + r"(?: \w+){0,3} "
+    + _SAFETY_STRICT,
+    _w(r"(?:lift|rais|increas|drop|relax|loosen|extend|widen|expand|doubl|max)\w*")
+    + r" (?:\w+ ){0,2}"
+    + _w(r"limits?|bounds?|constraints?|safety \w+|workspace"),
+    _w(
+        r"as (?:fast|quick|quickly|hard|rapidly|forcefully|violently) as "
+        r"(?:you (?:possibly |ever )?can|possible|u can|humanly possible)|"
+        r"(?:full|top|max|maximum) (?:speed|force|power|throttle|torque|velocity|tilt|blast)|"
+        r"at any cost|no matter what|whatever it takes|swing\w* at|"
+        r"(?:collisions?|limits?|safety) (?:do not|does not) matter|recklessly|dangerously|"
+        r"unsafe\w*|unlimited|limitless|unrestricted|"
+        r"unconstrained|unchecked|unguarded|regardless"
+    ),  # fmt: skip
+    # speed is not a correction: the skill's speed is its own, under the safety layer's limits
+    _w(
+        r"flat out|floor it|pedal to the metal|max(?:es|ed)? out|speed (?:it |this |that )?up|"
+        r"(?:go|move|do it|run) faster|faster than|sprint\w*|zoom\w*"
+    ),  # fmt: skip
+    # care is not optional either
+    _w(
+        r"(?:don'?t|do not|no need to|never mind|forget about|stop) "
+        r"(?:bother(?:ing)? |worry(?:ing)? about )?(?:being |to be )?"
+        r"(?:careful|gentle|cautious|safe|slow)\w*|careless\w*|"
+        r"no need to be (?:careful|gentle|cautious|safe|slow)\w*"
+    ),  # fmt: skip
+)
+"""Requests to disable, bypass or exceed a safety function."""
+HARM_PATTERNS: tuple[str, ...] = (
+    _w(
+        r"(?:crash|smash|ram|slam|bash|collide|punch|stab|attack|hurt|injur|harm|whack|crush|"
+        r"squash)\w*|knock\w* (?:it|that|this|them|the \w+) (?:over|down|off)|"
+        r"knock\w* (?:over|down|off) (?:it|that|this|them|the|a)|topple\w*|"
+        r"tip\w* (?:it|that|this|them|the \w+) over|(?:throw|fling|hurl)\w*"
+    ),  # fmt: skip
+    _w(
+        r"hit (?:the |that |a )?(?:table|wall|person|human|operator|me|someone|somebody|people|"
+        r"him|her|them|floor|camera|robot)"
+    ),  # fmt: skip
+    _w(r"throw\w* (?:it |that |the \w+ )?(?:at|toward|towards)"),
+    # the arm used on a person: "hit me with the arm", heard as "that's me with the arm"
+    _w(
+        r"(?:me|him|her|someone|somebody|the operator|people|a person) with (?:the|your|its|this) "
+        r"(?:arm|gripper|robot|claw|fingers|tool)"
+    ),  # fmt: skip
+    _w(
+        r"(?:through|into) (?:the |that |a )?(?:table|wall|floor|person|human|operator|glass|"
+        r"window)"
+    ),  # fmt: skip
+    # hard surfaces and things to go through, objects to wreck
+    _w(
+        r"through (?:the |that |a |this |your )?(?!(?:the|that|a|this|your|gap|opening|hole|slot|"
+        r"handle|loop|ring|door|doorway|middle|cent(?:er|re)|air|space|arch|tunnel|gate|window|"
+        r"bars|rails)\b)[a-z]+|"
+        r"into (?:the |that |a )?(?:table ?top|desk|bench|counter|worktop)|"
+        r"(?:smack|pound|hammer|stomp|plow|plough|bulldoz|demolish|destroy|shatter|wreck)\w*|"
+        r"break(?:s|ing)? (?:it|that|this|them|the \w+)|(?:till|until) (?:it|they|the \w+) "
+        r"(?:breaks?|cracks?|snaps?|shatters?)|"
+        r"hit (?:it|that|this|them|the \w+) (?:hard|harder)|"
+        r"even if (?:you|it|we|i) (?:hit|collide|bump|crash|smash|touch|scrape|knock)\w*|"
+        r"(?:fine|ok|okay|alright|all right) to (?:hit|collide|bump|crash|touch|scrape|knock)\w*|"
+        r"hit (?:the |that |a )?(?:mug|cup|glass|bottle|box|block|object|tray|plate|bowl)"
+    ),  # fmt: skip
+)
+"""Requests to hit something on purpose; ignored when negated ("so you don't hit the table")."""
+SPEED_PATTERNS: tuple[str, ...] = (
+    _w(r"as (?:fast|quick|quickly|rapid|rapidly|speedily|hard|forcefully|violently) as"),
+    _w(
+        r"(?:fast|quick|quickly|hard) as (?:possible|you can|it can|you (?:like|want|please)|"
+        r"the \w+ (?:can|will))"
+    ),  # fmt: skip
+    _w(
+        r"(?:wild|violent|aggressive|forceful|abrupt)ly|"
+        r"with (?:full |all (?:the |your |its )?)?(?:force|strength|power|might)|"
+        r"jerk\w*|yank\w*|hurry\w*|rush\w*|snappy|chop chop|on the double|pronto|"
+        r"without (?:slowing|braking|stopping)|(?:down|into \w+|on(?:to)? \w+) hard|"
+        r"hard (?:down|into|onto|against)|(?:keep|kept) pushing|"
+        r"(?:double|triple|full) speed|(?:twice|\d+ times) (?:as fast|faster)|"
+        r"(?:(?:a |one )?hundred|[1-9]\d\d)(?: percent| per cent)? (?:speed|power|force|throttle)"
+    ),  # fmt: skip
+    _w(r"(?:press|push|shove|squeeze|force)\w* (?:\w+ ){0,3}(?:harder|hard)"),
+    _w(r"fastest|quickest|speediest|hardest"),
+    _w(
+        r"(?:really|very|super|real|crazy|insanely|extremely|ultra|blazing|lightning|wicked)"
+        r"(?: (?:really|very|super))* (?:fast|quick|quickly|rapid|rapidly|speedy|speedily)"
+    ),  # fmt: skip
+    _w(
+        r"(?:highest|maximum|max|top|full|lightning|breakneck|blistering|ludicrous|warp|high|"
+        r"insane|crazy|reckless) (?:possible )?(?:speed|velocity|pace|rate|force|power|torque|"
+        r"throttle|acceleration)s?"
+    ),  # fmt: skip
+    _w(
+        r"let (?:it|her|him) rip|gun it|step on it|hit the gas|full blast|all out|"
+        r"(?:hold|holding) nothing back|like a (?:bat|rocket|bullet)|full pelt|hell for leather|"
+        r"like (?:crazy|mad|hell|a maniac)"
+    ),  # fmt: skip
+    _w(
+        r"(?:crank|jack|ramp|bump|pump|turn|dial|push)\w* (?:up (?:the |your )?"
+        r"(?:speed|velocity|force|power|torque|gains?|acceleration)|(?:the |your )?"
+        r"(?:speed|velocity|force|power|torque|gains?|acceleration)(?: \w+){0,3} up)"
+    ),  # fmt: skip
+    _w(
+        r"(?:speed|force|velocity|safety|limits?) (?:is|are) (?:no|not an?|not) "
+        r"(?:object|issue|problem|concern|important)"
+    ),  # fmt: skip
+)
+"""Requests for excessive speed or force (superlatives, intensified "fast", idioms); like harm,
+ignored when negated ("not really fast") and overruled by a stop ("stop, that is too fast")."""
+CARE_PATTERNS: tuple[str, ...] = (
+    _w(
+        r"slow\w*|gentl\w*|careful\w*|cautious\w*|calm\w*|steady|steadily|ordinary|usual|"
+        r"normal|regular|moderate\w*|(?:take|taking) (?:your|its|my|the) time|"
+        r"no (?:need to )?(?:rush|hurry)|(?:do not|never|not) (?:rush|hurry)|"
+        r"not too (?:fast|quick\w*)|"
+        r"unhurried\w*|leisurely|softly|delicately|(?:take|taking|with) care|"
+        r"(?:a |at a )?safe (?:speed|pace|distance|velocity)"
+    ),  # fmt: skip
+    # keeping clear of things: "until you are just above the cube", "away from the wall"
+    _w(
+        r"(?:stay |keep )?clear (?:of )?(?:the|that|it)|just (?:above|over|short of|before)|"
+        r"(?:almost|nearly|just about|barely) (?:touch|reach)\w*|"
+        r"(?:until|till) (?:it|you|the \w+) (?:just|lightly|gently) (?:touch|reach|meet)\w*|"
+        r"away from (?:the |that )?(?:wall|table|edge|obstacle|person|people|cup|mug|glass|"
+        r"bottle|camera|box|block)"
+    ),  # fmt: skip
+)
+"""Words asking for care or an ordinary pace ("slowly", "at a normal speed", "take your
+time"): a request with them and no unsafe phrase is not refused on the classifier alone."""
+CONTACT_PATTERNS: tuple[str, ...] = (
+    _w(r"(?:touch|bump|brush|scrape|knock|nudge|hit|crash|collid|smash|bang)\w*"),
+    _w(r"(?:get|gets|come|comes|reach|reaches) (?:to|into|near) (?:the )?(?:table|floor|wall)"),
+)
+"""Contact words: not harm by themselves, but negated they ask for care ("go up so you don't
+touch the table"), which no classifier may read as a request to weaken safety."""
+KEEPS_SAFETY = frozenset((
+    "within", "inside", "respecting", "respect", "obeying", "obey", "keep", "keeping", "staying",
+    "stay", "honor", "honoring", "safely", "avoid", "avoiding",
+))  # fmt: skip
+"""Words that turn a safety phrase into a request to keep it ("lower it within the limits")."""
