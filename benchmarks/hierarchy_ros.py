@@ -17,7 +17,11 @@ What still differs: the in-process episodes randomize the physics (cube size, fr
 and start the arm at a random pose; the ROS sim robot is the nominal model and starts at home.
 
     nice -n 10 .venv/bin/python benchmarks/hierarchy_ros.py [--episodes 20] [--seed 1000]
-        [--quick] [--json benchmarks/results/hierarchy_ros.json]
+        [--memory] [--quick] [--json benchmarks/results/hierarchy_ros.json]
+
+``--memory``: both conditions keep the correction memory (``hierarchy.memory``) over the whole
+run, one operator session: in process as ``hierarchy experiment --memory-only`` does, over ROS
+through the skill manager's ``memory`` parameter.
 
 Target: >= 85 % success over ROS. Exit status 1 when not met. ``--quick`` (2 episodes) takes
 about two minutes on the shared 2-core machine: the graph's start and two episodes of up to 50 s.
@@ -95,11 +99,13 @@ def episodes_from_events(events: list[dict], bias_m: tuple[float, float, float])
     return [out[k] for k in sorted(out) if "success" in out[k] and "layout" in out[k]]
 
 
-def in_process(seed: int, episodes: int) -> tuple[list[dict], float]:
+def in_process(seed: int, episodes: int, memory: bool = False) -> tuple[list[dict], float]:
     """The experiment's live-corrections condition (same code path as ``skillbridge hierarchy
-    experiment``), ``episodes`` episodes: per-episode rows and the wall time."""
+    experiment``), ``episodes`` episodes, with the correction memory kept over all of them if
+    ``memory`` (one operator session): per-episode rows and the wall time."""
     from skillbridge.hierarchy.corrector import CorrectorConfig, SimulatedCorrector
     from skillbridge.hierarchy.experiment import make_parse, run
+    from skillbridge.hierarchy.memory import CorrectionMemory, MemoryConfig
     from skillbridge.hierarchy.runtime import OnnxHighLevel, default_encoder
     from skillbridge.policies.evaluate import OnnxPolicy
 
@@ -108,14 +114,16 @@ def in_process(seed: int, episodes: int) -> tuple[list[dict], float]:
     high = OnnxHighLevel(str(HIGH_LEVEL), encode=default_encoder())
     events: list[dict] = []
     corrector = SimulatedCorrector(CorrectorConfig(seed=seed))
+    kept = CorrectionMemory(MemoryConfig()) if memory else None
     run(cfg, high, OnnxPolicy(str(LOW_LEVEL)), seed, episodes, corrector=corrector,
-        parse=make_parse(), events=events)  # fmt: skip
+        parse=make_parse(), events=events, memory=kept)  # fmt: skip
     return episodes_from_events(events, cfg.cube_bias_m), time.monotonic() - started
 
 
 # --- over ROS 2 -------------------------------------------------------------------------------
-def start_graph(logs: Path):
-    """``skillbridge bringup sim`` without the recorder, one process per node, shifted."""
+def start_graph(logs: Path, memory: bool = False):
+    """``skillbridge bringup sim`` without the recorder, one process per node, shifted; the
+    skill manager keeps a correction memory for the whole run if ``memory``."""
     from skillbridge.ros_nodes.bringup import BringupConfig
     from skillbridge.ros_nodes.graph import NodeGraph
 
@@ -129,6 +137,7 @@ def start_graph(logs: Path):
             f"skill_manager.high_level_path={HIGH_LEVEL}",
             f"skill_manager.cube_bias_m=[{bias}]",
             "skill_manager.corrections_path=''",
+            f"skill_manager.memory={'true' if memory else 'false'}",
         ),
     )
     graph = NodeGraph()
@@ -249,7 +258,9 @@ def episode_counts(log) -> dict:
     }
 
 
-def over_ros(layouts: list[Layout], seed: int) -> tuple[list[dict], float, str, str]:
+def over_ros(
+    layouts: list[Layout], seed: int, memory: bool = False
+) -> tuple[list[dict], float, str, str]:
     """Every layout as one episode over ROS 2; rows, wall time, the node logs' folder and why
     the run stopped early ('' when it did not: a node died, a service did not answer)."""
     from skillbridge.hierarchy.corrector import CorrectorConfig, SimulatedCorrector
@@ -260,7 +271,7 @@ def over_ros(layouts: list[Layout], seed: int) -> tuple[list[dict], float, str, 
     os.environ.update({k: env[k] for k in ("ROS_DOMAIN_ID", "ROS_AUTOMATIC_DISCOVERY_RANGE")})
     logs = Path(tempfile.mkdtemp(prefix="hierarchy_ros_"))
     started = time.monotonic()
-    graph = start_graph(logs)
+    graph = start_graph(logs, memory)
     op = Operator(str(HIGH_LEVEL), SimulatedCorrector(CorrectorConfig(seed=seed)),
                   ROLLOUT.reaction_s)  # fmt: skip
     rows: list[dict] = []
@@ -356,6 +367,9 @@ def main() -> int:
         parser.add_argument("--episodes", type=int, default=20, help="episodes per condition")
         parser.add_argument("--seed", type=int, default=EXPERIMENT.seed,
                             help="the experiment's seed (episodes and corrector)")  # fmt: skip
+        parser.add_argument("--memory", action="store_true",
+                            help="both conditions keep the correction memory over the run "
+                                 "(skill manager memory:=true; one operator session)")  # fmt: skip
 
     args = parse_args(__doc__.splitlines()[0], add)
     episodes = 2 if args.quick else args.episodes
@@ -368,10 +382,10 @@ def main() -> int:
             return 2
     load_before = os.getloadavg()
     print(f"in-process live corrections, {episodes} episodes, seed {args.seed} ...", flush=True)
-    base, base_wall = in_process(args.seed, episodes)
+    base, base_wall = in_process(args.seed, episodes, args.memory)
     print(f"in-process: {sum(r['success'] for r in base)}/{len(base)} in {base_wall:.0f} s",
           flush=True)  # fmt: skip
-    ros, ros_wall, logs, aborted = over_ros([r["layout"] for r in base], args.seed)
+    ros, ros_wall, logs, aborted = over_ros([r["layout"] for r in base], args.seed, args.memory)
     if not ros:
         print(f"no episode ran over ROS: {aborted}", file=sys.stderr)
         return 1
@@ -389,7 +403,7 @@ def main() -> int:
         "config": {"episodes": episodes, "seed": args.seed, "task": EXPERIMENT.task,
                    "cube_bias_m": list(EXPERIMENT.cube_bias_m),
                    "max_episode_s": ROLLOUT.max_episode_s, "reaction_s": ROLLOUT.reaction_s,
-                   "quick": args.quick},
+                   "quick": args.quick, "memory": args.memory},
         "git": git_commit(),
         "load_avg_before": [round(v, 2) for v in load_before],
         "load_avg_after": [round(v, 2) for v in os.getloadavg()],
