@@ -27,11 +27,11 @@ of it. Target (the issue's): at least 50 % removed. The nominal policy on the ro
 encoder offsets gives the dynamics' share of the extra error (the rest is kinematic: the arm is
 where its encoders say, plus the offsets).
 
-    python benchmarks/calibration_closed_loop.py [--quick] [--seeds 7200,...] [--ros]
+    python benchmarks/calibration_closed_loop.py [--quick] [--seeds 7200,...] [--no-ros]
         [--iterations N] [--episodes N] [--workdir DIR] [--json PATH]
 
-``--ros`` adds the comparison over ROS 2 (``_ros_tracking.py``): the sim robot node playing the
-truth and the policy node running each verified file, 24 motions per case.
+The comparison also runs over ROS 2 (``_ros_tracking.py``; ``--no-ros`` skips it): the sim robot
+node playing the truth and the policy node running each verified file, 24 motions per case.
 
 Seeds (see docs/calibration.md): 7200-7204 were frozen for this study before any of it ran;
 development used robot 2000. The work folder keeps the fits and the runs: a second call reuses
@@ -72,6 +72,8 @@ SHIPPED = REPO / "models" / "motion.onnx"
 CHECKPOINT_ITERATION = 2750
 """The shipped checkpoint's iteration (models/README.md): fine-tunes continue from it."""
 HELD_OUT_SEEDS = (7200, 7201, 7202, 7203, 7204)
+DEVELOPMENT_SEED = 2000
+"""The robot ``--quick`` uses: a quick run never spends a held-out robot."""
 LOG_DURATION_S = 30.0
 EVAL_SEED = 20261207
 """Evaluation seed: neither the training seed nor the verification gate's."""
@@ -332,8 +334,9 @@ def results_of(robots: list[dict]) -> list[Result]:
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--seeds",
-        default=",".join(map(str, HELD_OUT_SEEDS)),
-        help="robots (coverage prior seeds), comma-separated; default: the frozen held-out set",
+        default=None,
+        help="robots (coverage prior seeds), comma-separated; default: the frozen held-out set "
+        f"{HELD_OUT_SEEDS[0]}-{HELD_OUT_SEEDS[-1]} (with --quick: {DEVELOPMENT_SEED})",
     )
     parser.add_argument(
         "--iterations", type=int, default=None, help="PPO iterations per fine-tune (default 600)"
@@ -342,9 +345,10 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         "--episodes", type=int, default=None, help="evaluation episodes per case (default 400)"
     )
     parser.add_argument(
-        "--ros",
-        action="store_true",
-        help="also compare over ROS 2 (sim robot and policy nodes in their own processes)",
+        "--no-ros",
+        dest="ros",
+        action="store_false",
+        help="skip the comparison over ROS 2 (sim robot and policy nodes in their own processes)",
     )
     parser.add_argument(
         "--workdir",
@@ -358,12 +362,14 @@ def main() -> int:
     args = parse_args(__doc__.splitlines()[0], _arguments)
     args.iterations = args.iterations or (20 if args.quick else 600)
     args.episodes = args.episodes or (50 if args.quick else 400)
+    default = (DEVELOPMENT_SEED,) if args.quick else HELD_OUT_SEEDS
+    args.seeds = args.seeds or ",".join(map(str, default))
     try:
         seeds = [int(s) for s in args.seeds.split(",") if s.strip()]
     except ValueError as exc:
         raise SystemExit(f"--seeds {args.seeds!r}: give integers separated by commas") from exc
-    if args.iterations < 1 or args.episodes < 1:
-        raise SystemExit("--iterations and --episodes must be positive")
+    if args.iterations < 1 or args.episodes < 1 or not seeds:
+        raise SystemExit("--iterations and --episodes must be positive, --seeds not empty")
     args.workdir.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     nominal = finetune("nominal", None, args.iterations, args.workdir)
