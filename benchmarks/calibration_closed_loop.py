@@ -51,6 +51,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -62,6 +63,7 @@ from skillbridge.calibration.bag import write_bag
 from skillbridge.calibration.excitation import ExcitationConfig, generate_excitation
 from skillbridge.calibration.fit import FitOptions, fit_recording
 from skillbridge.calibration.report import write_overrides
+from skillbridge.contract import tool_pose
 from skillbridge.policies.evaluate import EvalConfig, EvalResult, evaluate_runtime
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import ARM_JOINTS, compile_scene
@@ -103,6 +105,30 @@ def truth_overrides(robot: Robot) -> dict:
         "joints": joints,
         "actuators": actuators,
         "command_delay_s": float(robot.delay_s),
+    }
+
+
+def offset_displacement_mm(offsets_rad: dict[str, float]) -> float:
+    """How far encoder offsets put the tool from where the arm believes it is, at the ready
+    pose (mm): the kinematic error a policy that trusts its encoders makes."""
+    spec = panda_policy_spec(compile_scene())
+    q = np.array(spec.default_joint_pos)
+    off = np.array([offsets_rad.get(j, 0.0) for j in spec.joint_names])
+    believed, _ = tool_pose(spec.kinematics, q[None], spec.joint_names)
+    true, _ = tool_pose(spec.kinematics, (q - off)[None], spec.joint_names)
+    return float(np.linalg.norm(believed - true)) * 1e3
+
+
+def kinematics(truth: dict, fitted: Path) -> dict:
+    """The offsets' share: the tool displacement of the true offsets, and of what the fit left
+    (true minus fitted offsets), at the ready pose."""
+    fit = (yaml.safe_load(fitted.read_text()) or {}).get("joints") or {}
+    true = {j: v["offset_rad"] for j, v in truth["joints"].items()}
+    left = {j: true[j] - (fit.get(j) or {}).get("offset_rad", 0.0) for j in true}
+    return {
+        "true_offsets_displacement_mm": round(offset_displacement_mm(true), 4),
+        "residual_offsets_displacement_mm": round(offset_displacement_mm(left), 4),
+        "offset_error_mrad": {j: round(v * 1e3, 3) for j, v in left.items()},
     }
 
 
@@ -268,6 +294,7 @@ def study_robot(seed: int, nominal: dict, args: argparse.Namespace, ros_cache: d
         "calibrated_policy": calibrated,
     }
     row["truth"] = truth
+    row["kinematics"] = kinematics(truth, folder / "fitted.yaml")
 
     def in_process(policy: Path, robot_file: Path | None) -> dict:
         return tracking(policy, robot_file, args.episodes)
@@ -296,11 +323,15 @@ def _over_ros(
     spec = panda_policy_spec(compile_scene())
 
     def over_ros(policy: Path, robot_file: Path | None) -> dict:
-        key = (str(policy), str(robot_file))
-        if key not in cache:
-            name = f"{policy.stem}_on_{'nominal' if robot_file is None else f'robot{seed}'}"
-            cache[key] = ros_tracking(policy, robot_file, spec, args.workdir / "ros" / name)
-        return cache[key]
+        name = f"{policy.stem}_on_{'nominal' if robot_file is None else f'robot{seed}'}"
+        stored = args.workdir / "ros" / name / "result.json"
+        if name not in cache:
+            if stored.exists():
+                cache[name] = json.loads(stored.read_text())
+            else:
+                cache[name] = ros_tracking(policy, robot_file, spec, stored.parent)
+                stored.write_text(json.dumps(cache[name], indent=2) + "\n")
+        return cache[name]
 
     scores = compare(over_ros, Path(nominal["onnx"]), Path(calibrated["onnx"]), truth)
     print(_line(seed, "over ROS 2", scores), flush=True)

@@ -96,3 +96,22 @@ def test_tracking_over_ros_is_measured_in_the_true_frame(truth_file, tmp_path):
     assert result["motions"] == 2
     assert result["believed_pos_err_mean_mm"] < 5.0
     assert result["pos_err_mean_mm"] > result["believed_pos_err_mean_mm"] + 1.0
+
+
+def test_offset_displacement_is_the_lever_arm_times_the_offset(robot, tmp_path):
+    """Joint 1 turns the arm about the vertical: 10 mrad moves the tool 10 mrad times its
+    distance from the axis; a fit that found the offset leaves nothing, one that missed it all."""
+    assert ccl.offset_displacement_mm({}) == 0.0
+    truth = ccl.truth_overrides(robot)  # 10 mrad on joint 1 only
+    fitted = tmp_path / "fitted.yaml"
+    fitted.write_text(
+        yaml.safe_dump({"version": 1, "joints": {"panda_joint1": {"offset_rad": 0.01}}})
+    )
+    found = ccl.kinematics(truth, fitted)
+    lever_m = 0.3069  # the tool's distance from joint 1's axis at the ready pose
+    assert found["true_offsets_displacement_mm"] == pytest.approx(10.0 * lever_m, rel=0.01)
+    assert found["residual_offsets_displacement_mm"] == pytest.approx(0.0, abs=1e-6)
+    fitted.write_text(yaml.safe_dump({"version": 1, "joints": {}}))
+    missed = ccl.kinematics(truth, fitted)
+    assert missed["residual_offsets_displacement_mm"] == missed["true_offsets_displacement_mm"]
+    assert missed["offset_error_mrad"]["panda_joint1"] == pytest.approx(10.0)
