@@ -65,6 +65,8 @@ from skillbridge.calibration.fit import FitOptions, fit_recording
 from skillbridge.calibration.report import write_overrides
 from skillbridge.contract import tool_pose
 from skillbridge.policies.evaluate import EvalConfig, EvalResult, evaluate_runtime
+from skillbridge.sim.arrays import make_random
+from skillbridge.sim.resets import sample_arm_starts
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import ARM_JOINTS, compile_scene
 
@@ -108,26 +110,40 @@ def truth_overrides(robot: Robot) -> dict:
     }
 
 
-def offset_displacement_mm(offsets_rad: dict[str, float]) -> float:
-    """How far encoder offsets put the tool from where the arm believes it is, at the ready
-    pose (mm): the kinematic error a policy that trusts its encoders makes."""
+def start_poses(n: int = 400, seed: int = EVAL_SEED) -> np.ndarray:
+    """Joint positions (n, 8) drawn as the evaluation's episodes start (``sample_arm_starts``)."""
     spec = panda_policy_spec(compile_scene())
-    q = np.array(spec.default_joint_pos)
+    arm = sample_arm_starts(make_random(seed, np.zeros(1)), n, spec)
+    return np.concatenate([arm, np.full((n, 1), spec.default_joint_pos[-1])], axis=1)
+
+
+def offset_displacement_mm(
+    offsets_rad: dict[str, float], poses: np.ndarray | None = None
+) -> float:
+    """How far encoder offsets put the tool from where the arm believes it is (mm, mean over
+    ``poses``; default the ready pose): the kinematic error of a policy trusting its encoders."""
+    spec = panda_policy_spec(compile_scene())
+    q = np.array([spec.default_joint_pos]) if poses is None else poses
     off = np.array([offsets_rad.get(j, 0.0) for j in spec.joint_names])
-    believed, _ = tool_pose(spec.kinematics, q[None], spec.joint_names)
-    true, _ = tool_pose(spec.kinematics, (q - off)[None], spec.joint_names)
-    return float(np.linalg.norm(believed - true)) * 1e3
+    believed, _ = tool_pose(spec.kinematics, q, spec.joint_names)
+    true, _ = tool_pose(spec.kinematics, q - off, spec.joint_names)
+    return float(np.mean(np.linalg.norm(believed - true, axis=-1))) * 1e3
 
 
 def kinematics(truth: dict, fitted: Path) -> dict:
     """The offsets' share: the tool displacement of the true offsets, and of what the fit left
-    (true minus fitted offsets), at the ready pose."""
+    (true minus fitted offsets), at the ready pose and over the evaluation's start poses."""
     fit = (yaml.safe_load(fitted.read_text()) or {}).get("joints") or {}
     true = {j: v["offset_rad"] for j, v in truth["joints"].items()}
     left = {j: true[j] - (fit.get(j) or {}).get("offset_rad", 0.0) for j in true}
+    poses = start_poses()
     return {
         "true_offsets_displacement_mm": round(offset_displacement_mm(true), 4),
         "residual_offsets_displacement_mm": round(offset_displacement_mm(left), 4),
+        "true_offsets_displacement_start_poses_mm": round(offset_displacement_mm(true, poses), 4),
+        "residual_offsets_displacement_start_poses_mm": round(
+            offset_displacement_mm(left, poses), 4
+        ),
         "offset_error_mrad": {j: round(v * 1e3, 3) for j, v in left.items()},
     }
 
