@@ -100,16 +100,15 @@ FULL_EPISODES = 200
 """A run that evaluates fewer episodes per condition is partial."""
 
 
-def trained_around(cfg: VerifyConfig) -> str | None:
-    """The ModelOverrides file the policy was trained around (None: the nominal scene).
+def trained_around(cfg: VerifyConfig, metadata: dict[str, str]) -> str | None:
+    """The ModelOverrides file the policy (its ONNX ``metadata``) was trained around (None: the
+    nominal scene).
 
     Raises:
         PolicyError: the file was trained around overrides and ``--overrides-path`` is missing or
             holds other values.
     """
-    session, _ = load_session(cfg.policy)
-    meta = session.get_modelmeta().custom_metadata_map
-    trained = meta.get(PROVENANCE_PREFIX + "overrides_sha256", "none")
+    trained = metadata.get(PROVENANCE_PREFIX + "overrides_sha256", "none")
     if trained in ("", "none"):
         return None
     if cfg.overrides_path is None:
@@ -235,8 +234,8 @@ def closed_loop_checks(cfg: VerifyConfig, around: str | None = None) -> tuple[li
 
 def verify(cfg: VerifyConfig) -> dict:
     """Run every check and keep the report next to the file; returns it."""
-    _, spec = load_session(cfg.policy)
-    around = trained_around(cfg)
+    session, spec = load_session(cfg.policy)
+    around = trained_around(cfg, dict(session.get_modelmeta().custom_metadata_map))
     checks = parity_checks(cfg.policy, cfg.checkpoint, cfg, around)
     checks.append(contract_check(spec, cfg.grasp, around))
     loop_checks, evaluation = closed_loop_checks(cfg, around)
