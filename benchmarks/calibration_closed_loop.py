@@ -318,6 +318,10 @@ def study_robot(seed: int, nominal: dict, args: argparse.Namespace, ros_cache: d
     nominal_onnx, calibrated_onnx = Path(nominal["onnx"]), Path(calibrated["onnx"])
     row["truth"] = compare(in_process, nominal_onnx, calibrated_onnx, files["truth"])
     row["truth"]["shipped_policy"] = in_process(SHIPPED, files["truth"])
+    # Did the fine-tune learn its model? The calibrated policy on the fitted robot it trained for.
+    row["truth"]["calibrated_policy_on_fitted_robot"] = in_process(
+        calibrated_onnx, folder / "fitted.yaml"
+    )
     print(_line(seed, "in process", row["truth"]), flush=True)
     # The dynamics' share of the extra error: the robot with encoders that read true. The
     # calibrated policy is not compared there: it learned to compensate the fitted offsets.
