@@ -414,6 +414,35 @@ def results_of(robots: list[dict]) -> list[Result]:
     return out
 
 
+def plot(robots: list[dict], path: Path) -> None:
+    """Per robot, in process and over ROS 2: the nominal policy on the nominal robot and on the
+    robot, and the calibrated policy on the robot (mean tracking error)."""
+    from matplotlib.figure import Figure
+
+    cases = (
+        ("nominal_policy_nominal_robot", "nominal policy, nominal robot", "0.7"),
+        ("nominal_policy", "nominal policy, this robot", "tab:red"),
+        ("calibrated_policy", "calibrated policy, this robot", "tab:blue"),
+    )
+    fig = Figure(figsize=(10, 4))
+    for ax, variant, title in zip(
+        fig.subplots(1, 2, sharey=True), ("truth", "ros2"), ("in process", "over ROS 2"),
+        strict=True,
+    ):  # fmt: skip
+        rows = [r for r in robots if r.get(variant) and "skipped" not in r[variant]]
+        x = np.arange(len(rows))
+        for i, (key, label, color) in enumerate(cases):
+            values = [r[variant][key]["pos_err_mean_mm"] for r in rows]
+            ax.bar(x + (i - 1) * 0.27, values, 0.27, label=label, color=color)
+        ax.set_xticks(x, [str(r["seed"]) for r in rows])
+        ax.set_xlabel("held-out robot (seed)")
+        ax.set_title(title)
+    fig.axes[0].set_ylabel("mean tracking error at the window's end (mm)")
+    fig.axes[1].legend(fontsize=8, loc="upper right")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
 def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--seeds",
@@ -472,7 +501,11 @@ def main() -> int:
         "wall_s": round(time.perf_counter() - start, 1),
         "command": " ".join(["python", *sys.argv]),
     }
-    return report("calibration_closed_loop", results_of(robots), args.json, extra)
+    code = report("calibration_closed_loop", results_of(robots), args.json, extra)
+    if args.json is not None:
+        plot(robots, args.json.with_suffix(".png"))
+        print(f"wrote {args.json.with_suffix('.png')}")
+    return code
 
 
 if __name__ == "__main__":

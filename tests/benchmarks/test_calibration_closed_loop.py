@@ -70,7 +70,7 @@ def test_a_robot_with_other_gains_is_refused_unless_declared_a_perturbed_robot(t
     assert perturbed.pos_err_mean_m > nominal.pos_err_mean_m + 1e-3
 
 
-def test_share_removed_is_the_extra_error_the_calibrated_policy_takes_away():
+def test_share_removed_is_the_extra_error_the_calibrated_policy_takes_away(tmp_path):
     assert ccl.removed_fraction(1.0, 5.0, 2.0) == pytest.approx(0.75)
     assert ccl.removed_fraction(1.0, 5.0, 6.0) == pytest.approx(-0.25)  # worse than nominal
     assert math.isnan(ccl.removed_fraction(2.0, 1.5, 1.0))  # the robot added no error
@@ -82,7 +82,14 @@ def test_share_removed_is_the_extra_error_the_calibrated_policy_takes_away():
     scores = ccl.compare(measure, Path("nominal"), Path("calibrated"), Path("r"))
     assert scores["removed_fraction"] == pytest.approx(0.5)
     results = ccl.results_of([{"seed": 1, "truth": scores}])
-    assert len(results) == 1 and results[0].met and results[0].ratio == pytest.approx(0.5)
+    assert [r.name for r in results] == [
+        "robot 1 truth: share removed",
+        "all robots truth: share removed",
+    ]
+    assert all(r.met and r.ratio == pytest.approx(0.5) for r in results)
+    png = tmp_path / "closed_loop.png"
+    ccl.plot([{"seed": 1, "truth": scores}], png)
+    assert png.stat().st_size > 1000
 
 
 def test_tracking_over_ros_is_measured_in_the_true_frame(truth_file, tmp_path):
