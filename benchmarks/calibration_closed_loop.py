@@ -111,7 +111,7 @@ def truth_overrides(robot: Robot) -> dict:
 
 
 def start_poses(n: int = 400, seed: int = EVAL_SEED) -> np.ndarray:
-    """Joint positions (n, 8) drawn as the evaluation's episodes start (``sample_arm_starts``)."""
+    """Joint positions (n, 8) from the distribution the evaluation's episodes start from."""
     spec = panda_policy_spec(compile_scene())
     arm = sample_arm_starts(make_random(seed, np.zeros(1)), n, spec)
     return np.concatenate([arm, np.full((n, 1), spec.default_joint_pos[-1])], axis=1)
