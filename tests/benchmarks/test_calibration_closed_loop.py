@@ -122,3 +122,29 @@ def test_offset_displacement_is_the_lever_arm_times_the_offset(robot, tmp_path):
     missed = ccl.kinematics(truth, fitted)
     assert missed["residual_offsets_displacement_mm"] == missed["true_offsets_displacement_mm"]
     assert missed["offset_error_mrad"]["panda_joint1"] == pytest.approx(10.0)
+
+
+def test_offset_choices_hand_over_none_all_or_the_identified_offsets():
+    sys.path.insert(0, str(REPO / "benchmarks" / "tools"))
+    import offset_choices
+
+    def estimate(joint: int, truth: float, est: float, identified: bool) -> dict:
+        name = f"panda_joint{joint}.offset"
+        return {"name": name, "field": "offset", "truth": truth, "estimate": est,
+                "identified": identified}  # fmt: skip
+
+    robot = {"parameters": [estimate(1, 0.01, 0.01, True), estimate(2, 0.0, 0.004, False)]}
+    offsets = robot["parameters"]
+    assert offset_choices.handed_over(offsets, "none") == {
+        "panda_joint1": 0.0,
+        "panda_joint2": 0.0,
+    }
+    assert offset_choices.handed_over(offsets, "all") == {
+        "panda_joint1": 0.01,
+        "panda_joint2": 0.004,
+    }
+    assert offset_choices.handed_over(offsets, "identified")["panda_joint2"] == 0.0
+    left = offset_choices.residuals(robot, np.array([ccl.start_poses(1)[0]]))
+    # identified-only keeps the right joint-1 offset and drops the wrong joint-2 one
+    assert left["identified"] == pytest.approx(0.0, abs=1e-9)
+    assert left["all"] > 0.5 and left["none"] > 2.0
