@@ -29,6 +29,7 @@ from skillbridge.contract.spec import PolicySpec
 from skillbridge.ros_nodes.bringup import BringupConfig
 from skillbridge.ros_nodes.errors import RosNodeError
 from skillbridge.ros_nodes.graph import NodeGraph
+from skillbridge.ros_nodes.side_node import SideNode
 from skillbridge.sim.overrides import load_overrides, reported_joint_offsets
 
 #: One round: every direction and a turn each way, back to the start pose.
@@ -42,22 +43,16 @@ WINDOW_S = 2.5
 START_TIMEOUT_S = 60.0
 
 
-class _Operator:
+class _Operator(SideNode):
     """An rclpy node in this process: publishes skill commands, keeps the latest readings and
     the policy node's status."""
 
     def __init__(self) -> None:
-        import rclpy
-        from rclpy.executors import SingleThreadedExecutor
         from sensor_msgs.msg import JointState
         from std_msgs.msg import String
 
+        super().__init__("tracking_operator", step_s=0.01)
         self._string = String
-        self.context = rclpy.Context()
-        rclpy.init(context=self.context)
-        self.node = rclpy.create_node("tracking_operator", context=self.context)
-        self.executor = SingleThreadedExecutor(context=self.context)
-        self.executor.add_node(self.node)
         self.readings: dict[str, float] = {}
         self.status = ""
         self._cmd = self.node.create_publisher(String, "skill_command", 10)
@@ -70,21 +65,11 @@ class _Operator:
     def _on_status(self, msg) -> None:
         self.status = msg.data
 
-    def spin(self, seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            self.executor.spin_once(timeout_sec=0.01)
-
     def send(self, motion: LanguageMotion) -> None:
         self._cmd.publish(self._string(data=motion.to_json()))
 
     def joints(self, names: tuple[str, ...]) -> np.ndarray:
         return np.array([self.readings[n] for n in names])
-
-    def close(self) -> None:
-        self.executor.shutdown()
-        self.node.destroy_node()
-        self.context.try_shutdown()
 
 
 def _pose(spec: PolicySpec, q: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -115,11 +100,8 @@ def ros_tracking(
     folder.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("ROS_DOMAIN_ID", str(random.SystemRandom().randint(101, 200)))
     os.environ.setdefault("ROS_AUTOMATIC_DISCOVERY_RANGE", "LOCALHOST")
-    offsets = (
-        reported_joint_offsets(load_overrides(robot_file), spec.joint_names)
-        if robot_file is not None
-        else np.zeros(len(spec.joint_names))
-    )
+    truth = load_overrides(robot_file) if robot_file is not None else None
+    offsets = reported_joint_offsets(truth, spec.joint_names)
     bringup = BringupConfig(
         mode="sim",
         record=False,

@@ -40,6 +40,7 @@ from skillbridge.ros_nodes.calibration_compare import (
 from skillbridge.ros_nodes.errors import RosNodeError
 from skillbridge.ros_nodes.excitation import PANDA_JOINTS
 from skillbridge.ros_nodes.graph import NodeGraph
+from skillbridge.ros_nodes.side_node import SideNode
 
 ARM_JOINTS = PANDA_JOINTS[:7]
 EXCITATION_RATE_HZ = 50.0
@@ -97,21 +98,14 @@ def _run(argv: list[str], log: Path, what: str) -> str:
     return done.stdout
 
 
-class _Watcher:
+class _Watcher(SideNode):
     """An rclpy node in this process: the excitation's status and the sim robot's timing."""
 
     def __init__(self) -> None:
-        import rclpy
         from diagnostic_msgs.msg import DiagnosticArray
-        from rclpy.executors import SingleThreadedExecutor
         from std_msgs.msg import String
 
-        self._rclpy = rclpy
-        self.context = rclpy.Context()
-        rclpy.init(context=self.context)
-        self.node = rclpy.create_node("calibration_demo", context=self.context)
-        self.executor = SingleThreadedExecutor(context=self.context)
-        self.executor.add_node(self.node)
+        super().__init__("calibration_demo")
         self.status: dict[str, Any] = {}
         self.timing: dict[str, str] = {}
         self.timing_received = 0.0
@@ -126,16 +120,6 @@ class _Watcher:
             if status.name.endswith("/sim_robot"):
                 self.timing = {kv.key: kv.value for kv in status.values}
                 self.timing_received = time.monotonic()
-
-    def spin(self, seconds: float) -> None:
-        end = time.monotonic() + seconds
-        while time.monotonic() < end:
-            self.executor.spin_once(timeout_sec=0.05)
-
-    def close(self) -> None:
-        self.executor.shutdown()
-        self.node.destroy_node()
-        self.context.try_shutdown()
 
 
 def _bringup(cfg: CalibrationDemoConfig, out: Path) -> BringupConfig:
