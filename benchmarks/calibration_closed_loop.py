@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
 import json
 import math
 import os
@@ -63,7 +64,7 @@ from skillbridge.calibration.bag import write_bag
 from skillbridge.calibration.excitation import ExcitationConfig, generate_excitation
 from skillbridge.calibration.fit import FitOptions, fit_recording
 from skillbridge.calibration.report import write_overrides
-from skillbridge.contract import tool_pose
+from skillbridge.contract import PolicySpec, tool_pose
 from skillbridge.policies.evaluate import EvalConfig, EvalResult, evaluate_runtime
 from skillbridge.sim.arrays import make_random
 from skillbridge.sim.resets import sample_arm_starts
@@ -110,9 +111,15 @@ def truth_overrides(robot: Robot) -> dict:
     }
 
 
+@functools.cache
+def scene_spec() -> PolicySpec:
+    """The nominal scene's contract (compiled once per process)."""
+    return panda_policy_spec(compile_scene())
+
+
 def start_poses(n: int = 400, seed: int = EVAL_SEED) -> np.ndarray:
     """Joint positions (n, 8) from the distribution the evaluation's episodes start from."""
-    spec = panda_policy_spec(compile_scene())
+    spec = scene_spec()
     arm = sample_arm_starts(make_random(seed, np.zeros(1)), n, spec)
     return np.concatenate([arm, np.full((n, 1), spec.default_joint_pos[-1])], axis=1)
 
@@ -122,7 +129,7 @@ def offset_displacement_mm(
 ) -> float:
     """How far encoder offsets put the tool from where the arm believes it is (mm, mean over
     ``poses``; default the ready pose): the kinematic error of a policy trusting its encoders."""
-    spec = panda_policy_spec(compile_scene())
+    spec = scene_spec()
     q = np.array([spec.default_joint_pos]) if poses is None else poses
     off = np.array([offsets_rad.get(j, 0.0) for j in spec.joint_names])
     believed, _ = tool_pose(spec.kinematics, q, spec.joint_names)
@@ -159,8 +166,7 @@ def calibrate(robot: Robot, folder: Path) -> dict:
     fitted, summary_path = folder / "fitted.yaml", folder / "fit.json"
     if fitted.exists() and summary_path.exists():
         return json.loads(summary_path.read_text())
-    spec = panda_policy_spec(compile_scene())
-    excitation = generate_excitation(ExcitationConfig(duration_s=LOG_DURATION_S), spec)
+    excitation = generate_excitation(ExcitationConfig(duration_s=LOG_DURATION_S), scene_spec())
     bag = folder / "log.mcap"
     write_bag(generate_log(excitation, robot, SensorConfig()), bag)
     load = os.getloadavg()[0]
@@ -229,8 +235,10 @@ def _run(argv: list[str], log: Path) -> None:
         raise SystemExit(f"{' '.join(argv[2:5])} failed ({done.returncode}); see {log}")
 
 
+@functools.cache
 def tracking(policy: Path, robot_file: Path | None, episodes: int) -> dict:
-    """Closed-loop tracking of one file on one robot (None: the nominal robot)."""
+    """Closed-loop tracking of one file on one robot (None: the nominal robot); deterministic,
+    so each case is evaluated once per process (the nominal robot serves every comparison)."""
     cfg = EvalConfig(
         episodes=episodes,
         randomize=False,
@@ -308,8 +316,8 @@ def study_robot(seed: int, nominal: dict, args: argparse.Namespace, ros_cache: d
         "fit": fit,
         "nominal_policy": nominal,
         "calibrated_policy": calibrated,
+        "true_physics": truth,
     }
-    row["truth"] = truth
     row["kinematics"] = kinematics(truth, folder / "fitted.yaml")
 
     def in_process(policy: Path, robot_file: Path | None) -> dict:
@@ -340,7 +348,7 @@ def _over_ros(
     """The comparison over ROS 2 (verified files only: the policy node loads nothing else)."""
     if not (nominal["verified"] and calibrated["verified"]):
         return {"skipped": "a policy failed its verification gate; the policy node refuses it"}
-    spec = panda_policy_spec(compile_scene())
+    spec = scene_spec()
 
     def over_ros(policy: Path, robot_file: Path | None) -> dict:
         name = f"{policy.stem}_on_{'nominal' if robot_file is None else f'robot{seed}'}"
