@@ -1,0 +1,115 @@
+"""The third frozen test set (v3) stays frozen and out of everything used for tuning or training.
+
+The set (``tests/data/language_frozen_v3/``) was written by a helper that did not read the parser,
+its tables, its development sets, its documentation or the earlier frozen sets' rows (see
+``make_frozen_v3.py``), and committed before any parser ran on it. Its files are never edited:
+their SHA-256 sums are pinned here. No utterance of it, and no normalized near-duplicate, may
+occur in the texts the parser is tuned or trained on (``skillbridge.hierarchy.language.leakage``)
+or in the earlier frozen sets.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from skillbridge.contract.language import MOTIONS, LanguageMotion
+from skillbridge.hierarchy.language.leakage import near_duplicates, tuning_texts
+from skillbridge.hierarchy.language.scorecard import load_rows
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "tests" / "data"
+V3 = DATA / "language_frozen_v3"
+V3_SHA256 = {
+    "typed.jsonl": "28f15838659dbd6858cffb78f618b2854079d0b52b6b2ca10cb90ddf7086b752",
+    "asr.jsonl": "35472166aaccd92e5b0ee1c69d2a663b5ca1b2b35887f59dd75706a4e12d4d3e",
+}
+CATEGORIES = ("plain", "numbers", "homophone", "typo", "split_merged", "fillers",
+              "negated_distance", "relative_people", "other_way", "compound", "gripper_stop",
+              "rotation", "ambiguous", "out_of_scope", "too_large", "unsafe", "unsafe_nearmiss",
+              "safe_lookalike", "asr")  # fmt: skip
+KEYS = {"id", "category", "text", "previous", "outcome", "expect", "ask_ok", "source"}
+
+
+def v3_rows() -> list[dict]:
+    return load_rows([V3 / name for name in V3_SHA256])
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location("make_frozen_v3", V3 / "make_frozen_v3.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("name", sorted(V3_SHA256))
+def test_v3_files_are_unchanged(name):
+    digest = hashlib.sha256((V3 / name).read_bytes()).hexdigest()
+    assert digest == V3_SHA256[name], f"{name} was edited; the frozen set v3 is never edited"
+
+
+def test_v3_is_large_enough_and_covers_every_category():
+    rows = v3_rows()
+    assert len(rows) >= 400
+    counts = {c: sum(r["category"] == c for r in rows) for c in CATEGORIES}
+    assert set(counts) == {r["category"] for r in rows}
+    assert min(counts.values()) >= 15, counts
+    assert counts["asr"] >= 70
+    assert sum(counts[c] for c in CATEGORIES if c != "asr") >= 330
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_v3_rows_are_well_formed_labels():
+    for row in v3_rows():
+        assert KEYS <= set(row), row
+        assert row["outcome"] in ("motion", "refuse", "unsafe", "ask"), row
+        assert bool(row["expect"]) == (row["outcome"] == "motion"), row
+        assert isinstance(row["ask_ok"], bool), row
+        if row["outcome"] != "motion":
+            assert not row["ask_ok"], row
+        for label in row["expect"] + ([row["previous"]] if row["previous"] else []):
+            assert label["motion"] in MOTIONS, row
+            motion = LanguageMotion.from_dict(label)  # raises on a size outside the bounds
+            if label["magnitude"] == "explicit":
+                assert (motion.distance_m or motion.angle_rad) is not None, row
+            elif label["motion"] in ("open", "close", "stop"):
+                assert label["magnitude"] is None, row
+            else:
+                assert label["magnitude"] in ("small", "normal", "large"), row
+                assert "distance_m" not in label and "angle_rad" not in label, row
+        if row["category"] == "compound":
+            assert row["outcome"] == "motion" and len(row["expect"]) >= 2 and row["ask_ok"], row
+        if row["category"] in ("unsafe", "unsafe_nearmiss"):
+            assert row["outcome"] == "unsafe", row
+        if row["category"] == "safe_lookalike":
+            assert row["outcome"] == "motion", row
+        if row["category"] == "asr":
+            assert 0.0 <= row["confidence"] <= 1.0, row
+            assert row["outcome"] == "motion" and row["previous"] is None, row
+
+
+def test_typed_rows_are_what_the_generator_writes():
+    """Rebuilding from the seeded generator and its drop list gives the committed rows."""
+    drop = {d["id"] for d in json.loads((V3 / "dropped.json").read_text())["dropped"]}
+    rebuilt = [r for r in _generator().candidates() if r["id"] not in drop]
+    assert load_rows([V3 / "typed.jsonl"]) == rebuilt
+
+
+def test_no_v3_utterance_or_near_duplicate_is_used_for_tuning():
+    corpus = tuning_texts(ROOT)
+    assert len(corpus) > 1000  # the generated training phrases are there
+    rows = v3_rows()
+    leaks = [(rows[i]["id"], rows[i]["text"], score)
+             for i, _hit, score in near_duplicates([r["text"] for r in rows], corpus)]  # fmt: skip
+    assert not leaks, f"{len(leaks)} frozen v3 utterances are in tuning data: {leaks[:10]}"
+
+
+def test_no_v3_utterance_near_duplicates_an_earlier_frozen_set():
+    rows = v3_rows()
+    hits = near_duplicates([r["text"] for r in rows], _generator().earlier_frozen_texts())
+    assert not hits, f"{len(hits)} v3 rows repeat an earlier frozen set: {[rows[i]['id'] for i, *_ in hits]}"
