@@ -550,6 +550,13 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         help="physics step of the fitter's replay (default: FitOptions' own)",
     )
     parser.add_argument(
+        "--damping-prior",
+        type=float,
+        default=None,
+        help="sigma of a Gaussian prior on each joint's damping around nominal, N m s/rad "
+        "(default: FitOptions' own; 0 = none)",
+    )
+    parser.add_argument(
         "--friction-timeconst-s",
         type=float,
         default=None,
@@ -655,6 +662,8 @@ def main() -> int:
         raise SystemExit(f"--jobs must be at least 1, got {args.jobs}")
     seeds = [args.seed + i for i in range(robots_n)]
     options = FitOptions()
+    if args.damping_prior is not None:
+        options = dataclasses.replace(options, damping_prior_nm_s_per_rad=args.damping_prior)
     if args.replay_dt_s is not None:
         options = dataclasses.replace(
             options, scene=dataclasses.replace(options.scene, physics_dt_s=args.replay_dt_s)
@@ -670,6 +679,8 @@ def main() -> int:
         + ", ".join(options.fields)
         + f"; delay 0-{options.max_delay_s * 1e3:g} ms; replay step "
         + f"{options.scene.physics_dt_s * 1e3:g} ms"
+        + f"; offset prior sigma {options.offset_prior_rad:g} rad"
+        + f"; damping prior sigma {options.damping_prior_nm_s_per_rad:g} N m s/rad"
         + (
             f"; replay friction time constant {args.friction_timeconst_s:g} s (diagnostic)"
             if args.friction_timeconst_s is not None

@@ -109,6 +109,9 @@ class FitConfig:
     max_iters: int = 30
     offset_prior_rad: float = FitOptions.offset_prior_rad
     """Standard deviation of the Gaussian prior on each encoder offset (0: none)."""
+    damping_prior: float = FitOptions.damping_prior_nm_s_per_rad
+    """Standard deviation of the Gaussian prior on each joint's damping around its starting
+    value, N m s/rad (0: none)."""
     interval_block_s: float = FitOptions.interval_block_s or 0.0
     """Window of the block-sandwich intervals, s (0: Gauss-Newton, for white residuals)."""
     nthread: int = 2
@@ -229,6 +232,7 @@ def fit(cfg: FitConfig) -> int:
         vel_scale_rad_s=cfg.vel_scale_rad_s,
         max_iters=cfg.max_iters,
         offset_prior_rad=cfg.offset_prior_rad,
+        damping_prior_nm_s_per_rad=cfg.damping_prior,
         interval_block_s=cfg.interval_block_s or None,
         nthread=cfg.nthread,
         scene=SceneConfig(physics_dt_s=cfg.replay_dt_s),

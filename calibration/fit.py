@@ -26,7 +26,9 @@ Every stage's wall time is in ``FitResult.stage_times_s``.
 
 Priors: encoder offsets get a Gaussian prior around the starting value (``offset_prior_rad``):
 gravity loads an offset only weakly (the servo regulates the reported angle) and joint 1's not
-at all.
+at all. Joint damping gets one too (``damping_prior_nm_s_per_rad``): the recording determines
+the servo's kv plus the damping, and on the wrist the data hardly separate it from kp and
+friction, so without a prior a model mismatch pushes it onto a bound.
 """
 
 from __future__ import annotations
@@ -72,6 +74,14 @@ class FitOptions:
     offset_prior_rad: float = 0.01
     """Standard deviation of the Gaussian prior on each encoder offset (around the initial
     value); 0 or inf: no prior."""
+    damping_prior_nm_s_per_rad: float = 3.0
+    """Standard deviation of the Gaussian prior on each joint's damping (around the initial
+    value, Menagerie's 1 N m s/rad by default); 0 or inf: no prior. The servo's kv (100x a
+    joint's damping) and the damping act on the same velocity, and on the wrist, which gravity
+    hardly loads, kp, damping and friction trade off: without a prior joint 7's damping ran to
+    its bound on every robot of the coverage study and its kp came out 6-8 % high. 3 (not 1)
+    was chosen on the development robots: 1 narrowed every kp interval below the bias the
+    friction model leaves (docs/calibration.md, "Damping prior")."""
     interval_block_s: float | None = 3.0
     """Window of the block-sandwich covariance; None: the Gauss-Newton covariance (white
     residuals of a correct model). The default, the segment length, makes each training segment
@@ -289,9 +299,12 @@ def build_problem(traj: Trajectory, opts: FitOptions) -> tuple[Problem, tuple[Pa
     specs = param_specs(nominal, one_viscous_term(opts.fields)[0], opts.joints)
     if opts.fit_delay:
         specs = (*specs, delay_spec(opts.initial.command_delay_s, opts.max_delay_s))
-    priors = {}
-    if 0 < opts.offset_prior_rad < np.inf:
-        priors = {s.name: (s.initial, opts.offset_prior_rad) for s in specs if s.field == "offset"}
+    sigma_of_field = {"offset": opts.offset_prior_rad, "damping": opts.damping_prior_nm_s_per_rad}
+    priors = {
+        s.name: (s.initial, sigma_of_field[s.field])
+        for s in specs
+        if 0 < sigma_of_field.get(s.field, 0.0) < np.inf
+    }
     weights = np.r_[np.full(7, 1 / opts.pos_scale_rad), np.full(7, 1 / opts.vel_scale_rad_s)]
     problem = Problem(
         traj=traj,

@@ -1,10 +1,13 @@
-"""Fit options beyond the round trip: encoder offsets, a fixed delay, kv asked with damping."""
+"""Fit options beyond the round trip: encoder offsets, a fixed delay, kv asked with damping, the
+priors."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from skillbridge.calibration.fit import FitOptions, fit_trajectory
+from skillbridge.calibration.fit import FitOptions, build_problem, fit_trajectory
 from skillbridge.calibration.recording import align
 from skillbridge.calibration.synthetic import synthesize
 from skillbridge.sim.overrides import ModelOverrides
@@ -21,8 +24,13 @@ TRUTH = ModelOverrides(
 
 
 @pytest.fixture(scope="module")
-def offset_fit(excitation):
-    traj = align(synthesize(excitation, TRUTH), ARM_JOINTS)
+def truth_traj(excitation):
+    return align(synthesize(excitation, TRUTH), ARM_JOINTS)
+
+
+@pytest.fixture(scope="module")
+def offset_fit(truth_traj):
+    traj = truth_traj
     options = FitOptions(
         fields=("offset", "damping", "kv"),
         joints=("panda_joint1", "panda_joint2", "panda_joint3"),
@@ -65,3 +73,23 @@ def test_an_offset_gravity_cannot_see_is_flagged(offset_fit):
     """Joint 1 turns about the vertical: its offset changes no gravity torque."""
     assert not offset_fit.estimate("panda_joint1.offset").identified
     assert "panda_joint1.offset is not identifiable" in " ".join(offset_fit.warnings)
+
+
+def test_joint_damping_has_a_gaussian_prior_around_its_starting_value(truth_traj):
+    """By default every fitted damping adds a residual row (value - start) / 3 N m s/rad, after
+    the offsets' rows: on the wrist the data hardly separate damping from kp and friction, and
+    without it a model mismatch ran joint 7's damping onto its bound. 0 switches it off."""
+    options = FitOptions(fields=("damping", "offset"), joints=("panda_joint2",), fit_delay=False)
+    problem, specs = build_problem(truth_traj, options)
+    names = [s.name for s in specs]
+    x = problem.x0.copy()
+    start = x[names.index("panda_joint2.damping")]
+    x[names.index("panda_joint2.damping")] = start + 6.0
+    assert problem.num_prior_rows == 2
+    prior_rows = problem.residual(x)[-2:]
+    assert sorted(prior_rows) == pytest.approx([0.0, 2.0])  # offset at its start; damping 2 sigma
+
+    without, _ = build_problem(
+        truth_traj, dataclasses.replace(options, damping_prior_nm_s_per_rad=0.0)
+    )
+    assert without.num_prior_rows == 1  # the offset's

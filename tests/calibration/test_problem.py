@@ -26,13 +26,14 @@ def test_every_column_of_a_batched_residual_is_that_candidates_own_residual(prob
     columns = z0[:, None] * (1.0 + 0.05 * np.eye(len(z0))[:, :4])  # four perturbed candidates
     batched = problem.residual_columns(columns)
     segments = len(problem.active)
-    assert batched.shape == (segments * problem.segments.length * 14, 4)
+    data_rows = segments * problem.segments.length * 14
+    assert batched.shape == (data_rows + problem.num_prior_rows, 4)  # the damping priors last
     for c in range(4):
         np.testing.assert_array_equal(batched[:, c], problem.residual_columns(columns[:, c]))
     # the rows are segment after segment, sample after sample: positions then velocities
     pos, vel = problem.simulate(columns[:, 0] * problem.scales, problem.active)
     meas_pos, meas_vel = problem.measured(problem.active)
-    rows = batched[:, 0].reshape(segments, problem.segments.length, 14)
+    rows = batched[:data_rows, 0].reshape(segments, problem.segments.length, 14)
     np.testing.assert_array_equal(rows[..., :7], (meas_pos - pos) * problem.weights[:7])
     np.testing.assert_array_equal(rows[..., 7:], (meas_vel - vel) * problem.weights[7:])
 
