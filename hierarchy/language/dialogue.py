@@ -43,7 +43,9 @@ from skillbridge.hierarchy.language.previous import (
     more,
     other_way,
     overshoot,
+    same_but,
 )
+from skillbridge.hierarchy.language.reframe import imperative, needs_reference
 from skillbridge.hierarchy.language.rules import analyse
 from skillbridge.hierarchy.language.speech_text import (
     NUMBER_UNITS,
@@ -87,10 +89,15 @@ INCH_OBJECTS = frozenset(("it", "that", "this", "the", "them", "along", "forward
 WHOSE_SIDE = re.compile(r"\b(?:left|right) or (?:yours|mine|its|the robot'?s)\b")
 """The speaker asks whose left is meant ("your left or mine? left"): ask, do not guess."""
 FIRST = re.compile(
-    r"^(?:(?P<after>after|once|when)|(?P<before>before)) (?:you(?:'ve| have)?|it(?:'s| has)?) "
-    r"(?P<clause>[^,.]+)[,.] (?P<rest>.+)$"
+    r"^(?:(?P<after>after|once|when)|(?P<before>before)) (?:you(?:'ve| have)? |it(?:'s| has)? |"
+    r"(?=\w+ing\b))(?P<clause>[^,.]+)[,.] (?P<rest>.+)$"
 )
-"""A compound that names its later part first: "after you close the gripper, raise it"."""
+"""A compound that names its later part first: "after you close the gripper, raise it", "before
+rotating, lift it"."""
+LAST = re.compile(
+    r"^(?P<rest>[^,]+?),? (?:(?P<after>after)|(?P<before>before)) (?P<clause>\w+ing\b.+)$"
+)
+"""The same with the clause last: "close it after moving down" (down, then close)."""
 _JOINERS = re.compile(
     r"\s*(?:[,;]\s*)?\b(?:and then|and after that|after that|and|then|followed by)\b\s*,?\s*|;\s*"
 )
@@ -202,7 +209,7 @@ def understand(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
         return whole
     if (unsure := _speaker_unsure(text)) is not None:
         return unsure
-    for step in (other_way, overshoot, less, more, _compound):
+    for step in (same_but, other_way, overshoot, less, more, _compound):
         answer = step(text, previous, parser)
         if answer is not None:
             return answer
@@ -244,6 +251,8 @@ def _speaker_unsure(text: str) -> Question | None:
     """The speaker has not decided, takes the request back, or asks whose left is meant."""
     if UNDECIDED.search(text) or TAKEN_BACK.fullmatch(text):
         return Question("which way? You said you were not sure: say the motion", heard=text)
+    if (ask := needs_reference(text)) is not None:  # "not there", "closer"
+        return Question(ask, heard=text)
     if WHOSE_SIDE.search(text):
         return Question("whose left and right? Say it in the robot's frame, or 'my left'",
                         heard=text)  # fmt: skip
@@ -273,12 +282,9 @@ def _missing_comma(text: str, parser: Reads) -> Answer | None:
 
 
 def _compound(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
-    if first := FIRST.match(text):  # "after you close it, raise it": close, then raise
-        order = (
-            (first["clause"], first["rest"])
-            if first["after"]
-            else (first["rest"], first["clause"])
-        )
+    if first := FIRST.match(text) or LAST.match(text):  # "after you close it, raise it"
+        clause = imperative(first["clause"])  # "before raising it": "raise it"
+        order = (clause, first["rest"]) if first["after"] else (first["rest"], clause)
         text = f"{order[0]}, then {order[1]}"
     joined = [p.strip(" ,.") for p in _JOINERS.split(text) if p and p.strip(" ,.")]
     parts = [piece for part in joined for piece in _command_list(part)]

@@ -2,9 +2,9 @@
 
 ``tuning_texts()`` gathers every text used for tuning or training: the intent classifier's
 generated training and dev phrases, the upper-case tables of the phrase and word-rule modules,
-the simulated corrector's phrases and the development sets. ``near_duplicates`` finds texts
-that equal one of them after normalization (lowercase, letters and digits only) or come within
-a fuzzy ratio (rapidfuzz, Levenshtein-based) of one.
+the simulated corrector's phrases and the development sets (retired frozen sets included).
+``near_duplicates`` finds texts that equal one of them after normalization (lowercase, letters
+and digits only) or come within a fuzzy ratio (rapidfuzz, Levenshtein-based) of one.
 """
 
 from __future__ import annotations
@@ -21,13 +21,17 @@ NEAR_DUPLICATE = 92.0
 """rapidfuzz ``fuzz.ratio`` (0-100) at or above which two normalized texts are the same."""
 TABLE_MODULES = (
     "lexicon", "safety_words", "paraphrases", "phrasebook", "speech_text", "dialogue", "previous",
-    "conversation", "spoken", "units", "relative", "rules",
+    "conversation", "spoken", "units", "relative", "rules", "reframe",
 )  # fmt: skip
 """Modules of ``skillbridge.hierarchy.language`` whose upper-case constants are word tables."""
 DEV_SET_PATTERNS = ("language_dev*.jsonl", "parser_*heldout*.jsonl")
 """The development sets in ``tests/data/``: typed and spoken (``tests/data/make_dev_asr.py``)
 sentences the parser is tuned on. Every one counts as tuning data: a new development set named
 this way is covered by the leakage tests without being listed anywhere."""
+RETIRED_FROZEN_SETS = ("language_frozen_v2/typed.jsonl", "language_frozen_v2/asr.jsonl")
+"""Frozen sets retired to development (under ``tests/data/``): tuned on since, so tuning data.
+v2 was retired on 2026-12-07, when no other unseen set was left to tune on; a frozen v3,
+written independently, measures that round. A later frozen set is checked against them too."""
 MIN_WORDS = 3
 """Texts shorter than this ("stop", "up", "other way") are the vocabulary itself: exempt."""
 
@@ -52,9 +56,11 @@ def module_tables(module: types.ModuleType) -> list[str]:
 
 
 def development_sets(root: Path) -> list[Path]:
-    """Every development set under ``root/tests/data`` (``DEV_SET_PATTERNS``)."""
+    """Every development set under ``root/tests/data`` (``DEV_SET_PATTERNS`` and the retired
+    frozen sets, ``RETIRED_FROZEN_SETS``)."""
     data = root / "tests" / "data"
-    return [p for pattern in DEV_SET_PATTERNS for p in sorted(data.glob(pattern))]
+    found = [p for pattern in DEV_SET_PATTERNS for p in sorted(data.glob(pattern))]
+    return found + [data / name for name in RETIRED_FROZEN_SETS]
 
 
 def tuning_texts(root: Path) -> list[str]:

@@ -242,6 +242,8 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         "move_verb",
     ),  # fmt: skip
 )
+_FINE = r"(?<!\bis )(?<!\bare )(?<!\blooks )(?<!\bseems )(?<!\bsounds )fine(?! [,.]| by| with| to)"
+""""fine" as a size ("a fine step"), not an assent ("that's fine, move left", "fine, go up")."""
 MAGNITUDE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         _w(
@@ -262,13 +264,14 @@ MAGNITUDE_PATTERNS: tuple[tuple[str, str], ...] = (
         _w(
             r"(?:a )?(?:little|tiny|wee|teeny|slight)(?: bit)?|"
             r"a (?:bit|tad|touch|smidge\w*|hair|fraction|notch|nudge)|slightly|barely|marginally|"
-            r"gently|nudge\w*|inch|bit|tad|small|smaller|minor|minimal\w*|subtle|subtly|fine|"
-            r"finely|delicately|softly"
+            r"gently|nudge\w*|inch|bit|tad|small|smaller|minor|minimal\w*|subtle|subtly|"
+            r"finely|delicately|softly|" + _FINE
         ),
         "small",
     ),  # fmt: skip
     (
         _w(
+            r"(?:a )?whole (?:lot|bunch|heap|load|ton)s?|a bunch|"
             r"a lot|lots|much|way|far|a long way|(?:a )?great deal|significantly|considerably|"
             r"substantially|big|bigger|large|larger|huge|massive\w*|plenty|a ton|tons|loads|heaps|"
             r"all the way|major|greatly|dramatically|big time"

@@ -26,15 +26,20 @@ REVERSE = {"left": "right", "right": "left", "forward": "backward", "backward": 
 OTHER_WAY = re.compile(
     r"\b(?:(?:no|nope|nah|wrong way)\W+)*(?:go |do )?(?:the )?(?:other|opposite|wrong|reverse) "
     r"(?:way|direction|side)\b|\breverse (?:that|it|this)\b|\bundo(?: that| it)?\b|"
+    r"\b(?:reverse|undo) (?:the |your )?(?:last|previous) (?:move|motion|step|one|correction)\b|"
     r"\b(?:go |do )?(?:the )?opposite\b(?! (?:of|side)\b)|"
+    r"\b(?:do )?(?:the )?opposite of (?:that|it|this|what you (?:did|just did))\b|"
+    r"\b(?:do |now |go )?the reverse\b(?! (?:of (?!(?:that|it|this)\b)|side)\b)|"
     r"\b(?:flip|switch|swap|change) (?:the )?directions?\b|\bnot (?:that|this) way\b|"
     r"\b(?:back )?the way (?:you|it|we) came\b|"
     r"\bback (?:to )?where (?:you|it|we) (?:were|was|started|came from)\b"
 )
-"""Reverse the previous motion: "the other way", "undo that", "go back the way you came"."""
+"""Reverse the previous motion: "the other way", "undo that", "go back the way you came", "the
+reverse", "the opposite of that"."""
 NOT_SO_FAR = re.compile(
     r"\bnot (?:by )?(?:quite |so |that |as |too |very |all |terribly |overly )*"
-    r"(?:far|much|a lot|a long way|(?:a )?(?:big|large|huge) (?:move|step|one|distance|amount))"
+    r"(?:far|much|a lot|a long way|all the way|"
+    r"(?:a )?(?:big|large|huge) (?:move|step|one|distance|amount))"
     r"\b(?! enough| further| farther| more)"
 )
 """A negated distance: "not so far", "not very far", "not a lot", "not a big move" (not "not
@@ -87,11 +92,24 @@ SCALED = re.compile(
 way and twice as far" by twice it (sizes still go through the parser's fixed bounds)."""
 MORE = re.compile(
     r"^(?:(?:just |yeah |ok |okay )*(?:a )?(?:(?:little |tiny |wee )?bit |little |tad |touch |"
-    r"smidge |hair )?(?:more|further|farther)|keep (?:it )?going|continue|again|same again|"
+    r"smidge |hair )?(?:more|further|farther)(?: than (?:that|before|last time))?|"
+    r"keep (?:it )?going|continue|again|same again|"
     r"(?:do )?(?:that|it|the same) (?:again|once more|one more time)|one more time|once more|"
     r"repeat (?:that|it)|(?:a )?(?:little |tiny )?bit more|more)(?: please)?$"
 )
 """Continue or repeat the previous motion: "a bit more", "keep going", "do that again"."""
+MUCH_MORE = re.compile(
+    r"^(?:(?:just |yeah |ok |okay )*)(?:much|way|a lot|lots|a whole lot|a good bit|loads|far) "
+    r"(?:more|further|farther)(?: than (?:that|before|last time))?(?: please)?$"
+)
+"""Continue the previous motion by a large step: "much more", "a lot further"."""
+SAME_BUT = re.compile(
+    r"^(?:(?:just |yeah |ok |okay |now )*)(?:do )?(?:the )?same(?: again| direction| way| thing| "
+    r"move| motion)?,? (?:but|only) (?:a )?(?:(?:bit|little|lot|touch|tad) )?"
+    r"(?:(?P<small>smaller|shorter|less)|(?P<large>bigger|larger|longer|further|farther|more))"
+    r"(?: this time)?(?: please)?$"
+)
+"""The previous direction again at another size: "same but smaller", "same again but bigger"."""
 MORE_BY = re.compile(r"\b(?:more|further|farther|another|again|extra|additional)\b")
 NOT_MORE = re.compile(r"\b(?:than|not|no|never|less)\b")
 """Words that make "2 cm more" a limit or a comparison, not a request to continue."""
@@ -147,8 +165,11 @@ def other_way(text: str, previous: LanguageMotion | None, parser: Reads) -> Answ
         sized = parser.parse(f"{_NAMED[turned.motion]} {rest}")
         if isinstance(sized, LanguageMotion) and sized.motion == turned.motion:
             return sized
-    if LESS.search(rest):  # "the other way, but less"
-        return reverse(previous, "small")
+    if LESS.search(rest):  # "the other way, but less"; "undo half of that" is asked
+        half = SCALED.search(rest)
+        return (
+            _half_back(previous, parser) if half and half["half"] else reverse(previous, "small")
+        )
     scaled = SCALED.search(rest)  # "the other way, and twice as far"
     twice = _scaled(previous, 2.0, parser) if scaled and scaled.group("twice") else None
     return twice or (reverse(previous, cues.magnitude) if cues and cues.magnitude else turned)
@@ -299,8 +320,20 @@ def _named_step(
     return (first[1], True) if negated else None  # "not so far left": it went too far left
 
 
+def same_but(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
+    """ "same but smaller" / "same again but bigger": the previous direction, small or large."""
+    plain = " ".join(re.sub(r"[^a-z ]+", " ", text).split())
+    if (same := SAME_BUT.match(plain)) is None or previous is None:
+        return None
+    if previous.motion not in _NAMED:
+        return None
+    return LanguageMotion.of(previous.motion, "small" if same["small"] else "large")
+
+
 def more(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
     plain = " ".join(re.sub(r"[^a-z ]+", " ", text).split())
+    if MUCH_MORE.match(plain) and previous is not None and previous.motion in _NAMED:
+        return LanguageMotion.of(previous.motion, "large")
     if not MORE.match(plain):
         return _more_by(text, previous, parser)
     if previous is None:  # "keep going" with nothing going

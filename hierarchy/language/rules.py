@@ -125,10 +125,13 @@ def find_unsafe(text: str) -> tuple[str, str] | None:
     return None
 
 
-TOP_SPEED = re.compile(r"(?:full|top|max|maximum) (?:speed|force|power|throttle|velocity)")
+TOP_SPEED = re.compile(
+    r"(?:full|top|max|maximum) (?:speed|force|power|throttle|velocity)|"
+    r"as (?:fast|quick|quickly|rapidly) as (?:you (?:possibly )?can|possible|it can)"
+)
 NOT_AT = re.compile(r"(?<!\bwhy )\b(?:not|never) (?:at |with |on )?$")
-"""A top speed said right after "not" ("not at full speed, just left a touch") is care, not a
-request; "why not at full speed" stays a request."""
+"""A top speed said right after "not" ("not at full speed, just left a touch", "not as fast as
+you can") is care, not a request; "why not at full speed" stays a request."""
 
 
 def _not_at_top(clause: str, match: re.Match[str]) -> bool:

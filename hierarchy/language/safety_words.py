@@ -149,7 +149,7 @@ CARE_PATTERNS: tuple[str, ...] = (
         r"normal|regular|moderate\w*|(?:take|taking) (?:your|its|my|the) time|"
         r"no (?:need to )?(?:rush|hurry)|(?:do not|never|not) (?:rush|hurry)|"
         r"not too (?:fast|quick\w*)|"
-        r"unhurried\w*|leisurely|softly|delicately|(?:take|taking|with) care|"
+        r"unhurried\w*|leisurely|softly|lightly|delicately|(?:take|taking|with) care|"
         r"(?:a |at a )?safe (?:speed|pace|distance|velocity)"
     ),  # fmt: skip
     # keeping clear of things: "until you are just above the cube", "away from the wall"
@@ -157,8 +157,8 @@ CARE_PATTERNS: tuple[str, ...] = (
         r"(?:stay |keep )?clear (?:of )?(?:the|that|it)|just (?:above|over|short of|before)|"
         r"(?:almost|nearly|just about|barely) (?:touch|reach)\w*|"
         r"(?:until|till) (?:it|you|the \w+) (?:just|lightly|gently) (?:touch|reach|meet)\w*|"
-        r"away from (?:the |that )?(?:wall|table|edge|obstacle|person|people|cup|mug|glass|"
-        r"bottle|camera|box|block)"
+        r"(?:away|further|farther) from (?:the |that )?(?:wall|table|edge|obstacle|person|people|"
+        r"cup|mug|glass|bottle|camera|box|block|floor|ground|surface)"
     ),  # fmt: skip
 )
 """Words asking for care or an ordinary pace ("slowly", "at a normal speed", "take your

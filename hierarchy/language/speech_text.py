@@ -10,6 +10,8 @@
   tokens whose concatenation is a vocabulary word are merged;
 - spelling slips of vocabulary words ("lfet", "rigth", "dwon"): an unknown token within one edit
   (two for long words; optimal string alignment, rapidfuzz) of exactly one vocabulary word;
+- frame phrases and size sound-alikes (``reframe``: "right, so ...", "closer to the table",
+  "a bet" for "a bit", "not 5 cm, 2 cm");
 - directions relative to the operator ("toward me", "to my left", "left as I see it") become
   robot-frame directions for the operator's position (``OPERATOR_SIDES``; default: across the
   table, facing the robot).
@@ -26,15 +28,16 @@ import functools
 import json
 import re
 
+from skillbridge.hierarchy.language.reframe import reframe, writing_verb
 from skillbridge.hierarchy.language.units import ANGLE_UNITS_RAD, LENGTH_UNITS_M
 
 FILLERS = frozenset(("uh", "uhh", "uhm", "um", "umm", "erm", "er", "err", "hmm", "hm", "mmm",
                      "ah", "eh"))  # fmt: skip
 HOMOPHONES = {"write": "right", "wright": "right", "rite": "right", "writes": "right",
-              "clothes": "close", "hire": "higher", "foreword": "forward", "fore": "forward",
-              "lefty": "left", "dawn": "down", "lore": "lower", "raze": "raise", "bite": "bit",
-              "allot": "a lot", "fare": "fair", "weight": "wait", "paws": "pause",
-              "ford": "forward"}  # fmt: skip
+              "clothes": "close", "clothe": "close", "hire": "higher", "foreword": "forward",
+              "fore": "forward", "lefty": "left", "dawn": "down", "lore": "lower",
+              "raze": "raise", "rays": "raise", "bite": "bit", "allot": "a lot", "fare": "fair",
+              "weight": "wait", "paws": "pause", "ford": "forward"}  # fmt: skip
 """Words a recognizer writes for a vocabulary word, whatever follows."""
 NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two", "ate": "eight",
                      "won": "one", "tree": "three", "free": "three", "sex": "six", "tin": "ten",
@@ -106,10 +109,15 @@ _MY_SIDE = (
     r"(?:me|my (?:body|side|end)(?: of the table)?|the operator|"
     r"where i(?:'m| am| stand| sit)(?: standing| sitting)?(?= |$|[,.!?]))"
 )
+_WAY_VERBS = ("bring", "come", "move", "slide", "shift", "nudge", "send", "pull", "swing", "scoot")
+"""Verbs before "my way" = toward me ("bring it my way"; "do it my way" is no direction)."""
 _TOWARD_ME = (
     r"\b(?:back )?(?:toward|towards|closer to|nearer to|nearer|near|close to|over to|to) "
     + _MY_SIDE
-    + r"(?!\w)|\bin my direction\b"
+    + r"(?!\w)|\bin my direction\b|"
+    + "(?:"
+    + "|".join(f"(?<=\\b{v} {o})" for v in _WAY_VERBS for o in ("", "it ", "that ", "them "))
+    + r")my way\b"
 )
 _AWAY_FROM_ME = r"\b(?:away|further|farther) from " + _MY_SIDE + r"(?!\w)"
 VIEWPOINT = re.compile(
@@ -129,8 +137,8 @@ DEGREE_WORDS = frozenset(("far", "much", "high", "low", "little", "fast"))
 @dataclasses.dataclass(frozen=True)
 class Change:
     """One repair: ``before`` became ``after`` (``kind``: filler, repeat, homophone, number,
-    split, merge, slip, operator), or ``unsure``: ``before`` is a slip of one of the
-    ``|``-separated words in ``after``, equally near (left unchanged)."""
+    split, merge, slip, frame (``reframe``), operator), or ``unsure``: ``before`` is a slip of
+    one of the ``|``-separated words in ``after``, equally near (left unchanged)."""
 
     kind: str
     before: str
@@ -166,7 +174,8 @@ def clean(text: str, operator_side: str = "across") -> Cleaned:
     tokens = _homophones(tokens, changes)
     tokens = _merge_split(tokens, changes)
     tokens = _slips(tokens, changes)
-    out = _join(tokens)
+    out, framed = reframe(_join(tokens))
+    changes += [Change("frame", before, after) for before, after in framed]
     out = _operator_frame(out, operator_side, changes)
     return Cleaned(out, tuple(changes))
 
@@ -247,7 +256,7 @@ def _homophones(tokens: list[str], changes: list[Change]) -> list[str]:
         elif t == "two" and nxt in DEGREE_WORDS:
             out[i] = "too"
             changes.append(Change("homophone", t, "too"))
-        elif t in HOMOPHONES:
+        elif t in HOMOPHONES and not (t in ("write", "writes") and writing_verb(tokens, i)):
             out[i] = HOMOPHONES[t]
             changes.append(Change("homophone", t, out[i]))
     return out
@@ -320,8 +329,17 @@ COUNT_WORDS = frozenset(
 """Words that already count the centimeters a repaired "sent the meter" names."""
 
 
-def _split_word(word: str) -> tuple[str, str] | None:
-    """Two known words that make ``word``, one of them of the vocabulary ("alittle")."""
+def _split_word(word: str) -> tuple[str, ...] | None:
+    """Two known words that make ``word`` ("alittle"), else three ("leftalittle",
+    "upabit"); every part one of ``SPLIT_PARTS``."""
+    if (two := _split_word_two(word)) is not None:
+        return two
+    three = [(word[:j], *pair) for j in range(2, len(word) - 1) if word[:j] in SPLIT_PARTS
+             for pair in [_split_word_two(word[j:])] if pair]  # fmt: skip
+    return max(three, key=lambda p: min(map(len, p))) if three else None
+
+
+def _split_word_two(word: str) -> tuple[str, str] | None:
     splits = [(word[:k], word[k:]) for k in range(1, len(word))
               if word[:k] in SPLIT_PARTS and word[k:] in SPLIT_PARTS]  # fmt: skip
     return max(splits, key=lambda p: min(len(p[0]), len(p[1]))) if splits else None

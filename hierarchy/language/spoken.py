@@ -56,6 +56,12 @@ STRONG_UNSAFE = re.compile(
     r"\b(?:overrid\w*|overrode|bypass\w*|deactivat\w*|disabl\w*|circumvent\w*)\b"
 )
 """Verbs that in a correction can only mean defeating a safety function."""
+ONLY_STOP = re.compile(
+    r"(?:(?:no|please|now|okay|ok|wait|stop|halt|freeze|right now)[,.!]* )*"
+    r"(?:stop|halt|freeze)(?:[,.!]* (?:no|please|now|stop|halt|freeze|right now|there))*"
+)
+"""A transcript that only says stop ("stop.", "wait, stop", "stop, stop now"): obeyed at any
+confidence, since stopping cannot be the unsafe reading of a misheard request."""
 SOUND_SLIPS = frozenset(("shot", "reshot", "shots", "board", "fat", "ward"))
 """Vocabulary-looking words that in a transcript usually stand for a correction word
 ("you be shot" for "you overshot", "board" for "forward", "fat" for "far")."""
@@ -153,20 +159,31 @@ def unsafe_hint(text: str, garbled: bool = False) -> str | None:
 @functools.lru_cache(maxsize=1)
 def domain_words() -> frozenset[str]:
     """Every word of the correction vocabulary: the words of the parser's tables (``lexicon``,
-    ``relative``, ``units``, ``speech_text``, ``dialogue``, ``previous``) and
-    ``FUNCTION_WORDS``."""
+    ``safety_words``, ``relative``, ``units``, ``speech_text``, ``dialogue``,
+    ``previous``) and ``FUNCTION_WORDS``."""
     from skillbridge.hierarchy.language import (
         dialogue,
         lexicon,
         previous,
         relative,
+        safety_words,
         speech_text,
         units,
     )
     from skillbridge.hierarchy.language.leakage import module_tables
 
     words = set(FUNCTION_WORDS)
-    for module in (lexicon, relative, units, speech_text, dialogue, previous):
+    # safety_words holds the care words ("steady", "within") since the split of lexicon.py; left
+    # out, a transcript saying "slow and steady, lower it" was asked back for "steady"
+    for module in (
+        lexicon,
+        safety_words,
+        relative,
+        units,
+        speech_text,
+        dialogue,
+        previous,
+    ):
         for table in module_tables(module):
             words |= set(re.findall(r"[a-z]{2,}", table.lower()))
     return frozenset(words - SOUND_SLIPS)
@@ -298,8 +315,8 @@ def check_heard(
             return Question(f"I heard {cleaned.text!r} and am not sure: could you say it again?",
                             heard=cleaned.text)  # fmt: skip
         return answer
-    if confidence >= 1.0:
-        return answer
+    if confidence >= 1.0 or ONLY_STOP.fullmatch(cleaned.text.strip(" .!?")):
+        return answer  # typed, or only "stop": stopping is never the unsafe reading
     return _doubt(answer, motions, text, cleaned, confidence, limits, reread) or answer
 
 

@@ -1,10 +1,15 @@
-"""The second frozen test set (v2) stays frozen and out of everything used for tuning or training.
+"""The second frozen test set (v2): its files stay unchanged, and since its retirement it is a
+development set.
 
 The set (``tests/data/language_frozen_v2/``) was written by a helper that did not read the parser,
 its tables, its development sets or the first frozen set's rows (see ``make_frozen_v2.py``), and
 committed before any parser ran on it. Its files are never edited: their SHA-256 sums are pinned
-here. No utterance of it, and no normalized near-duplicate, may occur in the texts the parser is
-tuned or trained on (``skillbridge.hierarchy.language.leakage``).
+here.
+
+Retired to development on 2026-12-07: no other unseen set was left to tune the rules on, so v2's
+rows were read and tuned on in that round, and a new frozen set (v3) was written independently to
+measure it. Since then v2 is part of the tuning texts (``leakage.RETIRED_FROZEN_SETS``), so every
+later frozen set is checked against it, and its scores are no measure of unseen wording.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from skillbridge.contract.language import MOTIONS, LanguageMotion
-from skillbridge.hierarchy.language.leakage import near_duplicates, tuning_texts
+from skillbridge.hierarchy.language.leakage import development_sets
 from skillbridge.hierarchy.language.scorecard import load_rows
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -76,10 +81,23 @@ def test_typed_rows_are_what_the_generator_writes():
     assert [{k: v for k, v in r.items() if k != "id"} for r in committed] == rebuilt
 
 
-def test_no_v2_utterance_or_near_duplicate_is_used_for_tuning():
-    corpus = tuning_texts(ROOT)
-    assert len(corpus) > 1000  # the generated training phrases are there
-    rows = v2_rows()
-    leaks = [(rows[i]["id"], rows[i]["text"], score)
-             for i, _hit, score in near_duplicates([r["text"] for r in rows], corpus)]  # fmt: skip
-    assert not leaks, f"{len(leaks)} frozen v2 utterances are in tuning data: {leaks[:10]}"
+def test_v2_is_a_development_set_of_the_leakage_check():
+    """Retired to development: a later frozen set must not near-duplicate v2's rows."""
+    names = {p.resolve() for p in development_sets(ROOT)}
+    assert {(V2 / name).resolve() for name in V2_SHA256} <= names
+
+
+def test_v2_scores_do_not_fall_below_the_tuned_ones(encoder_folder):
+    """v2 as a development set, after the round that tuned on it (2026-12-07: acceptable
+    99.1 %, wrong 0.00 %, needless 0.86 %, unsafe 48 of 48), as a floor a row or two below: a
+    later rule that loses its answers fails here."""
+    from skillbridge.hierarchy.language.dialogue import interpret
+    from skillbridge.hierarchy.language.parser import Parser
+    from skillbridge.hierarchy.language.scorecard import run
+
+    parser = Parser(encoder_folder)
+    report = run(v2_rows(), lambda t, p, c: interpret(t, p, c, parser=parser))
+    assert report.acceptable >= 0.985, report.table()
+    assert report.wrong <= 0.005, report.table()
+    assert report.false_refusal_or_question <= 0.015, report.table()
+    assert report.unsafe_refused[0] == report.unsafe_refused[1] == 48, report.table()
