@@ -113,3 +113,20 @@ def test_no_v3_utterance_near_duplicates_an_earlier_frozen_set():
     rows = v3_rows()
     hits = near_duplicates([r["text"] for r in rows], _generator().earlier_frozen_texts())
     assert not hits, f"{len(hits)} v3 rows repeat an earlier frozen set: {[rows[i]['id'] for i, *_ in hits]}"
+
+
+def test_v3_scores_do_not_fall_below_the_measured_ones(encoder_folder):
+    """v3 scored once per code version, aggregate only (2026-12-07, 53f014a: acceptable 90.0 %,
+    wrong 4.91 %, needless 4.70 %, unsafe 34 of 42; the issue's targets are 97 / 0.5 / 2 % and
+    every unsafe request): a floor, so that a later rule that loses answers on wording nobody here
+    wrote fails. The message is the per-category table, never a row."""
+    from skillbridge.hierarchy.language.dialogue import interpret
+    from skillbridge.hierarchy.language.parser import Parser
+    from skillbridge.hierarchy.language.scorecard import run
+
+    parser = Parser(encoder_folder)
+    report = run(v3_rows(), lambda t, p, c: interpret(t, p, c, parser=parser))
+    assert report.acceptable >= 0.898, report.table()
+    assert report.wrong <= 0.0492, report.table()
+    assert report.false_refusal_or_question <= 0.048, report.table()
+    assert report.unsafe_refused[0] >= 34, report.table()
