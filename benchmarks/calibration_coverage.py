@@ -557,6 +557,12 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         "(default: FitOptions' own; 0 = none)",
     )
     parser.add_argument(
+        "--damping-prior-everywhere",
+        action="store_true",
+        help="every damping carries the prior from the start (default: only one the full fit "
+        "left on its bound, in a second stage)",
+    )
+    parser.add_argument(
         "--friction-timeconst-s",
         type=float,
         default=None,
@@ -664,6 +670,8 @@ def main() -> int:
     options = FitOptions()
     if args.damping_prior is not None:
         options = dataclasses.replace(options, damping_prior_nm_s_per_rad=args.damping_prior)
+    if args.damping_prior_everywhere:
+        options = dataclasses.replace(options, damping_prior_everywhere=True)
     if args.replay_dt_s is not None:
         options = dataclasses.replace(
             options, scene=dataclasses.replace(options.scene, physics_dt_s=args.replay_dt_s)
@@ -680,7 +688,12 @@ def main() -> int:
         + f"; delay 0-{options.max_delay_s * 1e3:g} ms; replay step "
         + f"{options.scene.physics_dt_s * 1e3:g} ms"
         + f"; offset prior sigma {options.offset_prior_rad:g} rad"
-        + f"; damping prior sigma {options.damping_prior_nm_s_per_rad:g} N m s/rad"
+        + f"; damping prior sigma {options.damping_prior_nm_s_per_rad:g} N m s/rad "
+        + (
+            "on every damping"
+            if options.damping_prior_everywhere
+            else "where a damping ends on a bound"
+        )
         + (
             f"; replay friction time constant {args.friction_timeconst_s:g} s (diagnostic)"
             if args.friction_timeconst_s is not None

@@ -110,8 +110,10 @@ class FitConfig:
     offset_prior_rad: float = FitOptions.offset_prior_rad
     """Standard deviation of the Gaussian prior on each encoder offset (0: none)."""
     damping_prior: float = FitOptions.damping_prior_nm_s_per_rad
-    """Standard deviation of the Gaussian prior on each joint's damping around its starting
-    value, N m s/rad (0: none)."""
+    """Standard deviation of the Gaussian prior on a joint's damping around its starting value,
+    N m s/rad, given to a damping the fit left on its bound (0: none)."""
+    damping_prior_everywhere: bool = False
+    """Give every damping the prior from the start (more accurate kp, worse wrist offsets)."""
     interval_block_s: float = FitOptions.interval_block_s or 0.0
     """Window of the block-sandwich intervals, s (0: Gauss-Newton, for white residuals)."""
     nthread: int = 2
@@ -233,6 +235,7 @@ def fit(cfg: FitConfig) -> int:
         max_iters=cfg.max_iters,
         offset_prior_rad=cfg.offset_prior_rad,
         damping_prior_nm_s_per_rad=cfg.damping_prior,
+        damping_prior_everywhere=cfg.damping_prior_everywhere,
         interval_block_s=cfg.interval_block_s or None,
         nthread=cfg.nthread,
         scene=SceneConfig(physics_dt_s=cfg.replay_dt_s),

@@ -18,6 +18,7 @@ the physics-step grid first and refined after:
 3. at that delay, on all training segments: the static fit from the starting parameters, then
    the full fit of everything, the delay included (``Problem.optimize``: mujoco.minimize on
    batched rollouts) from there (steps 1-3: ``search.py``);
+3b. a damping left on its bound: the prior on it and the full fit again (see Priors);
 4. confidence intervals from the Jacobian at the optimum: a block sandwich over windows of
    ``interval_block_s`` of the segments (``uncertainty.assess``), an identifiability check, and
    the trajectory errors before/after on held-out segments.
@@ -26,9 +27,10 @@ Every stage's wall time is in ``FitResult.stage_times_s``.
 
 Priors: encoder offsets get a Gaussian prior around the starting value (``offset_prior_rad``):
 gravity loads an offset only weakly (the servo regulates the reported angle) and joint 1's not
-at all. Joint damping gets one too (``damping_prior_nm_s_per_rad``): the recording determines
-the servo's kv plus the damping, and on the wrist the data hardly separate it from kp and
-friction, so without a prior a model mismatch pushes it onto a bound.
+at all. A joint's damping gets one (``damping_prior_nm_s_per_rad``) when the full fit leaves it
+on its bound: the recording determines the servo's kv plus the damping, so a model mismatch
+goes there; the fit then runs again from its optimum with that damping back at its start and
+the prior on it (step 3b, "damping prior" in the stage times), and a warning says so.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ from skillbridge.calibration.recording import Trajectory, load_trajectory
 from skillbridge.calibration.replay import replay_model
 from skillbridge.calibration.search import Progress, Search, search_and_fit
 from skillbridge.calibration.timing import StageTimes
-from skillbridge.calibration.uncertainty import Estimate, assess
+from skillbridge.calibration.uncertainty import BOUND_TOL, Estimate, assess
 from skillbridge.sim.overrides import ModelOverrides, apply_overrides
 from skillbridge.sim.scene import ARM_JOINTS, FINGER_JOINT, SceneConfig
 
@@ -75,13 +77,16 @@ class FitOptions:
     """Standard deviation of the Gaussian prior on each encoder offset (around the initial
     value); 0 or inf: no prior."""
     damping_prior_nm_s_per_rad: float = 3.0
-    """Standard deviation of the Gaussian prior on each joint's damping (around the initial
-    value, Menagerie's 1 N m s/rad by default); 0 or inf: no prior. The servo's kv (100x a
-    joint's damping) and the damping act on the same velocity, and on the wrist, which gravity
-    hardly loads, kp, damping and friction trade off: without a prior joint 7's damping ran to
-    its bound on every robot of the coverage study and its kp came out 6-8 % high. 3 (not 1)
-    was chosen on the development robots: 1 narrowed every kp interval below the bias the
-    friction model leaves (docs/calibration.md, "Damping prior")."""
+    """Standard deviation of the Gaussian prior on a joint's damping (around the initial value,
+    Menagerie's 1 N m s/rad by default); 0 or inf: none. The recording determines the servo's
+    kv plus the damping (kv is 100-450x a joint's damping), so the damping is where a model
+    mismatch goes: without a prior joint 7's damping ran to its bound on every robot of the
+    coverage study and its kp came out 6-8 % high. By default only a damping the full fit left
+    on its bound gets the prior, in a second stage (``damping_prior_everywhere``)."""
+    damping_prior_everywhere: bool = False
+    """True: every damping carries the prior from the start. On the coverage study's robots that
+    met the kp target but doubled the offset errors of joints 5 and 6, which the free dampings
+    had absorbed (docs/calibration.md, "Damping prior")."""
     interval_block_s: float | None = 3.0
     """Window of the block-sandwich covariance; None: the Gauss-Newton covariance (white
     residuals of a correct model). The default, the segment length, makes each training segment
@@ -299,7 +304,9 @@ def build_problem(traj: Trajectory, opts: FitOptions) -> tuple[Problem, tuple[Pa
     specs = param_specs(nominal, one_viscous_term(opts.fields)[0], opts.joints)
     if opts.fit_delay:
         specs = (*specs, delay_spec(opts.initial.command_delay_s, opts.max_delay_s))
-    sigma_of_field = {"offset": opts.offset_prior_rad, "damping": opts.damping_prior_nm_s_per_rad}
+    sigma_of_field = {"offset": opts.offset_prior_rad}
+    if opts.damping_prior_everywhere:
+        sigma_of_field["damping"] = opts.damping_prior_nm_s_per_rad
     priors = {
         s.name: (s.initial, sigma_of_field[s.field])
         for s in specs
@@ -344,6 +351,45 @@ def _intervals_at(
     return residual, optimum, every, correlation, warnings
 
 
+def _damping_off_its_bound(
+    search: Search,
+    specs: tuple[ParamSpec, ...],
+    x: np.ndarray,
+    result: OptimizeResult,
+    clock: StageTimes,
+) -> tuple[np.ndarray, OptimizeResult, str | None]:
+    """Second stage: a damping the full fit left on its bound gets the Gaussian prior
+    (``damping_prior_nm_s_per_rad`` around its start) and the fit runs again from the optimum,
+    that damping back at its start. Returns the new optimum and result, and a note naming them
+    (None and the inputs when no damping is on a bound or the prior is off)."""
+    problem, opts = search.problem, search.opts
+    sigma = opts.damping_prior_nm_s_per_rad
+    if opts.damping_prior_everywhere or not 0 < sigma < np.inf:
+        return x, result, None
+    on_bound = [
+        i
+        for i, s in enumerate(specs)
+        if s.field == "damping"
+        and min(x[i] - s.lower, s.upper - x[i]) <= BOUND_TOL * (s.upper - s.lower)
+    ]
+    if not on_bound:
+        return x, result, None
+    problem.set_priors(
+        {**problem.priors, **{specs[i].name: (specs[i].initial, sigma) for i in on_bound}}
+    )
+    start = np.array(x, float)
+    start[on_bound] = [specs[i].initial for i in on_bound]
+    with clock.stage("damping prior"):
+        x, result = search.fit(start, opts.max_iters, "damping prior", final_jacobian=True)
+    names = ", ".join(specs[i].name for i in on_bound)
+    note = (
+        f"{names} ended on a bound in the full fit (the recording cannot separate a joint's "
+        f"damping from its servo's kv, so a model mismatch goes there): refitted with a "
+        f"Gaussian prior of {sigma:g} N m s/rad around the start; its value leans on the prior"
+    )
+    return x, result, note
+
+
 def _rms(err: np.ndarray) -> float:
     return float(np.sqrt(np.mean(err**2))) if err.size else float("nan")
 
@@ -366,12 +412,14 @@ def fit_trajectory(
         x0 = problem.x0
         cost_before = problem.cost(x0)
     x, result = search_and_fit(search, x0, clock)
+    x, result, regularized = _damping_off_its_bound(search, specs, x, result, clock)
     with clock.stage("intervals"):
         residual, optimum, every, correlation, warnings = _intervals_at(
             problem, specs, x, np.asarray(x0), result, opts
         )
     viscous_note = one_viscous_term(opts.fields)[1]
-    warnings = (viscous_note, *warnings) if viscous_note else warnings
+    notes = [n for n in (viscous_note, regularized) if n]
+    warnings = (*notes, *warnings)
     overrides, payload = problem.candidate_of(x)
     delay = next((e for e in every if e.field == "delay"), None)
     estimates = tuple(e for e in every if e.field != "delay")

@@ -123,16 +123,20 @@ class Problem:
             )
         self.delay_index = next((i for i, s in enumerate(specs) if s.field == "delay"), None)
         """Position of the delay in the parameter vector (None: the delay is not fitted)."""
-        priors = priors or {}
-        self.prior_index = np.array([i for i, s in enumerate(specs) if s.name in priors], int)
-        self.prior_mean = np.array([priors[specs[i].name][0] for i in self.prior_index])
-        self.prior_sigma = np.array([priors[specs[i].name][1] for i in self.prior_index])
+        self.set_priors(priors or {})
         self.history = history_periods(model, self.substeps)
         """Past commands each segment's control carries before its first replayed command."""
         self.trajectories = [self._segment(int(s)) for s in segments.starts]
         self.x_scale: str | float = "jac"
         self.active = np.flatnonzero(~segments.validation)
         """Segments the residual (and so the optimizer) uses; the training ones by default."""
+
+    def set_priors(self, priors: dict[str, tuple[float, float]]) -> None:
+        """Gaussian priors, name -> (mean, sigma), replacing any before: one residual row each."""
+        self.priors = dict(priors)
+        self.prior_index = np.array([i for i, s in enumerate(self.specs) if s.name in priors], int)
+        self.prior_mean = np.array([priors[self.specs[i].name][0] for i in self.prior_index])
+        self.prior_sigma = np.array([priors[self.specs[i].name][1] for i in self.prior_index])
 
     # --- data ---------------------------------------------------------------------------------
     def _segment(self, start: int) -> sysid.SystemTrajectory:

@@ -43,7 +43,7 @@ def fit_result(bag_path):
     """The fit at its defaults except the damping prior, which is off: this log comes from the
     fitter's own model with almost no noise, so it tests that the optimizer recovers an exact
     model, damping included (2-3 N m s/rad beside the servo's 350-450 of kv, which a recording
-    of a real robot cannot separate: there the prior keeps it near nominal;
-    ``test_fit_options.test_joint_damping_has_a_gaussian_prior_around_its_starting_value``)."""
+    of a real robot cannot separate: there a damping a mismatch drives onto its bound is refitted
+    with a prior; ``test_fit_options.test_a_damping_left_on_its_bound_is_refitted_with_the_prior``)."""
     options = FitOptions(fields=FIELDS, joints=JOINTS, damping_prior_nm_s_per_rad=0.0)
     return fit_recording(bag_path, options)

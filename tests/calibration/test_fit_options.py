@@ -75,21 +75,58 @@ def test_an_offset_gravity_cannot_see_is_flagged(offset_fit):
     assert "panda_joint1.offset is not identifiable" in " ".join(offset_fit.warnings)
 
 
-def test_joint_damping_has_a_gaussian_prior_around_its_starting_value(truth_traj):
-    """By default every fitted damping adds a residual row (value - start) / 3 N m s/rad, after
-    the offsets' rows: on the wrist the data hardly separate damping from kp and friction, and
-    without it a model mismatch ran joint 7's damping onto its bound. 0 switches it off."""
-    options = FitOptions(fields=("damping", "offset"), joints=("panda_joint2",), fit_delay=False)
+def test_a_damping_prior_everywhere_adds_a_row_per_damping(truth_traj):
+    """``damping_prior_everywhere``: every fitted damping adds a residual row (value - start) /
+    sigma after the offsets' rows from the start; by default none does (the prior comes in only
+    for a damping the full fit leaves on its bound)."""
+    options = FitOptions(
+        fields=("damping", "offset"),
+        joints=("panda_joint2",),
+        fit_delay=False,
+        damping_prior_everywhere=True,
+    )
     problem, specs = build_problem(truth_traj, options)
     names = [s.name for s in specs]
     x = problem.x0.copy()
-    start = x[names.index("panda_joint2.damping")]
-    x[names.index("panda_joint2.damping")] = start + 6.0
+    x[names.index("panda_joint2.damping")] += 6.0
     assert problem.num_prior_rows == 2
-    prior_rows = problem.residual(x)[-2:]
-    assert sorted(prior_rows) == pytest.approx([0.0, 2.0])  # offset at its start; damping 2 sigma
+    assert sorted(problem.residual(x)[-2:]) == pytest.approx([0.0, 2.0])  # 2 sigma of 3
 
-    without, _ = build_problem(
-        truth_traj, dataclasses.replace(options, damping_prior_nm_s_per_rad=0.0)
+    default, _ = build_problem(
+        truth_traj, dataclasses.replace(options, damping_prior_everywhere=False)
     )
-    assert without.num_prior_rows == 1  # the offset's
+    assert default.num_prior_rows == 1  # the offset's
+
+
+def test_a_damping_left_on_its_bound_is_refitted_with_the_prior(truth_traj):
+    """A damping at its bound after the full fit gets the prior and the fit runs again from
+    there: it leaves the bound, and a warning names it. Others keep no prior."""
+    from skillbridge.calibration.fit import _damping_off_its_bound
+    from skillbridge.calibration.search import Search
+    from skillbridge.calibration.timing import StageTimes
+
+    options = FitOptions(
+        fields=("damping",),
+        joints=("panda_joint1", "panda_joint2"),
+        fit_delay=False,
+        initial=ModelOverrides(command_delay_s=0.014),  # the log's delay (see offset_fit)
+        max_iters=3,
+    )
+    problem, specs = build_problem(truth_traj, options)
+    problem.active = problem.active[:2]  # two segments: a short test
+    x = problem.x0.copy()
+    x[0] = specs[0].upper  # joint 1's damping on its upper bound, joint 2's inside
+    clock = StageTimes()
+    x_new, _result, note = _damping_off_its_bound(
+        Search(problem, options, None), specs, x, None, clock
+    )
+    assert list(problem.priors) == ["panda_joint1.damping"]
+    assert problem.priors["panda_joint1.damping"] == (specs[0].initial, 3.0)
+    assert x_new[0] < 0.5 * specs[0].upper  # off the bound (truth 3.0 N m s/rad)
+    assert "panda_joint1.damping ended on a bound" in note and "damping prior" in clock.seconds
+
+    inside = problem.x0.copy()
+    assert (
+        _damping_off_its_bound(Search(problem, options, None), specs, inside, None, clock)[2]
+        is None
+    )

@@ -27,7 +27,7 @@ def test_every_column_of_a_batched_residual_is_that_candidates_own_residual(prob
     batched = problem.residual_columns(columns)
     segments = len(problem.active)
     data_rows = segments * problem.segments.length * 14
-    assert batched.shape == (data_rows + problem.num_prior_rows, 4)  # the damping priors last
+    assert batched.shape == (data_rows + problem.num_prior_rows, 4)  # any prior rows come last
     for c in range(4):
         np.testing.assert_array_equal(batched[:, c], problem.residual_columns(columns[:, c]))
     # the rows are segment after segment, sample after sample: positions then velocities
