@@ -55,7 +55,7 @@ from skillbridge.calibration.recording import Trajectory, load_trajectory
 from skillbridge.calibration.replay import replay_model
 from skillbridge.calibration.search import Progress, Search, search_and_fit
 from skillbridge.calibration.timing import StageTimes
-from skillbridge.calibration.uncertainty import BOUND_TOL, Estimate, assess
+from skillbridge.calibration.uncertainty import Estimate, assess, on_bound
 from skillbridge.sim.overrides import ModelOverrides, apply_overrides
 from skillbridge.sim.scene import ARM_JOINTS, FINGER_JOINT, SceneConfig
 
@@ -366,22 +366,17 @@ def _damping_off_its_bound(
     sigma = opts.damping_prior_nm_s_per_rad
     if opts.damping_prior_everywhere or not 0 < sigma < np.inf:
         return x, result, None
-    on_bound = [
-        i
-        for i, s in enumerate(specs)
-        if s.field == "damping"
-        and min(x[i] - s.lower, s.upper - x[i]) <= BOUND_TOL * (s.upper - s.lower)
-    ]
-    if not on_bound:
+    bounded = [i for i, s in enumerate(specs) if s.field == "damping" and on_bound(x[i], s)]
+    if not bounded:
         return x, result, None
     problem.set_priors(
-        {**problem.priors, **{specs[i].name: (specs[i].initial, sigma) for i in on_bound}}
+        {**problem.priors, **{specs[i].name: (specs[i].initial, sigma) for i in bounded}}
     )
     start = np.array(x, float)
-    start[on_bound] = [specs[i].initial for i in on_bound]
+    start[bounded] = [specs[i].initial for i in bounded]
     with clock.stage("damping prior"):
         x, result = search.fit(start, opts.max_iters, "damping prior", final_jacobian=True)
-    names = ", ".join(specs[i].name for i in on_bound)
+    names = ", ".join(specs[i].name for i in bounded)
     note = (
         f"{names} ended on a bound in the full fit (the recording cannot separate a joint's "
         f"damping from its servo's kv, so a model mismatch goes there): refitted with a "

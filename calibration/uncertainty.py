@@ -48,6 +48,15 @@ from skillbridge.calibration.parameters import ABS_FLOOR, ParamSpec
 REL_TOL = 0.5
 BOUND_TOL = 0.01
 """An estimate this close to a bound (fraction of the bound span) is a failed estimate."""
+
+
+def on_bound(value: float, spec: ParamSpec) -> bool:
+    """``value`` is within ``BOUND_TOL`` of ``spec``'s bound span from one of its bounds."""
+    return bool(
+        min(value - spec.lower, spec.upper - value) <= BOUND_TOL * (spec.upper - spec.lower)
+    )
+
+
 COLLINEAR_TOL = 0.995
 NULL_TOL = 1e-10
 
@@ -211,8 +220,7 @@ def assess(
     estimates = []
     count, in_singular = _poorly_determined(specs, lam, vecs, cov_rel)
     for i, s in enumerate(specs):
-        span = s.upper - s.lower
-        at_bound = bool(min(x[i] - s.lower, s.upper - x[i]) <= BOUND_TOL * span)
+        at_bound = on_bound(x[i], s)
         est = Estimate(
             s.name,
             s.field,
