@@ -320,9 +320,15 @@ def _named_step(
     return (first[1], True) if negated else None  # "not so far left": it went too far left
 
 
+def _letters(text: str) -> str:
+    """Lower-case ``text`` as words of letters and single spaces ("same, but smaller!" -> "same
+    but smaller"): what ``SAME_BUT``, ``MORE`` and ``MUCH_MORE`` match."""
+    return " ".join(re.sub(r"[^a-z ]+", " ", text).split())
+
+
 def same_but(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
     """ "same but smaller" / "same again but bigger": the previous direction, small or large."""
-    plain = " ".join(re.sub(r"[^a-z ]+", " ", text).split())
+    plain = _letters(text)
     if (same := SAME_BUT.match(plain)) is None or previous is None:
         return None
     if previous.motion not in _NAMED:
@@ -331,7 +337,7 @@ def same_but(text: str, previous: LanguageMotion | None, parser: Reads) -> Answe
 
 
 def more(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
-    plain = " ".join(re.sub(r"[^a-z ]+", " ", text).split())
+    plain = _letters(text)
     if MUCH_MORE.match(plain) and previous is not None and previous.motion in _NAMED:
         return LanguageMotion.of(previous.motion, "large")
     if not MORE.match(plain):
