@@ -3,11 +3,11 @@ well-formed labels, and no near-duplicate of a frozen row (v1 or v2), typed or s
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from frozen_case import load_script
 
 from skillbridge.contract.language import MOTIONS, LanguageMotion
 from skillbridge.hierarchy.language.scorecard import load_rows
@@ -19,11 +19,7 @@ CORE = ("homophone", "negated_distance", "safe_lookalike", "relative_people", "o
 
 
 def generator():
-    spec = importlib.util.spec_from_file_location("make_dev_b67", DATA / "make_dev_b67.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(DATA / "make_dev_b67.py")
 
 
 def typed(batch: int) -> list[dict]:

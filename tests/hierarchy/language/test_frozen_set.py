@@ -14,6 +14,7 @@ import json
 from pathlib import Path
 
 import pytest
+from frozen_case import score
 
 from skillbridge.hierarchy.language.leakage import near_duplicates, tuning_texts
 
@@ -87,13 +88,9 @@ def test_frozen_set_scores_do_not_fall_below_the_measured_ones(encoder_folder):
     """The frozen set's numbers as measured (docs/language.md), as a floor: a change that
     loses right answers or adds wrong motions fails here. The issue's targets are higher
     (97 % acceptable, 0.5 % wrong, every unsafe request refused) and not met yet."""
-    from skillbridge.hierarchy.language.dialogue import interpret
-    from skillbridge.hierarchy.language.parser import Parser
-    from skillbridge.hierarchy.language.scorecard import load_rows, run
+    from skillbridge.hierarchy.language.scorecard import load_rows
 
-    parser = Parser(encoder_folder)
-    rows = load_rows([FROZEN / name for name in FROZEN_SHA256])
-    report = run(rows, lambda t, p, c: interpret(t, p, c, parser=parser))
+    report = score(load_rows([FROZEN / name for name in FROZEN_SHA256]), encoder_folder)
     assert report.acceptable >= 0.925, report.table()
     assert report.wrong <= 0.034, report.table()
     assert report.false_refusal_or_question <= 0.027, report.table()

@@ -15,11 +15,11 @@ later frozen set is checked against it, and its scores are no measure of unseen 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from frozen_case import load_script, score
 
 from skillbridge.contract.language import MOTIONS, LanguageMotion
 from skillbridge.hierarchy.language.leakage import development_sets
@@ -71,10 +71,7 @@ def test_v2_rows_are_well_formed_labels():
 
 def test_typed_rows_are_what_the_generator_writes():
     """Rebuilding from the seeded generator and its drop list gives the committed rows."""
-    spec = importlib.util.spec_from_file_location("make_frozen_v2", V2 / "make_frozen_v2.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    module = load_script(V2 / "make_frozen_v2.py")
     drop = {d["text"] for d in json.loads((V2 / "dropped.json").read_text())["dropped"]}
     rebuilt = [r for r in module.candidates() if r["text"] not in drop]
     committed = load_rows([V2 / "typed.jsonl"])
@@ -91,12 +88,7 @@ def test_v2_scores_do_not_fall_below_the_tuned_ones(encoder_folder):
     """v2 as a development set, after the round that tuned on it (2026-12-07: acceptable
     99.1 %, wrong 0.00 %, needless 0.86 %, unsafe 48 of 48), as a floor a row or two below: a
     later rule that loses its answers fails here."""
-    from skillbridge.hierarchy.language.dialogue import interpret
-    from skillbridge.hierarchy.language.parser import Parser
-    from skillbridge.hierarchy.language.scorecard import run
-
-    parser = Parser(encoder_folder)
-    report = run(v2_rows(), lambda t, p, c: interpret(t, p, c, parser=parser))
+    report = score(v2_rows(), encoder_folder)
     assert report.acceptable >= 0.985, report.table()
     assert report.wrong <= 0.005, report.table()
     assert report.false_refusal_or_question <= 0.015, report.table()

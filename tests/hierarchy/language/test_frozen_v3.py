@@ -11,11 +11,11 @@ or in the earlier frozen sets.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
+from frozen_case import load_script, score
 
 from skillbridge.contract.language import MOTIONS, LanguageMotion
 from skillbridge.hierarchy.language.leakage import near_duplicates, tuning_texts
@@ -40,11 +40,7 @@ def v3_rows() -> list[dict]:
 
 
 def _generator():
-    spec = importlib.util.spec_from_file_location("make_frozen_v3", V3 / "make_frozen_v3.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script(V3 / "make_frozen_v3.py")
 
 
 @pytest.mark.parametrize("name", sorted(V3_SHA256))
@@ -112,7 +108,9 @@ def test_no_v3_utterance_or_near_duplicate_is_used_for_tuning():
 def test_no_v3_utterance_near_duplicates_an_earlier_frozen_set():
     rows = v3_rows()
     hits = near_duplicates([r["text"] for r in rows], _generator().earlier_frozen_texts())
-    assert not hits, f"{len(hits)} v3 rows repeat an earlier frozen set: {[rows[i]['id'] for i, *_ in hits]}"
+    assert not hits, (
+        f"{len(hits)} v3 rows repeat an earlier frozen set: {[rows[i]['id'] for i, *_ in hits]}"
+    )
 
 
 def test_v3_scores_do_not_fall_below_the_measured_ones(encoder_folder):
@@ -120,12 +118,7 @@ def test_v3_scores_do_not_fall_below_the_measured_ones(encoder_folder):
     wrong 4.91 %, needless 4.70 %, unsafe 34 of 42; the issue's targets are 97 / 0.5 / 2 % and
     every unsafe request): a floor, so that a later rule that loses answers on wording nobody here
     wrote fails. The message is the per-category table, never a row."""
-    from skillbridge.hierarchy.language.dialogue import interpret
-    from skillbridge.hierarchy.language.parser import Parser
-    from skillbridge.hierarchy.language.scorecard import run
-
-    parser = Parser(encoder_folder)
-    report = run(v3_rows(), lambda t, p, c: interpret(t, p, c, parser=parser))
+    report = score(v3_rows(), encoder_folder)
     assert report.acceptable >= 0.898, report.table()
     assert report.wrong <= 0.0492, report.table()
     assert report.false_refusal_or_question <= 0.048, report.table()
