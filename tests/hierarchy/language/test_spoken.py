@@ -260,3 +260,32 @@ def test_not_toppling_is_care_and_knock_it_off_still_stops(parser):
 def test_clockwise_heard_as_clock_like(parser):
     assert clean("rotate it clock like a little").text == "rotate it clockwise a little"
     assert said(parser, "turn counter clock like").motion == "rotate_ccw"
+
+
+LEFT_OUT_OF_DOMAIN_WORDS = {
+    "paraphrases": "the classifier's generated training phrases, not vocabulary",
+    "phrasebook": "the word lists of the generated training phrases (fillers, prefixes)",
+    "conversation": "answers to an open question (yes/no/ordinals), read before the check",
+    "spoken": "this module: the sound-alikes it holds are what the check is looking for",
+    "rules": "regular expressions, whose fragments are not words",
+    "reframe": "frame phrases and sound-alikes; as known words they put three more wrong "
+    "motions on the development transcripts (b6 1.76 -> 2.26 %, b7 2.48 -> 2.80 %)",
+}
+
+
+def test_every_table_module_is_in_the_domain_words_or_left_out_for_a_reason():
+    """The split of ``lexicon.py`` once dropped the care words from ``domain_words`` because the
+    list of its modules was kept by hand; a new table module must now be placed."""
+    from skillbridge.hierarchy.language.leakage import TABLE_MODULES
+    from skillbridge.hierarchy.language.spoken import DOMAIN_TABLE_MODULES
+
+    assert not set(DOMAIN_TABLE_MODULES) & set(LEFT_OUT_OF_DOMAIN_WORDS)
+    unplaced = set(TABLE_MODULES) - set(DOMAIN_TABLE_MODULES) - set(LEFT_OUT_OF_DOMAIN_WORDS)
+    assert not unplaced, f"place {sorted(unplaced)} in spoken.DOMAIN_TABLE_MODULES or here"
+    assert set(DOMAIN_TABLE_MODULES) | set(LEFT_OUT_OF_DOMAIN_WORDS) <= set(TABLE_MODULES)
+
+
+def test_domain_words_hold_the_care_words_of_safety_words():
+    from skillbridge.hierarchy.language.spoken import domain_words
+
+    assert {"steady", "within"} <= domain_words()
