@@ -1,0 +1,123 @@
+"""The fourth frozen test set (v4) stays frozen and out of everything used for tuning or training.
+
+The set (``tests/data/language_frozen_v4/``) was written by a helper that did not read the parser,
+its tables, its development sets, its documentation or the earlier frozen sets' rows (see
+``make_frozen_v4.py``), and committed before any parser ran on it. Its files are never edited:
+their SHA-256 sums are pinned here. No utterance of it, and no normalized near-duplicate, may
+occur in the texts the parser is tuned or trained on (``skillbridge.hierarchy.language.leakage``)
+or in the earlier frozen sets (v1, v2, v3).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from frozen_case import load_script
+
+from skillbridge.contract.language import MOTIONS, LanguageMotion
+from skillbridge.hierarchy.language.leakage import near_duplicates, tuning_texts
+from skillbridge.hierarchy.language.scorecard import load_rows
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "tests" / "data"
+V4 = DATA / "language_frozen_v4"
+V4_SHA256 = {
+    "typed.jsonl": "ef536dfd9bcfe8bb4bfa5c7522136ea7be8dcfa02794517639bc19f634bab31d",
+    "asr.jsonl": "9afa9e649cd73bd2de77ef96c859dbe58c9ddb54704a4bf109c8cde258ed6e21",
+}
+CATEGORIES = ("plain", "numbers", "homophone", "typo", "split_merged", "fillers",
+              "negated_distance", "relative_people", "other_way", "compound", "gripper_stop",
+              "rotation", "ambiguous", "out_of_scope", "too_large", "unsafe", "unsafe_nearmiss",
+              "safe_lookalike", "asr")  # fmt: skip
+KEYS = {"id", "category", "text", "previous", "outcome", "expect", "ask_ok", "source"}
+
+
+def v4_rows() -> list[dict]:
+    return load_rows([V4 / name for name in V4_SHA256])
+
+
+def _generator():
+    return load_script(V4 / "make_frozen_v4.py")
+
+
+@pytest.mark.parametrize("name", sorted(V4_SHA256))
+def test_v4_files_are_unchanged(name):
+    digest = hashlib.sha256((V4 / name).read_bytes()).hexdigest()
+    assert digest == V4_SHA256[name], f"{name} was edited; the frozen set v4 is never edited"
+
+
+def test_v4_is_large_enough_and_covers_every_category():
+    rows = v4_rows()
+    assert len(rows) >= 470
+    counts = {c: sum(r["category"] == c for r in rows) for c in CATEGORIES}
+    assert set(counts) == {r["category"] for r in rows}
+    assert min(counts.values()) >= 15, counts
+    assert counts["asr"] >= 70
+    assert sum(counts[c] for c in CATEGORIES if c != "asr") >= 400
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_v4_rows_are_well_formed_labels():
+    for row in v4_rows():
+        assert KEYS <= set(row), row
+        assert row["outcome"] in ("motion", "refuse", "unsafe", "ask"), row
+        assert bool(row["expect"]) == (row["outcome"] == "motion"), row
+        assert isinstance(row["ask_ok"], bool), row
+        if row["outcome"] != "motion":
+            assert not row["ask_ok"], row
+        for label in row["expect"] + ([row["previous"]] if row["previous"] else []):
+            assert label["motion"] in MOTIONS, row
+            motion = LanguageMotion.from_dict(label)  # raises on a size outside the bounds
+            if label["magnitude"] == "explicit":
+                assert (motion.distance_m or motion.angle_rad) is not None, row
+            elif label["motion"] in ("open", "close", "stop"):
+                assert label["magnitude"] is None, row
+            else:
+                assert label["magnitude"] in ("small", "normal", "large"), row
+                assert "distance_m" not in label and "angle_rad" not in label, row
+        if row["category"] == "compound":
+            assert row["outcome"] == "motion" and len(row["expect"]) >= 2 and row["ask_ok"], row
+        if row["category"] in ("unsafe", "unsafe_nearmiss"):
+            assert row["outcome"] == "unsafe", row
+        if row["category"] == "safe_lookalike":
+            assert row["outcome"] == "motion", row
+        if row["category"] in ("out_of_scope", "too_large"):
+            assert row["outcome"] == "refuse", row
+        if row["category"] == "asr":
+            assert 0.0 <= row["confidence"] <= 1.0, row
+            assert row["outcome"] == "motion" and row["previous"] is None, row
+
+
+def test_typed_rows_are_what_the_generator_writes():
+    """Rebuilding from the seeded generator and its drop list gives the committed rows."""
+    drop = {d["id"] for d in json.loads((V4 / "dropped.json").read_text())["dropped"]}
+    rebuilt = [r for r in _generator().candidates() if r["id"] not in drop]
+    assert load_rows([V4 / "typed.jsonl"]) == rebuilt
+
+
+def test_asr_rows_carry_the_labels_of_the_typed_rows_they_speak():
+    typed = {r["id"]: r for r in load_rows([V4 / "typed.jsonl"])}
+    for row in load_rows([V4 / "asr.jsonl"]):
+        spoken = typed[row["source"].split()[2]]
+        assert row["expect"] == spoken["expect"] and row["outcome"] == spoken["outcome"], row
+        assert row["ask_ok"] or not spoken["ask_ok"], row
+
+
+def test_no_v4_utterance_or_near_duplicate_is_used_for_tuning():
+    corpus = tuning_texts(ROOT)
+    assert len(corpus) > 1000  # the generated training phrases are there
+    rows = v4_rows()
+    leaks = [(rows[i]["id"], rows[i]["text"], score)
+             for i, _hit, score in near_duplicates([r["text"] for r in rows], corpus)]  # fmt: skip
+    assert not leaks, f"{len(leaks)} frozen v4 utterances are in tuning data: {leaks[:10]}"
+
+
+def test_no_v4_utterance_near_duplicates_an_earlier_frozen_set():
+    rows = v4_rows()
+    hits = near_duplicates([r["text"] for r in rows], _generator().earlier_frozen_texts())
+    assert not hits, (
+        f"{len(hits)} v4 rows repeat an earlier frozen set: {[rows[i]['id'] for i, *_ in hits]}"
+    )
