@@ -118,6 +118,10 @@ class VecEnv:
         self.tool_vel = self._zeros((n, 3))
         """True tool velocity over the last control period, m/s (zero after a reset)."""
         self.command_start = self._zeros((n, 3))
+        self.prev_cube_in_tool = self._zeros((n, 3))
+        self.prev_holding = self._zeros(n, self.xp.bool)
+        """The cube's centre in the tool frame, and whether it was held, at the last control
+        step: the slip term's reference (cleared at a reset)."""
         self.last_command = self._zeros((n, 5))
         """The command each environment is executing (dx_m, dy_m, dz_m, dyaw_rad, gripper)."""
         self.pick_stage = self._zeros(n, self.xp.int64) - 1
@@ -366,6 +370,7 @@ class VecEnv:
         grasping, _ = ph.grasp_contact()
         cube_pos, _ = ph.cube_pose()
         holding = grasping & (self.xp.linalg.vector_norm(cube_pos - tool_pos, axis=1) < 0.03)
+        slip = self._cube_slip(cube_pos, tool_pos, tool_rot, holding)
         step = motion.MotionStep(
             pos_err,
             rot_err,
@@ -377,6 +382,7 @@ class VecEnv:
             contact,
             path_dev,
             holding,
+            slip,
         )
         reward, terms = motion.motion_reward(step, cfg.rewards, self.spec, cfg.success)
         fingers_ok = motion.finger_reached(self.target.gripper, q[:, -1], qd[:, -1], cfg.success)
@@ -389,6 +395,20 @@ class VecEnv:
             "fingers_ok": fingers_ok,
         }
         return reward, terms, tracking, window_done
+
+    def _cube_slip(
+        self, cube_pos: Array, tool_pos: Array, tool_rot: Array, holding: Array
+    ) -> Array:
+        """Speed (N,) of the cube's centre in the tool frame since the last control step, where it
+        was held then and now (0 elsewhere); updates the reference."""
+        xp = self.xp
+        # tool_rot's columns are the tool axes in the world: R^T (cube - tool), per environment
+        in_tool = xp.sum(tool_rot * (cube_pos - tool_pos)[:, :, None], axis=1)
+        moved = xp.linalg.vector_norm(in_tool - self.prev_cube_in_tool, axis=1) / self.dt_s
+        slip = xp.where(holding & self.prev_holding, moved, 0.0)
+        self.prev_cube_in_tool = array_copy(in_tool)
+        self.prev_holding = array_copy(holding)
+        return slip
 
     # --- observations -------------------------------------------------------------------------
     def _observe(self, commit: bool = True) -> dict[str, Array]:

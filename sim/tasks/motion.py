@@ -69,6 +69,11 @@ class MotionRewardConfig:
     path_deviation: float = -30.0
     """Per metre the tool strays from the straight segment between the command's start and
     target: motions go straight, as a person watching expects."""
+    slip: float = 0.0
+    """Per m/s of the held cube's motion in the tool frame (``MotionStep.slip_m_s``). A cube
+    carried through lateral moves ratchets along the pads about a millimetre per move while the
+    policy dithers the wrist (docs/grasp.md); ``hold`` only sees the drop at the end of it. Off
+    in the shipped skill; the carry fine-tune sets it."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -142,6 +147,9 @@ class MotionStep:
     holding: Array
     """(N,) bool: fingers closed on the cube (grasp contact, cube centre within 3 cm of the
     tool centre point)."""
+    slip_m_s: Array
+    """(N,) speed of the cube's centre in the tool frame over the last control period, where the
+    cube was held at both its ends (0 elsewhere)."""
 
 
 def motion_reward(
@@ -176,6 +184,7 @@ def motion_reward(
         "table_contact": cfg.table_contact * xp.astype(step.table_contact, dtype),
         "path_deviation": cfg.path_deviation * step.path_dev,
         "hold": cfg.hold * xp.astype(holding, dtype),
+        "slip": cfg.slip * step.slip_m_s,
     }
     weighted = xp.stack(list(terms.values())) * spec.control_period_s
     return xp.sum(weighted, axis=0), dict(zip(terms, weighted, strict=True))

@@ -12,6 +12,7 @@ from skillbridge.sim.env_config import EnvConfig
 from skillbridge.sim.gym_env import PandaGymEnv
 from skillbridge.sim.randomization import RandomizationConfig, no_randomization
 from skillbridge.sim.scene import FINGER_OPEN_M
+from skillbridge.sim.tasks.motion import MotionRewardConfig
 
 
 @pytest.fixture(scope="module")
@@ -146,6 +147,40 @@ def test_grasped_start_carries_the_cube():
     assert lifted.any()
     assert np.all(cube1[lifted, 2] > 0.05)
     assert np.all(e.physics.finger_pos()[lifted] < FINGER_OPEN_M - 0.005)
+
+
+def test_slip_term_reads_the_held_cube_moving_in_the_hand():
+    """The slip term is the cube's speed in the tool frame while it is held: near 0 for a cube
+    that stays between the pads, and the speed of a cube moved along them."""
+    rewards = MotionRewardConfig(slip=-100.0)
+    e = VecEnv(
+        EnvConfig(
+            task="tabletop",
+            num_envs=4,
+            grasped_start_prob=1.0,
+            randomization=no_randomization(),
+            seed=3,
+            rewards=rewards,
+        )
+    )
+    e.reset()
+    e.set_commands(np.arange(4), np.zeros((4, 5)))
+    action = np.zeros((4, 8))
+    action[:, 7] = -1.0
+    for _ in range(10):
+        info = e.step(action).info
+    still = info["reward_terms"]["slip"] / e.spec.control_period_s / rewards.slip
+    held = np.asarray(e.prev_holding)
+    assert held.all() and np.all(still < 0.01), still
+    pos, quat = e.physics.cube_pose()
+    _, tool_rot = e.physics.tool_pose()
+    shift = 0.002 * np.asarray(tool_rot)[0, :, 2]  # 2 mm along the tool's approach axis
+    e.physics.write_cube(np.array([0]), np.asarray(pos)[0] + shift, np.asarray(quat)[0])
+    e.physics.commit(np.array([0]))
+    info = e.step(action).info
+    speed = info["reward_terms"]["slip"] / e.spec.control_period_s / rewards.slip
+    assert speed[0] > 0.5 * 0.002 / e.dt_s, speed
+    assert np.all(speed[1:] < 0.01), speed
 
 
 def test_gymnasium_checker_passes():
