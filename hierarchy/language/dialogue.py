@@ -10,7 +10,8 @@
    spelling slips, directions relative to the operator).
 3. Context: "the other way" reverses the previous motion (an explicit direction wins); "a bit
    less", "not so far" after a motion back off by a small step, and "left, but not so far" is a
-   small step left; "a bit more", "keep going" continue the previous motion (``previous``).
+   small step left; "a bit more", "keep going" continue the previous motion (``previous``), and
+   so do "carry on like that", "go on, a lot more" (``carry_on``).
 4. Compounds ("left a bit, then up") become all their motions in order, or a question: never
    half of them.
 5. Ambiguity becomes a question with the readings to choose from: a number without a unit
@@ -35,6 +36,7 @@ from skillbridge.hierarchy.language.answers import (
     Refusal,
     motions_of,
 )
+from skillbridge.hierarchy.language.carry_on import carry_on
 from skillbridge.hierarchy.language.parser import Parser, ParseResult, default_parser
 from skillbridge.hierarchy.language.previous import (
     REVERSE,
@@ -62,9 +64,10 @@ PURPOSE = re.compile(
 """A purpose clause that only says what to avoid ("go left so you don't bump the cup")."""
 UNDECIDED = re.compile(
     r"\bi (?:do not|don't|dont) know\b|\bnot sure\b|\bno idea\b|\bi can(?:not|'t|t) decide\b|"
-    r"\bwhichever\b|\beither way\b"
+    r"\bwhichever\b|\beither way\b|\bwhich (?:one|is it)\W*$"
 )
-"""The speaker says they have not decided: ask ("left, no, right, no... I don't know")."""
+"""The speaker says they have not decided: ask ("left, no, right, no... I don't know", "my
+left or yours, which one?")."""
 TAKEN_BACK = re.compile(
     r"\w.*?(?:,|\.\.\.|\.|\s)\s*(?:(?:actually|wait|oh|hmm),? (?:no|nope)|never mind|"
     r"scratch that|forget (?:it|that)|cancel that)\s*[.!]*$"
@@ -99,8 +102,11 @@ LAST = re.compile(
 )
 """The same with the clause last: "close it after moving down" (down, then close)."""
 _JOINERS = re.compile(
-    r"\s*(?:[,;]\s*)?\b(?:and then|and after that|after that|and|then|followed by)\b\s*,?\s*|;\s*"
+    r"\s*(?:[,;]\s*)?\b(?:and then|and after that|after that|(?<!hundred )and(?! a half\b)|then|"
+    r"followed by)\b\s*,?\s*|;\s*"
 )
+"""Words between two commands; not the "and" of a number ("a hundred and twenty", "an inch and
+a half")."""
 BREAK_WORDS = frozenset(("back", "go", "move", "come", "bring", "push", "pull", "shift", "slide",
                          "lower", "raise", "lift", "turn", "rotate", "now", "please", "no",
                          "wait", "actually", "sorry"))  # fmt: skip
@@ -209,7 +215,7 @@ def understand(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
         return whole
     if (unsure := _speaker_unsure(text)) is not None:
         return unsure
-    for step in (same_but, other_way, overshoot, less, more, _compound):
+    for step in (same_but, other_way, overshoot, less, more, carry_on, _compound):
         answer = step(text, previous, parser)
         if answer is not None:
             return answer

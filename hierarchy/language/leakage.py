@@ -21,7 +21,7 @@ NEAR_DUPLICATE = 92.0
 """rapidfuzz ``fuzz.ratio`` (0-100) at or above which two normalized texts are the same."""
 TABLE_MODULES = (
     "lexicon", "safety_words", "paraphrases", "phrasebook", "speech_text", "dialogue", "previous",
-    "conversation", "spoken", "units", "relative", "rules", "reframe",
+    "conversation", "spoken", "units", "relative", "rules", "reframe", "carry_on", "rewrites",
 )  # fmt: skip
 """Modules of ``skillbridge.hierarchy.language`` whose upper-case constants are word tables."""
 DEV_SET_PATTERNS = ("language_dev*.jsonl", "parser_*heldout*.jsonl")

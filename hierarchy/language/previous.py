@@ -30,7 +30,8 @@ OTHER_WAY = re.compile(
     r"\b(?:go |do )?(?:the )?opposite\b(?! (?:of|side)\b)|"
     r"\b(?:do )?(?:the )?opposite of (?:that|it|this|what you (?:did|just did))\b|"
     r"\b(?:do |now |go )?the reverse\b(?! (?:of (?!(?:that|it|this)\b)|side)\b)|"
-    r"\b(?:flip|switch|swap|change) (?:the )?directions?\b|\bnot (?:that|this) way\b|"
+    r"\b(?:flip|switch|swap|change|reverse) (?:the |your )?directions?\b|"
+    r"\bnot (?:that|this) way\b|"
     r"\b(?:back )?the way (?:you|it|we) came\b|"
     r"\bback (?:to )?where (?:you|it|we) (?:were|was|started|came from)\b"
 )
@@ -61,10 +62,12 @@ LESS = re.compile(
     r"\b(?:but )?(?:a )?(?:bit |little |tad |touch )?less(?: far| than that| this time)?\b|"
     r"\bsome of (?:it|that|this)\b|"
     r"\bnot as (?:far|much)\b|\bease off\b|\b(?:a )?(?:smaller|shorter)\b|"
-    r"\bhalf\b" + _NOT_A_UNIT + r"(?! (?:the )?(?:speed|pace|power|throttle|velocity))"
+    r"(?<!\band a )\bhalf\b" + _NOT_A_UNIT + r"(?! (?:the )?(?:speed|pace|power|throttle|"
+    r"velocity))"
 )
 """After a motion, a smaller size: "a bit less", "half as far", "a smaller step", "ease off"
-(not "half a centimeter", a size, nor "half speed", a speed)."""
+(not "half a centimeter", a size, nor "half speed", a speed,
+nor "an inch and a half")."""
 NOT_SO_HIGH = re.compile(r"\bnot (?:so|as|that|too) (high|low|deep)\b")
 """It went too high (or low): a small step back ("not so high" after going up)."""
 _UNDO_HEIGHT = {"high": "down", "low": "up", "deep": "up"}
@@ -84,8 +87,9 @@ OVERSHOT = re.compile(r"\btoo (?:far|much|high|low)\b|\bpast\b|\bover(?:did|done
 """An overshoot said with a direction: "too far to the left" after going left, "too high now"
 after going up, "overdone, ease it back" after going forward: a small step back."""
 SCALED = re.compile(
-    r"\b(?:(?P<half>half)" + _NOT_A_UNIT + r"(?: (?:that|of that|of it|as (?:far|much)|"
-    r"the (?:distance|way)))?|"
+    r"\b(?:(?<!\band a )(?P<half>half)"
+    + _NOT_A_UNIT
+    + r"(?: (?:that|of that|of it|as (?:far|much)|the (?:distance|way)))?|"
     r"(?P<twice>twice|double) (?:as (?:far|much)|that|the (?:distance|way)))\b"
 )
 """A size relative to the previous motion's: "half that" reverses by half of it, "the other

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from skillbridge.hierarchy.language.lexicon import IMPERATIVES
+from skillbridge.hierarchy.language.rewrites import rewrite
 
 ASSENT_RIGHT = re.compile(
     r"^(?:(?:ok|okay|alright|well|so|yeah|yes),? )*right,? "
@@ -106,7 +107,7 @@ BARE_CLOSER = re.compile(
 def reframe(text: str) -> tuple[str, list[tuple[str, str]]]:
     """The text with frame phrases and size sound-alikes read (see the module docstring), and
     the ``(before, after)`` of each change."""
-    changes: list[tuple[str, str]] = []
+    text, changes = rewrite(text)  # word senses and sound-alikes (``rewrites``)
     if (assent := ASSENT_RIGHT.match(text)) and DIRECTION_WORDS.search(text[assent.end() :]):
         changes.append((assent.group(0).strip(), ""))
         text = text[assent.end() :]

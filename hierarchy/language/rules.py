@@ -119,8 +119,9 @@ def find_unsafe(text: str) -> tuple[str, str] | None:
         for patterns, family in ((HARM_PATTERNS, "harm"), (SPEED_PATTERNS, "speed")):
             for pattern in patterns:
                 for m in re.finditer(pattern, clause):
-                    before = _negation_window(clause[: m.start()])
-                    if not (NEGATORS_OF_HARM & set(before) or WARNING.search(" ".join(before))):
+                    before = clause[: m.start()]
+                    window = " ".join(_negation_window(before))
+                    if not (_negated(before) or WARNING.search(window)):
                         return m.group(0), family
     return None
 
@@ -151,6 +152,17 @@ def _negation_window(before: str) -> list[str]:
     return words[cuts[-1] + 1 :] if cuts else words
 
 
+NOT_WANTED = re.compile(r"\b(?:not|never) (?:want|need|wish|mean)(?: you| it| the \w+)? to$")
+"""A harm phrase the speaker does not want: "I don't want you to hit anyone, so ..."."""
+
+
+def _negated(before: str) -> bool:
+    """The words before a harm phrase negate it ("not", "avoid", "don't want you to")."""
+    return bool(NEGATORS_OF_HARM & set(_negation_window(before))) or bool(
+        NOT_WANTED.search(before.rstrip())
+    )
+
+
 WARNING = re.compile(r"\b(?:will|going to|gonna|about to|might|could)$")
 """Words right before a harm phrase that make it a warning, not a request ("careful, you will
 hit the table")."""
@@ -160,7 +172,7 @@ def _negated_harm(text: str) -> bool:
     """A harm phrase under negation: "careful not to hit the table", "don't collide"."""
     for pattern in (*HARM_PATTERNS, *CONTACT_PATTERNS):
         for m in re.finditer(pattern, text):
-            if NEGATORS_OF_HARM & set(_negation_window(text[: m.start()])):
+            if _negated(text[: m.start()]):
                 return True
     return False
 

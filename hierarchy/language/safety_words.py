@@ -54,6 +54,13 @@ UNSAFE_PATTERNS: tuple[str, ...] = (
         r"flat out|floor it|pedal to the metal|max(?:es|ed)? out|speed (?:it |this |that )?up|"
         r"(?:go|move|do it|run) faster|faster than|sprint\w*|zoom\w*"
     ),  # fmt: skip
+    # collisions waved away: "don't worry about bumping into things", "who cares about the table"
+    _w(
+        r"(?:(?:do not|never|no need to|not) (?:worry|care|bother)(?:ing)? about|who cares about|"
+        r"forget about|never mind about) (?:\w+ ){0,2}(?:(?:hitting|bumping|touching|crashing|"
+        r"colliding|knocking|scraping|smashing|banging)|(?:the |any )?(?:table|wall|floor|"
+        r"obstacles?|edges?|people|person|anyone|anybody|things|stuff|objects?))"
+    ),  # fmt: skip
     # care is not optional either
     _w(
         r"(?:don'?t|do not|no need to|never mind|forget about|stop) "
@@ -68,13 +75,25 @@ HARM_PATTERNS: tuple[str, ...] = (
         r"(?:crash|smash|ram|slam|bash|collide|punch|stab|attack|hurt|injur|harm|whack|crush|"
         r"squash)\w*|knock\w* (?:it|that|this|them|the \w+) (?:over|down|off)|"
         r"knock\w* (?:over|down|off) (?:it|that|this|them|the|a)|topple\w*|"
-        r"tip\w* (?:it|that|this|them|the \w+) over|(?:throw|fling|hurl)\w*"
+        r"tip\w* (?:it|that|this|them|the \w+) over|(?:fling|hurl)\w*|"
+        r"(?:throw|throws|throwing|threw|thrown)(?! in (?:a|an|some|another|one)\b)"
     ),  # fmt: skip
+    # "throw in a rotation" adds one (the phrasal verb), it throws nothing
     _w(
         r"hit (?:the |that |a )?(?:table|wall|person|human|operator|me|someone|somebody|people|"
         r"him|her|them|floor|camera|robot)"
     ),  # fmt: skip
     _w(r"throw\w* (?:it |that |the \w+ )?(?:at|toward|towards)"),
+    # a motion aimed at a person's body or at a person: "go straight at my hand", "aim at Dave"
+    _w(
+        r"(?:at|into) (?:my|your|his|her|their|our|the operator is|a person is) (?:\w+ )?"
+        r"(?:face|head|eyes?|hands?|fingers?|arms?|body|chest|neck|throat|legs?|feet|foot)|"
+        r"(?:aim|point)\w* (?:\w+ ){0,3}at (?:me|him|her|them|us|someone|somebody|anyone|people|"
+        r"a person|the operator|(?!(?:the|a|an|that|this|it|its|my|your|his|her|their|our|those|"
+        r"these|some|left|right|up|down|forward|back|backward|center|centre|middle|target|zero)"
+        r"\b)[a-z]+(?= (?:and|then|,)|$))|"
+        r"(?:and|then) hit (?:it|them|that|this)"
+    ),  # fmt: skip
     # the arm used on a person: "hit me with the arm", heard as "that's me with the arm"
     _w(
         r"(?:me|him|her|someone|somebody|the operator|people|a person) with (?:the|your|its|this) "
@@ -91,8 +110,9 @@ HARM_PATTERNS: tuple[str, ...] = (
         r"bars|rails)\b)[a-z]+|"
         r"into (?:the |that |a )?(?:table ?top|desk|bench|counter|worktop)|"
         r"(?:smack|pound|hammer|stomp|plow|plough|bulldoz|demolish|destroy|shatter|wreck)\w*|"
-        r"break(?:s|ing)? (?:it|that|this|them|the \w+)|(?:till|until) (?:it|they|the \w+) "
-        r"(?:breaks?|cracks?|snaps?|shatters?)|"
+        r"break(?:s|ing)? (?:it|that|this|them|the \w+)|(?:till|until) (?:it|they|the \w+|"
+        r"something|anything|(?:\w+ )?thing) (?:breaks?|cracks?|snaps?|shatters?|gives?|"
+        r"gives way|bends?|buckles?|pops?)|"
         r"hit (?:it|that|this|them|the \w+) (?:hard|harder)|"
         r"even if (?:you|it|we|i) (?:hit|collide|bump|crash|smash|touch|scrape|knock)\w*|"
         r"(?:fine|ok|okay|alright|all right) to (?:hit|collide|bump|crash|touch|scrape|knock)\w*|"
@@ -129,7 +149,8 @@ SPEED_PATTERNS: tuple[str, ...] = (
     _w(
         r"let (?:it|her|him) rip|gun it|step on it|hit the gas|full blast|all out|"
         r"(?:hold|holding) nothing back|like a (?:bat|rocket|bullet)|full pelt|hell for leather|"
-        r"like (?:crazy|mad|hell|a maniac)"
+        r"like (?:crazy|mad|hell|a maniac)|(?:everything|all) (?:you|it|the arm|the robot) "
+        r"(?:have got|has got|have|has|got)|give it (?:everything|all)(?= ?[,.!]|$)"
     ),  # fmt: skip
     _w(
         r"(?:crank|jack|ramp|bump|pump|turn|dial|push)\w* (?:up (?:the |your )?"
@@ -138,7 +159,7 @@ SPEED_PATTERNS: tuple[str, ...] = (
     ),  # fmt: skip
     _w(
         r"(?:speed|force|velocity|safety|limits?) (?:is|are) (?:no|not an?|not) "
-        r"(?:object|issue|problem|concern|important)"
+        r"(?:object|issue|problem|concern)|(?:safety|limits?) (?:is|are) not important"
     ),  # fmt: skip
 )
 """Requests for excessive speed or force (superlatives, intensified "fast", idioms); like harm,
@@ -150,7 +171,10 @@ CARE_PATTERNS: tuple[str, ...] = (
         r"no (?:need to )?(?:rush|hurry)|(?:do not|never|not) (?:rush|hurry)|"
         r"not too (?:fast|quick\w*)|"
         r"unhurried\w*|leisurely|softly|lightly|delicately|(?:take|taking|with) care|"
-        r"(?:a |at a )?safe (?:speed|pace|distance|velocity)"
+        r"(?:a |at a )?safe (?:speed|pace|distance|velocity)|"
+        r"(?:no need to|do not|never|not) (?:go |move |be |do it |too |so |that |very )*"
+        r"(?:fast|quick|quickly|rapid|rapidly|speedy)(?! enough)|"
+        r"(?:speed|pace) (?:is|are) not (?:important|urgent|needed)"
     ),  # fmt: skip
     # keeping clear of things: "until you are just above the cube", "away from the wall"
     _w(

@@ -37,7 +37,7 @@ HOMOPHONES = {"write": "right", "wright": "right", "rite": "right", "writes": "r
               "clothes": "close", "clothe": "close", "hire": "higher", "foreword": "forward",
               "fore": "forward", "lefty": "left", "dawn": "down", "lore": "lower",
               "raze": "raise", "rays": "raise", "bite": "bit", "allot": "a lot", "fare": "fair",
-              "weight": "wait", "paws": "pause", "ford": "forward"}  # fmt: skip
+              "weight": "wait", "paws": "pause", "ford": "forward", "lil": "little"}  # fmt: skip
 """Words a recognizer writes for a vocabulary word, whatever follows."""
 NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two", "ate": "eight",
                      "won": "one", "tree": "three", "free": "three", "sex": "six", "tin": "ten",

@@ -63,6 +63,8 @@ _SPELLINGS = (
     (r"½", " half a "),
     (r"¼", " a quarter "),
     (r"[°º]", " deg "),
+    # a mixed number, "2 1/2 cm": the whole and the fraction are one size
+    (r"(\d+) +(\d+)\s*/\s*(\d+)", lambda m: f"{int(m[1]) + int(m[2]) / max(int(m[3]), 1):.6g}"),
     (r"(\d+)\s*/\s*(\d+)", lambda m: f"{int(m[1]) / max(int(m[2]), 1):.6g}"),
     (r"(\d),(\d)(?!\d\d)", r"\1.\2"),
     (r"(\d)([a-z])", r"\1 \2"),
@@ -167,6 +169,10 @@ def _read_integer(tokens: list[str], i: int) -> tuple[float, int]:
         value, j = float(_ONES.index(t)), i + 1
         if j < len(tokens) and tokens[j] == "hundred":
             value, j = value * 100.0, j + 1
+            k = j + 1 if tokens[j : j + 1] == ["and"] else j  # "one hundred and twenty"
+            rest, end = _read_integer(tokens, k) if k < len(tokens) else (0.0, k)
+            if end > k and rest < 100 and tokens[k] not in ("zero", "hundred"):
+                value, j = value + rest, end
         return value, j
     return 0.0, i
 
@@ -211,10 +217,14 @@ def read_sizes(tokens: list[str]) -> tuple[list[Size], list[str], list[int]]:
         if unit == "in" and (j + 1 == len(tokens) or tokens[j + 1] in PUNCTUATION):
             unit = "inch"
         words = f"{'-' if sign < 0 else ''}{t} {tokens[j] if j < len(tokens) else ''}"
+        value = float(t)
+        if unit in _UNIT_WORDS and tokens[j + 1 : j + 4] == ["and", "a", "half"]:
+            value, j = value + 0.5, j + 3  # "an inch and a half": the half follows the unit
+            words += " and a half"
         if unit in LENGTH_UNITS_M:
-            sizes.append(Size(sign * float(t) * LENGTH_UNITS_M[unit], "length", words))
+            sizes.append(Size(sign * value * LENGTH_UNITS_M[unit], "length", words))
         elif unit in ANGLE_UNITS_RAD:
-            sizes.append(Size(sign * float(t) * ANGLE_UNITS_RAD[unit], "angle", words))
+            sizes.append(Size(sign * value * ANGLE_UNITS_RAD[unit], "angle", words))
         else:
             unitless.append(t)
             continue
