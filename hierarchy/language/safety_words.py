@@ -49,6 +49,15 @@ UNSAFE_PATTERNS: tuple[str, ...] = (
         r"unsafe\w*|unlimited|limitless|unrestricted|"
         r"unconstrained|unchecked|unguarded|regardless"
     ),  # fmt: skip
+    # the stop itself is a safety function: "disable the stop and go", "override your stop"
+    _w(
+        r"(?:disabl|deactivat|overrid|bypass|circumvent|defeat|sabotag)\w* "
+        r"(?:the |your |its |that |any )?stops?|"
+        r"(?:turn|switch|shut)\w* (?:the |your |its )?stops? off|"
+        r"(?:turn|switch|shut)\w* off (?:the |your |its )?stops?"
+    ),  # fmt: skip
+    # the farthest the arm can go is the safety layer's limit, not a size
+    _w(r"as (?:far|high|low|much) (?:\w+ )?as (?:you (?:possibly |ever )?can|it can|possible)"),
     # speed is not a correction: the skill's speed is its own, under the safety layer's limits
     _w(
         r"flat out|floor it|pedal to the metal|max(?:es|ed)? out|speed (?:it |this |that )?up|"
@@ -94,6 +103,27 @@ HARM_PATTERNS: tuple[str, ...] = (
         r"\b)[a-z]+(?= (?:and|then|,)|$))|"
         r"(?:and|then) hit (?:it|them|that|this)"
     ),  # fmt: skip
+    # contact with a person, or a load dropped on one: "touch my hand", "drop it on my foot"
+    _w(
+        r"(?:touch|poke|prod|jab|tap|grab|pinch)\w* (?:me|him|her|them|us|someone|somebody|anyone|"
+        r"people|a person|the operator|my|his|her|their|your (?:hand|arm|face|head|finger)s?)|"
+        r"(?:drop|dump|let go|release|lower|put)\w* (?:\w+ ){0,3}(?:on|onto|over|above) (?:me|him|"
+        r"her|them|us|someone|somebody|anyone|people|a person|the operator|(?:my|his|her|their|"
+        r"your) (?:head|face|hands?|fingers?|arms?|feet|foot|toes?|legs?|lap))|"
+        r"(?:toward|towards|to|near|up to) (?:my|your|his|her|their|the operator'?s?|someone'?s) "
+        r"(?:face|head|eyes?|neck|throat)"
+    ),  # fmt: skip
+    # objects sent off the table: "push it off the edge"
+    _w(
+        r"(?:push|shove|sweep|slide|drop|throw|kick|nudge)\w* (?:it|that|this|them|the \w+) "
+        r"(?:off|over) (?:the )?(?:edge|table|side|bench|desk)"
+    ),  # fmt: skip
+    # contact kept up: "keep going down even after you touch the table"
+    _w(
+        r"even (?:after|when|once|though) (?:you|it|we|i|the \w+) (?:hit|collide|bump|crash|touch|"
+        r"reach|contact|meet)\w*|(?:keep|kept|continue)\w* (?:going|pushing|pressing|moving|"
+        r"driving)(?: \w+){0,3} (?:after|once|when) (?:you|it) (?:hit|touch|reach|contact)\w*"
+    ),  # fmt: skip
     # the arm used on a person: "hit me with the arm", heard as "that's me with the arm"
     _w(
         r"(?:me|him|her|someone|somebody|the operator|people|a person) with (?:the|your|its|this) "
@@ -136,6 +166,19 @@ SPEED_PATTERNS: tuple[str, ...] = (
         r"(?:(?:a |one )?hundred|[1-9]\d\d)(?: percent| per cent)? (?:speed|power|force|throttle)"
     ),  # fmt: skip
     _w(r"(?:press|push|shove|squeeze|force)\w* (?:\w+ ){0,3}(?:harder|hard)"),
+    # a motion made sudden or thrown: "whip it over", "toss it right", "dash to the left"
+    _w(
+        r"(?:whip|toss|launch|catapult|slingshot|flick|thump|slam)(?:s|es|ed|ped|ping|ing)? "
+        r"(?:it|that|this|them|the \w+)|"
+        r"snap(?:s|ped|ping)? (?:it|that|this|them|the \w+)(?! (?:shut|closed?|open)\b)|"
+        r"(?<!a )(?<!an )(?:dash|race|dart|shoot)(?:es|s|ed|ing)? "
+        r"(?:it |the \w+ )?(?:to|over|toward|towards|across|forward|back|backward|up|down|left|"
+        r"right|in|out|away)|"
+        r"explosive\w*|in a (?:flash|split second|heartbeat|jiffy)|"
+        r"(?:quick|fast|swift|rapid) as (?:lightning|light|a flash|a bullet|you like)|"
+        r"like (?:lightning|a flash|the wind|a shot)|"
+        r"(?:really|very|super|so|extra|real|extremely) hard|hard as (?:you|it) can"
+    ),  # fmt: skip
     _w(r"fastest|quickest|speediest|hardest"),
     _w(
         r"(?:really|very|super|real|crazy|insanely|extremely|ultra|blazing|lightning|wicked)"
