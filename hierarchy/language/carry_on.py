@@ -1,6 +1,8 @@
 """Going on with the previous motion, said in the words people use for it: "carry on like that",
 "yes, continue that way", "go on, a lot more", "just a tad further that way", "same again, in
-the same direction".
+the same direction"; or said as a shortfall after it: "not far enough", "still not enough",
+"you undershot, a little more", "almost there" (a small step on, as "too far" is a small step
+back).
 
 A correction is read as one only when every word belongs to such a phrase: an assent or lead
 word ("yes", "ok", "just"), a verb of going on ("continue", "carry on", "keep going", "go on",
@@ -18,6 +20,7 @@ import re
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.language.answers import Answer
 from skillbridge.hierarchy.language.previous import REVERSE, Reads
+from skillbridge.hierarchy.language.units import normalize
 
 LEAD_WORDS = frozenset((
     "yes", "yeah", "yep", "ok", "okay", "good", "great", "nice", "sure", "alright", "fine",
@@ -45,11 +48,23 @@ LARGE_PHRASES = (
     "much more", "way more", "a long way", "plenty",
 )  # fmt: skip
 """Sizes of the step said with the request to go on."""
+SHORTFALL_PHRASES = (
+    "not far enough", "not quite far enough", "not enough", "not quite enough", "too little",
+    "too short", "undershot", "undershot it", "undershoot", "short", "short of it", "still short",
+    "almost there", "nearly there", "not there yet", "not quite there", "not quite there yet",
+    "you did not go far enough", "you are short", "you are still short", "you fell short",
+    "you came up short", "you stopped short", "you undershot", "you undershot it",
+    "that was not enough", "that is not enough", "that was not far enough", "still not enough",
+    "still not far enough", "it is not there yet", "you are not there yet", "you are almost there",
+)  # fmt: skip
+"""The robot did not go far enough along the motion that ran: with that motion before, a small
+step on along it. Without one the parser reads these as the approach (forward), unchanged."""
 _PHRASES = sorted(
     [(p.split(), "go_on") for p in GO_ON_PHRASES]
     + [(p.split(), "same_way") for p in SAME_WAY_PHRASES]
     + [(p.split(), "small") for p in SMALL_PHRASES]
-    + [(p.split(), "large") for p in LARGE_PHRASES],
+    + [(p.split(), "large") for p in LARGE_PHRASES]
+    + [(p.split(), "short") for p in SHORTFALL_PHRASES],
     key=lambda phrase: -len(phrase[0]),
 )
 """Every phrase, longest first, so that "a lot more" is read before "a lot"."""
@@ -74,18 +89,25 @@ def _read(words: list[str]) -> list[str] | None:
 
 
 def carry_on(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
-    """The previous motion again (small or large when a size is said), or None when no motion
-    ran before or the text is not only a request to go on."""
-    words = re.findall(r"[a-z]+", text.lower())
-    kinds = _read(words)
-    if not kinds or "go_on" not in kinds and "same_way" not in kinds:
+    """The previous motion again (small or large when a size is said; small after a shortfall),
+    or None when no motion ran before or the text is not only a request to go on."""
+    kinds = _read(re.findall(r"[a-z]+", normalize(text)))  # contractions spelled out
+    if not kinds:
         return None
-    if kinds.count("small") + kinds.count("large") > 1 or set(kinds) <= {"same_way"}:
-        return None  # two sizes, or a bare "that way" with nothing to go on: not this reader's
+    if "short" in kinds:
+        return _along(previous, kinds, "small")
+    if "go_on" not in kinds and "same_way" not in kinds or set(kinds) <= {"same_way"}:
+        return None  # a bare "that way" with nothing to go on: not this reader's
+    return _along(previous, kinds, None)
+
+
+def _along(previous: LanguageMotion | None, kinds: list[str], size: str | None) -> Answer | None:
+    """The previous translation or rotation at the size said (``size`` when none is; the
+    previous motion as it was when that is None too); None with nothing before or two sizes,
+    so that the parser's answer (a refusal or a question) stands."""
     if previous is None or previous.motion not in REVERSE or previous.motion in ("open", "close"):
-        return None  # nothing to go on with: the parser's answer stands (a refusal or a question)
-    if "small" in kinds:
-        return LanguageMotion.of(previous.motion, "small")
-    if "large" in kinds:
-        return LanguageMotion.of(previous.motion, "large")
-    return previous
+        return None
+    if kinds.count("small") + kinds.count("large") > 1:
+        return None
+    said = "small" if "small" in kinds else "large" if "large" in kinds else size
+    return previous if said is None else LanguageMotion.of(previous.motion, said)
