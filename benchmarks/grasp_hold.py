@@ -10,14 +10,15 @@ is over. After each move every cube is scored:
     held = both fingers touch the cube (per-finger contact sensors, last physics substep)
            and the cube's centre is within ``--radius-mm`` of the tool centre point.
 
-A cube counts as still held after move k if it was held after the settle and after moves 1..k
-(one drop is a failure even if the cube is caught again). Environments that end early (tool out
-of the workspace, physics failure) count as dropped. The baseline is the shipped physics
-(``GraspConfig()``, "before"); the candidate is ``franka_hand_grasp()`` ("after"), same seed,
-same policy, same starts; ``--finetuned PATH`` adds a skill trained under the new physics. Each
-runs at the hierarchy's 4 ms physics step and (full run) at the ROS sim robot's 2 ms. Also
-reported: mean move duration (the skill's speed), the fraction of moves that settled inside the
-window, and the mean slip of held cubes in the hand.
+A cube counts as still held after move k if it was held after the settle and after moves 1..k (one
+drop is a failure even if the cube is caught again); ``held_of_all_starts`` also counts the cubes a
+skill lets go of while holding still in the settle (a fraction of every start). Environments that
+end early (tool out of the workspace, physics failure) count as dropped. The baseline is the
+shipped physics (``GraspConfig()``, "before"); the candidate is ``franka_hand_grasp()`` ("after"),
+same seed, same policy, same starts; ``--finetuned PATH`` adds a skill trained under the new
+physics. Each runs at the hierarchy's 4 ms physics step and (full run) at the ROS sim robot's 2 ms.
+Also reported: mean move duration (the skill's speed), the fraction of moves that settled inside
+the window, and the mean slip of held cubes in the hand.
 
 Usage:
     .venv/bin/python benchmarks/grasp_hold.py [--quick] [--json PATH] [--png PATH]
@@ -167,7 +168,7 @@ def run_condition(
     y = np.array(run.env.physics.tool_pose()[0])[:, 1]
     direction = np.where(y > 0, -1.0, 1.0)
     grasped = int(still.sum())
-    held, durations, reached_rates, slips = [], [], [], []
+    held, held_of_starts, durations, reached_rates, slips = [], [], [], [], []
     print(f"[{name}] {grasped}/{cfg.num_envs} cubes held after the {SETTLE_S:.0f} s settle")
     for k in range(cfg.moves):
         duration, reached = run.move(direction)
@@ -175,11 +176,13 @@ def run_condition(
         still &= held_mask(run.env, cfg.radius_m) & ~run.ended
         slip = np.linalg.norm(cube_in_tool(run.env) - start_offset, axis=1)
         held.append(float(still.sum() / max(grasped, 1)))
+        held_of_starts.append(float(still.sum() / cfg.num_envs))
         durations.append(float(duration.mean()))
         reached_rates.append(float(reached.mean()))
         slips.append(float(slip[still].mean()) if still.any() else float("nan"))
         print(
-            f"[{name}] move {k + 1}/{cfg.moves}: held {held[-1]:.1%}, move {durations[-1]:.2f} s,"
+            f"[{name}] move {k + 1}/{cfg.moves}: held {held[-1]:.1%} ({held_of_starts[-1]:.1%} of"
+            f" all starts), move {durations[-1]:.2f} s,"
             f" settled {reached_rates[-1]:.0%}, slip of held {slips[-1] * 1000:.1f} mm"
             f" ({time.perf_counter() - start:.0f} s)"
         )
@@ -189,6 +192,7 @@ def run_condition(
         "grasp": dataclasses.asdict(grasp),
         "grasped_at_start": grasped,
         "held_fraction": held,
+        "held_of_all_starts": held_of_starts,
         "move_duration_mean_s": durations,
         "settled_fraction": reached_rates,
         "slip_of_held_mean_m": slips,
