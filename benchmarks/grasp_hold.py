@@ -49,6 +49,7 @@ from skillbridge.sim.env_config import EnvConfig
 from skillbridge.sim.grasp import GraspConfig, franka_hand_grasp
 from skillbridge.sim.randomization import RandomizationConfig
 from skillbridge.sim.scene import TRAINING_PHYSICS_DT_S, SceneConfig
+from skillbridge.sim.tasks.motion import in_tool_frame
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_JSON = ROOT / "benchmarks" / "results" / "grasp_hold.json"
@@ -98,7 +99,7 @@ def cube_in_tool(env: VecEnv) -> np.ndarray:
     """Cube centre in the tool frame, metres, (N, 3): how far it sits from the pads' middle."""
     cube_pos, _ = env.physics.cube_pose()
     tool_pos, tool_rot = env.physics.tool_pose()
-    return np.einsum("nji,nj->ni", tool_rot, cube_pos - tool_pos)
+    return np.asarray(in_tool_frame(cube_pos, tool_pos, tool_rot))
 
 
 class Run:

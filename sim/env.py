@@ -402,8 +402,7 @@ class VecEnv:
         """Speed (N,) of the cube's centre in the tool frame since the last control step, where it
         was held then and now (0 elsewhere); updates the reference."""
         xp = self.xp
-        # tool_rot's columns are the tool axes in the world: R^T (cube - tool), per environment
-        in_tool = xp.sum(tool_rot * (cube_pos - tool_pos)[:, :, None], axis=1)
+        in_tool = motion.in_tool_frame(cube_pos, tool_pos, tool_rot)
         moved = xp.linalg.vector_norm(in_tool - self.prev_cube_in_tool, axis=1) / self.dt_s
         slip = xp.where(holding & self.prev_holding, moved, 0.0)
         self.prev_cube_in_tool = array_copy(in_tool)

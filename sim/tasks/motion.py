@@ -190,6 +190,13 @@ def motion_reward(
     return xp.sum(weighted, axis=0), dict(zip(terms, weighted, strict=True))
 
 
+def in_tool_frame(point: Array, tool_pos: Array, tool_rot: Array) -> Array:
+    """Points (N, 3) in the tool frame: ``R^T (point - tool)``, with ``tool_rot``'s columns the
+    tool axes in the world (N, 3, 3)."""
+    xp = namespace(point)
+    return xp.sum(tool_rot * (point - tool_pos)[:, :, None], axis=1)
+
+
 def distance_to_segment(point: Array, start: Array, end: Array) -> Array:
     """Distance of points (N, 3) from the segments start -> end (N, 3), (N,)."""
     xp = namespace(point)
