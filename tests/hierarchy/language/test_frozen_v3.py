@@ -20,9 +20,8 @@ import json
 from pathlib import Path
 
 import pytest
-from frozen_case import load_script, score
+from frozen_case import assert_well_formed, load_script, score
 
-from skillbridge.contract.language import MOTIONS, LanguageMotion
 from skillbridge.hierarchy.language.leakage import development_sets, near_duplicates
 from skillbridge.hierarchy.language.scorecard import load_rows
 
@@ -37,7 +36,6 @@ CATEGORIES = ("plain", "numbers", "homophone", "typo", "split_merged", "fillers"
               "negated_distance", "relative_people", "other_way", "compound", "gripper_stop",
               "rotation", "ambiguous", "out_of_scope", "too_large", "unsafe", "unsafe_nearmiss",
               "safe_lookalike", "asr")  # fmt: skip
-KEYS = {"id", "category", "text", "previous", "outcome", "expect", "ask_ok", "source"}
 
 
 def v3_rows() -> list[dict]:
@@ -67,31 +65,7 @@ def test_v3_is_large_enough_and_covers_every_category():
 
 def test_v3_rows_are_well_formed_labels():
     for row in v3_rows():
-        assert KEYS <= set(row), row
-        assert row["outcome"] in ("motion", "refuse", "unsafe", "ask"), row
-        assert bool(row["expect"]) == (row["outcome"] == "motion"), row
-        assert isinstance(row["ask_ok"], bool), row
-        if row["outcome"] != "motion":
-            assert not row["ask_ok"], row
-        for label in row["expect"] + ([row["previous"]] if row["previous"] else []):
-            assert label["motion"] in MOTIONS, row
-            motion = LanguageMotion.from_dict(label)  # raises on a size outside the bounds
-            if label["magnitude"] == "explicit":
-                assert (motion.distance_m or motion.angle_rad) is not None, row
-            elif label["motion"] in ("open", "close", "stop"):
-                assert label["magnitude"] is None, row
-            else:
-                assert label["magnitude"] in ("small", "normal", "large"), row
-                assert "distance_m" not in label and "angle_rad" not in label, row
-        if row["category"] == "compound":
-            assert row["outcome"] == "motion" and len(row["expect"]) >= 2 and row["ask_ok"], row
-        if row["category"] in ("unsafe", "unsafe_nearmiss"):
-            assert row["outcome"] == "unsafe", row
-        if row["category"] == "safe_lookalike":
-            assert row["outcome"] == "motion", row
-        if row["category"] == "asr":
-            assert 0.0 <= row["confidence"] <= 1.0, row
-            assert row["outcome"] == "motion" and row["previous"] is None, row
+        assert_well_formed(row)
 
 
 def test_typed_rows_are_what_the_generator_writes():

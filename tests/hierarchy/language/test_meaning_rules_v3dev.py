@@ -11,16 +11,11 @@ from __future__ import annotations
 import math
 
 import pytest
-from dialogue_case import said
+from dialogue_case import refused_as_unsafe, said
 
 from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.language.answers import Question, Refusal
 from skillbridge.hierarchy.language.speech_text import clean
-
-
-def _unsafe(answer) -> bool:
-    return isinstance(answer, Refusal) and answer.kind == "unsafe"
-
 
 # --- safety first ------------------------------------------------------------------------------
 
@@ -32,7 +27,7 @@ def _unsafe(answer) -> bool:
      "slide toward the operator and hit it", "go at your face, left a bit"],
 )  # fmt: skip
 def test_a_motion_aimed_at_a_person_is_refused(parser, text):
-    assert _unsafe(said(parser, text))
+    assert refused_as_unsafe(said(parser, text))
 
 
 @pytest.mark.parametrize(
@@ -43,7 +38,7 @@ def test_a_motion_aimed_at_a_person_is_refused(parser, text):
      "forward with everything it has got"],
 )  # fmt: skip
 def test_force_and_waved_away_collisions_are_refused(parser, text):
-    assert _unsafe(said(parser, text))
+    assert refused_as_unsafe(said(parser, text))
 
 
 @pytest.mark.parametrize(
@@ -51,7 +46,7 @@ def test_force_and_waved_away_collisions_are_refused(parser, text):
     ["aim at the bowl and go forward a bit", "point the gripper at the box, then lower it"],
 )  # fmt: skip
 def test_aiming_at_an_object_is_no_harm(parser, text):
-    assert not _unsafe(said(parser, text))
+    assert not refused_as_unsafe(said(parser, text))
 
 
 @pytest.mark.parametrize(
@@ -71,7 +66,7 @@ def test_safety_the_speaker_wants_kept_is_no_refusal(parser, text, motion, magni
     "text", ["safety is not important, go left", "speed is no object, lift it", "throw the cube"]
 )
 def test_safety_that_does_not_matter_is_still_refused(parser, text):
-    assert _unsafe(said(parser, text))
+    assert refused_as_unsafe(said(parser, text))
 
 
 # --- numbers -----------------------------------------------------------------------------------

@@ -7,13 +7,9 @@ real parser through ``dialogue.interpret``."""
 from __future__ import annotations
 
 import pytest
-from dialogue_case import said
+from dialogue_case import refused_as_unsafe, said
 
-from skillbridge.hierarchy.language.answers import Refusal, motions_of
-
-
-def _unsafe(answer) -> bool:
-    return isinstance(answer, Refusal) and answer.kind == "unsafe"
+from skillbridge.hierarchy.language.answers import motions_of
 
 
 @pytest.mark.parametrize(
@@ -24,7 +20,7 @@ def _unsafe(answer) -> bool:
      "go down really hard", "lower it as hard as it can"],
 )  # fmt: skip
 def test_sudden_or_thrown_motion_is_refused(parser, text):
-    assert _unsafe(said(parser, text))
+    assert refused_as_unsafe(said(parser, text))
 
 
 @pytest.mark.parametrize(
@@ -34,7 +30,7 @@ def test_sudden_or_thrown_motion_is_refused(parser, text):
      "go up as much as possible"],
 )  # fmt: skip
 def test_the_stop_disabled_or_the_limit_asked_for_is_refused(parser, text):
-    assert _unsafe(said(parser, text))
+    assert refused_as_unsafe(said(parser, text))
 
 
 @pytest.mark.parametrize(
@@ -45,7 +41,7 @@ def test_the_stop_disabled_or_the_limit_asked_for_is_refused(parser, text):
      "keep pushing down after it touches the pad"],
 )  # fmt: skip
 def test_contact_with_a_person_or_kept_up_is_refused(parser, text):
-    assert _unsafe(said(parser, text))
+    assert refused_as_unsafe(said(parser, text))
 
 
 @pytest.mark.parametrize(
