@@ -59,9 +59,16 @@ from skillbridge.hierarchy.language.spoken import check_heard, garbled_unsafe
 from skillbridge.hierarchy.language.units import normalize, read_sizes
 
 PURPOSE = re.compile(
-    r",? so (?:that )?(?:you|it|we) (?:do not|don't|will not|won't|would not|does not|doesn't) .*$"
+    r",? (?:so (?:that )?(?:you|it|we|they|the \w+|its \w+)|in order to|"
+    r"to line (?:it|them|the \w+) up) .*$"
 )
-"""A purpose clause that only says what to avoid ("go left so you don't bump the cup")."""
+"""A purpose clause ("go left so you don't bump the cup", "turn it a bit so it lines up with
+the slot"): set aside when the whole is no motion and the command before it is one ("lines up"
+names no direction of its own)."""
+CARE_ADVERB = re.compile(r"(?:^|,? )\b(?:carefully|cautiously|slowly|steadily)\b,?(?= |$)")
+"""A manner that asks for care and names no size ("gently" is a small size): the intent
+classifier reads "carefully grab the glass" as no motion, so an unread text is read again
+without it (the whole was checked for safety first)."""
 UNDECIDED = re.compile(
     r"\bi (?:do not|don't|dont) know\b|\bnot sure\b|\bno idea\b|\bi can(?:not|'t|t) decide\b|"
     r"\bwhichever\b|\beither way\b|\bwhich (?:one|is it)\W*$"
@@ -107,10 +114,20 @@ _JOINERS = re.compile(
 )
 """Words between two commands; not the "and" of a number ("a hundred and twenty", "an inch and
 a half")."""
+BARE_TURN = re.compile(
+    r"(?:^|[,.!] |\b(?:ok|okay|so|now|please|just|then|and|you|can|could|would|will|should|"
+    r"to|must) )(?P<turn>turn (?:to (?:the |your )?)?(?P<side>left|right))\b"
+)
+"""The verb "turn" with left/right and nothing turned ("turn left a bit"): steering talk, which
+may mean rotating or moving that way; "turn it left", "a turn to the left" and an angle are
+rotations."""
 BREAK_WORDS = frozenset(("back", "go", "move", "come", "bring", "push", "pull", "shift", "slide",
                          "lower", "raise", "lift", "turn", "rotate", "now", "please", "no",
                          "wait", "actually", "sorry"))  # fmt: skip
 """Words before which a missing comma may belong ("overshot forward back off a little")."""
+NO_BREAK_AFTER = frozenset(("not", "never", "dont", "don't", "do", "to", "can", "will", "would",
+                            "should", "must"))  # fmt: skip
+"""Words that bind the verb after them: no comma goes between ("do not go up" is no "go up")."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -174,9 +191,9 @@ def interpret(
     """One correction in context (see the module docstring)."""
     reads = _Once(parser or default_parser())
     said = reads.parse(text)
-    if _unsafe(said):
-        return said
     cleaned = clean(text, config.operator_side)
+    if _unsafe(said) and not _only_joined(text, cleaned, confidence):
+        return said
     answer = understand(cleaned.text, previous, reads)
     if _unsafe(answer):
         return answer
@@ -191,6 +208,19 @@ def interpret(
         return understand(clean(said, config.operator_side).text, previous, reads)
 
     return check_heard(answer, text, cleaned, confidence, config, reread)
+
+
+def _only_joined(text: str, cleaned: Cleaned, confidence: float) -> bool:
+    """Typed text whose only repairs join or split words ("to ward the table": toward) and
+    that has no unsafe words: a refusal of the words as said is the intent classifier's alone,
+    misled by the broken words, so the joined words are read (and checked) instead."""
+    repairs = cleaned.changed("merge", "split")
+    return (
+        confidence >= 1.0
+        and bool(repairs)
+        and len(repairs) == len(cleaned.changes)
+        and analyse(normalize(text)).unsafe is None
+    )
 
 
 def _which_word(cleaned: Cleaned, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
@@ -213,20 +243,48 @@ def understand(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
     whole = parser.parse(text)
     if _unsafe(whole):
         return whole
-    if (unsure := _speaker_unsure(text)) is not None:
+    if (unsure := _speaker_unsure(text) or _turn_or_move(text, whole, parser)) is not None:
         return unsure
     for step in (same_but, other_way, overshoot, less, more, carry_on, _compound):
         answer = step(text, previous, parser)
         if answer is not None:
             return answer
+    if (aside := _words_set_aside(text, whole, parser)) is not None:
+        return aside
+    return _ask_count(text, whole) or _ask_if_ambiguous(text, whole, parser)
+
+
+def _words_set_aside(text: str, whole: Answer, parser: Reads) -> Answer | None:
+    """A text that is no motion as a whole, read without what only frames the command: a
+    purpose clause, a missing comma of speech, a care adverb ("carefully grab the glass")."""
     purpose = PURPOSE.search(text)
     if purpose and motions_of(whole) is None:
         aim = parser.parse(text[: purpose.start()])
         if motions_of(aim) is not None:
             return aim
-    if _unread(whole) and (comma := _missing_comma(text, parser)) is not None:
+    if not _unread(whole):
+        return None
+    if (comma := _missing_comma(text, parser)) is not None:
         return comma
-    return _ask_count(text, whole) or _ask_if_ambiguous(text, whole, parser)
+    if CARE_ADVERB.search(text):
+        plain = parser.parse(CARE_ADVERB.sub("", text).strip(" ,"))
+        if motions_of(plain) is not None:
+            return plain
+    return None
+
+
+def _turn_or_move(text: str, whole: Answer, parser: Reads) -> Question | None:
+    """ "turn left a bit": rotate counterclockwise, or move left? Asked with both readings."""
+    turn = BARE_TURN.search(text)
+    if turn is None or not isinstance(whole, LanguageMotion) or whole.motion not in ROTATIONS:
+        return None
+    if whole.magnitude == "explicit":
+        return None  # "turn left 10 degrees": an angle makes it a rotation
+    said = text[: turn.start("turn")] + f"move {turn['side']}" + text[turn.end("turn") :]
+    moved = motions_of(parser.parse(said))
+    if not moved or len(moved) != 1:
+        return None
+    return Question(f"{whole.describe()} or {moved[0].describe()}?", (whole, moved[0]), heard=text)
 
 
 def _ask_count(text: str, whole: Answer) -> Question | None:
@@ -280,7 +338,7 @@ def _missing_comma(text: str, parser: Reads) -> Answer | None:
         return None
     found = {}
     for i in range(2, len(words)):
-        if words[i] in BREAK_WORDS:
+        if words[i] in BREAK_WORDS and words[i - 1] not in NO_BREAK_AFTER:
             answer = parser.parse(" ".join(words[:i]) + ", " + " ".join(words[i:]))
             if isinstance(answer, LanguageMotion):
                 found[answer.to_json()] = answer
@@ -299,7 +357,9 @@ def _compound(text: str, previous: LanguageMotion | None, parser: Reads) -> Answ
     answers = [understand(p, previous, parser) for p in parts]
     if (blocking := _blocking_part(answers, text)) is not None:
         return blocking
-    found = [motions_of(a) for a in answers]
+    # a part that only asks for care ("keep this speed") is no motion, whatever the classifier
+    # makes of it (it read "keep this speed" as a stop)
+    found = [None if _only_care(p) else motions_of(a) for p, a in zip(parts, answers, strict=True)]
     if all(f is None for f in found):
         return None
     if any(f is None for f in found):
@@ -352,7 +412,7 @@ def _only_care(part: str) -> bool:
     """A clause that asks only for care or to keep clear ("keep clear of the box", "stay within
     the limits"): no direction, size or unsafe words of its own."""
     cues = analyse(normalize(part))
-    named = cues.directions or cues.sizes or cues.unitless or cues.unsafe
+    named = cues.directions or cues.sizes or cues.unitless or cues.unsafe or cues.has("stop")
     return cues.keeps_safety and not named
 
 

@@ -197,7 +197,10 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         _w(
             r"stop\w*|halt\w*|freeze|frozen|pause|wait|cease|abort|whoa|woah|estop|emergency|"
             r"that is enough|(?<![a-z] )enough(?! \w)|hold (?:it|still|there|position)|"
-            r"stay (?:there|still|put|here)|(?:not|never) move|(?:stand|keep|be) still|"
+            r"stay (?:there|still|put|here)|(?:stand|keep|be) still|"
+            # "don't move" stops; "don't move left" says only where not to go (asked)
+            r"(?:not|never) move(?!(?: it| that| this| them| the \w+)? (?:left|right|up|down|"
+            r"forward|backward|back|higher|lower|clockwise|counterclockwise|anticlockwise)\b)|"
             r"(?:not|never) (?:go |move )?any (?:further|farther|more)|no (?:further|farther|more)"
         ),
         "stop",

@@ -267,26 +267,40 @@ def less(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | 
     if match is None:
         return None
     named = SCALE_BACK.sub(" ", text)
-    if previous is not None and previous.motion not in ("forward", "backward"):
-        named = BACK_OFF.sub(" ", named)  # "too far, come back": back along the last motion
+    sideways = previous is not None and previous.motion not in ("forward", "backward")
+    if sideways or (previous is not None and too_far):
+        # "too far, come back": back along the last motion, also after going backward (going
+        # further back would not undo an overshoot)
+        named = BACK_OFF.sub(" ", named)
+    if sideways:
         named = re.sub(r"\bback\b", " ", named)  # "less, 1 cm back" after left: right 1 cm
     directions = [(m.start(), m.group(0)) for m in _DIRECTION.finditer(named)]
     if directions and (step := _named_step(text, named, match, too_far, negated, directions)):
-        motions = motions_of(parser.parse(f"{step[0]} a bit"))
-        if not motions:
-            return None
-        return reverse(motions[0], "small") if step[1] else motions[0]
+        return _small_step(*step, parser)
     short = len(re.findall(r"[a-z]+", named)) <= 8
     if previous is not None and not directions and short:  # "way too much", "a bit less"
         return _back_off(named, previous, parser)
-    # "too much" with nothing before is asked; "you lifted too much" is a description: parsed
-    return _bare_overshoot(text) if previous is None and match is too_far else None
+    if previous is None and not directions:
+        return _nothing_before(text, overshoot=match is too_far, short=short)
+    return None
 
 
-def _bare_overshoot(text: str) -> Question | None:
-    if BARE_OVERSHOOT.fullmatch(text.strip(" .!")) is None:
+def _small_step(direction: str, undo: bool, parser: Reads) -> Answer | None:
+    """A small step along the direction word (against it when ``undo``)."""
+    motions = motions_of(parser.parse(f"{direction} a bit"))
+    if not motions:
         return None
-    return Question("too far which way? I do not know the last motion: say the direction")
+    return reverse(motions[0], "small") if undo else motions[0]
+
+
+def _nothing_before(text: str, *, overshoot: bool, short: bool) -> Question | None:
+    """ "Too much" or "not that far next time" with no previous motion: asked (it names no
+    direction); "you lifted too much" is a description: parsed."""
+    if overshoot and BARE_OVERSHOOT.fullmatch(text.strip(" .!")) is not None:
+        return Question("too far which way? I do not know the last motion: say the direction")
+    if not overshoot and short:
+        return Question("less than what? I do not know the last motion: say the direction")
+    return None
 
 
 def _back_off(named: str, previous: LanguageMotion, parser: Reads) -> Answer | None:

@@ -7,7 +7,8 @@ Each rule is a class of phrasing, not a sentence:
   names one ("right, so a bit higher" is up);
 - "closer to the table" / "nearer the floor" is down, "further from the table" is up (the
   table is below the gripper), and the other way round for the ceiling;
-- "a bid", "a bet", "a beat" in a size's place are a recognizer's "a bit" ("go down a bet");
+- "a bid", "a bet", "a beat" in a size's place are a recognizer's "a bit" ("go down a bet"),
+  and "the" before a size noun after a direction a recognizer's "a" ("go down the smidge");
 - "gently" / "softly" beside a negated forceful verb ("ease it down gently, don't slam it")
   is the manner of the motion, not its size: it becomes "carefully" (a care word, no size);
 - "write" with an object ("write my name", "write a note") is the verb, not a homophone of
@@ -59,6 +60,12 @@ SIZE_FOLLOWERS = frozenset((
     "left", "right", "up", "down", "forward", "back", "backward",
 ))  # fmt: skip
 """Words before which "a bet" is a size ("a bet to the left", "a bid higher")."""
+THE_SIZE = re.compile(
+    r"\b(left|right|forward|back|backward|up|down|higher|lower|clockwise|counterclockwise|"
+    r"anticlockwise|further|farther|more) the (smidge|tad|touch|hair|bit|tiny bit|little bit)\b"
+    r"(?= *(?:[,.;!?]|$|more\b|further\b|please\b))"
+)
+"""A size noun said with "the" in a size's place ("left the tad."): "a"."""
 FORCEFUL = re.compile(
     r"\b(?:do not|don't|dont|never|no|without|not) (?:\w+ )?"
     r"(?:slam|bang|smash|crash|drop|jam|ram|throw|thump|whack|bash)\w*"
@@ -116,6 +123,9 @@ def reframe(text: str) -> tuple[str, list[tuple[str, str]]]:
         for m in pattern.finditer(text):
             changes.append((m.group(0), direction))
         text = pattern.sub(direction, text)
+    for m in THE_SIZE.finditer(text):
+        changes.append((m.group(0), f"{m.group(1)} a {m.group(2)}"))
+    text = THE_SIZE.sub(r"\1 a \2", text)
     text = _drop_negated_size(text, changes)
     for m in WITHOUT_CLAUSE.finditer(text):
         changes.append((m.group(0).strip(), f", {m.group(1)}"))

@@ -216,6 +216,9 @@ def _is_description(words: list[str], *, position: bool) -> bool:
     return position
 
 
+WISH_VERBS = frozenset(("like", "prefer", "love", "wish"))
+"""After "I"/"we" these state the wanted state ("I like the gripper a little higher", a
+recognizer's "I'd like"), as a modal does; "it looks like ..." stays a description."""
 PERMISSIVE = frozenset(("safe", "ok", "okay", "fine", "clear", "alright", "time", "better"))
 """Before "to" + verb these make a go-ahead of "it is ...": a command, not a description."""
 
@@ -224,7 +227,7 @@ def _modal(words: list[str]) -> bool:
     for i, w in enumerate(words):
         nxt = words[i + 1] if i + 1 < len(words) else ""
         after = words[i + 2] if i + 2 < len(words) else ""
-        if w in MODALS:
+        if w in MODALS or (w in WISH_VERBS and i > 0 and words[i - 1] in ("i", "we")):
             return True
         if w in ("is", "are") and nxt in PERMISSIVE and after == "to":
             return True  # "it's safe to go left": a go-ahead, like "you can go left"

@@ -11,7 +11,15 @@ Each rule is a class of phrasing, not a sentence:
   and "to"/"too" before them the number two;
 - a spelled number glued to its unit ("twocentimeters", "tendegrees") is two words;
 - "auntie", "ante", "anti" or "and to" before "clockwise" are a recognizer's "anti-clockwise";
-- "mm" or "hmm" standing alone between commas (or opening the text) is a hum, not millimetres.
+- "mm" or "hmm" standing alone between commas (or opening the text) is a hum, not millimetres;
+- "against the clock" / "with the clock" after a verb of turning are the senses of rotation
+  ("turn it against the clock a little"); elsewhere "against the clock" is haste, left alone;
+- "and" or "an" between a verb of turning and "clockwise" is a recognizer's "anti" ("rotate and
+  clockwise": no second motion is named);
+- "up" after "close" or "shut" at the end of the command is the verb's particle ("close it up",
+  "close up the claw"), not a second motion ("open it up" the parser reads already);
+- "that's backwards" ending a clause says the direction was wrong: "the wrong way" (the previous
+  motion is reversed), not the direction backward.
 """
 
 from __future__ import annotations
@@ -50,6 +58,25 @@ GLUED_UNIT = re.compile(
 """A spelled number typed or heard together with its unit: "twocentimeters"."""
 ANTI_SOUNDALIKE = re.compile(r"\b(?:auntie|aunty|ante|anty|anti|and to)[ -]?(?=clockwise\b)")
 """What recognizers write for "anti" in "anti-clockwise": "rotate auntie clockwise"."""
+TURN_VERB = r"(?:rotat|turn|twist|spin)\w*"
+CLOCK_IDIOM = re.compile(rf"\b({TURN_VERB}\b.*?)\b(against|with) the clock\b")
+"""Rotation told by the clock's hands: "against the clock" anticlockwise, "with it" clockwise."""
+ANTI_AFTER_TURN = re.compile(
+    rf"\b({TURN_VERB}(?: (?:it|that|this|them|the \w+))?) (?:and|an|end) (?=clockwise\b)"
+)
+"""A verb of turning, then "and clockwise": a recognizer's "anti-clockwise"."""
+_OBJECT = r"(?: (?:it|that|this|them|the \w+|your \w+|its \w+))?"
+GRIPPER_PARTICLE = re.compile(
+    rf"\b((?:close|shut)s?{_OBJECT}) up\b"
+    r"(?= *(?:[,.;!?]|$|and\b|then\b|please\b|now\b|fully\b|all the way\b|completely\b|"
+    r"the\b|your\b|its\b))"
+)
+"""The particle of "close it up", "close up the claw": the gripper's motion only."""
+BACKWARDS_ERROR = re.compile(
+    r"\b(?:that's|thats|that is|that was|it's|it is|it was|this is) (?:all |completely |totally )?"
+    r"backwards?(?= *(?:[,.;!?]|$))"
+)
+"""'That's backwards': the motion went the wrong way (not "go backward")."""
 HUM = re.compile(r"(?:^|(?<=[,.!?] ))(?:mm+|hm+),? ?(?=[a-z]|$)")
 """A hum opening the text or a clause ("mm, yeah, lower"): after a number "mm" stays a unit."""
 
@@ -75,4 +102,13 @@ def rewrite(text: str) -> tuple[str, list[tuple[str, str]]]:
     text = CM_LETTERS.sub(lambda m: f"{'two' if m[1] in ('to', 'too') else m[1]} cm", text)
     text = sub(ANTI_SOUNDALIKE, "anti", text)
     text = sub(HUM, "", text)
+    text = sub(ANTI_AFTER_TURN, r"\1 anti", text)
+    text = sub(GRIPPER_PARTICLE, r"\1", text)
+    text = sub(BACKWARDS_ERROR, "that is the wrong way", text)
+    for m in CLOCK_IDIOM.finditer(text):
+        sense = "counterclockwise" if m.group(2) == "against" else "clockwise"
+        changes.append((m.group(0), f"{m.group(1)}{sense}"))
+    text = CLOCK_IDIOM.sub(
+        lambda m: f"{m[1]}{'counterclockwise' if m[2] == 'against' else 'clockwise'}", text
+    )
     return text, changes

@@ -152,8 +152,12 @@ def _negation_window(before: str) -> list[str]:
     return words[cuts[-1] + 1 :] if cuts else words
 
 
-NOT_WANTED = re.compile(r"\b(?:not|never) (?:want|need|wish|mean)(?: you| it| the \w+)? to$")
-"""A harm phrase the speaker does not want: "I don't want you to hit anyone, so ..."."""
+NOT_WANTED = re.compile(
+    r"\b(?:(?:not|never) (?:want|need|wish|mean)(?: you| it| the \w+)? to|"
+    r"no need (?:for you )?to(?: go| move| be| do it| turn| rotate)?)$"
+)
+"""A harm or speed phrase the speaker does not want: "I don't want you to hit anyone, so ...",
+"no need to go briskly" (the "no" is more than three words before)."""
 
 
 def _negated(before: str) -> bool:

@@ -171,7 +171,8 @@ SPEED_PATTERNS: tuple[str, ...] = (
         r"(?:whip|toss|launch|catapult|slingshot|flick|thump|slam)(?:s|es|ed|ped|ping|ing)? "
         r"(?:it|that|this|them|the \w+)|"
         r"snap(?:s|ped|ping)? (?:it|that|this|them|the \w+)(?! (?:shut|closed?|open)\b)|"
-        r"(?<!a )(?<!an )(?:dash|race|dart|shoot)(?:es|s|ed|ing)? "
+        r"(?<!a )(?<!an )(?:dash|race|dart|shoot|zip|whizz?|hurtle|barrel|rocket|speed|sped)"
+        r"(?:es|s|ed|ing|ped|ping|zes|zed|zing)? "
         r"(?:it |the \w+ )?(?:to|over|toward|towards|across|forward|back|backward|up|down|left|"
         r"right|in|out|away)|"
         r"explosive\w*|in a (?:flash|split second|heartbeat|jiffy)|"
@@ -180,6 +181,13 @@ SPEED_PATTERNS: tuple[str, ...] = (
         r"(?:really|very|super|so|extra|real|extremely) hard|hard as (?:you|it) can"
     ),  # fmt: skip
     _w(r"fastest|quickest|speediest|hardest"),
+    # the pace itself asked for: "briskly", "rapidly rotate", "at speed", "quick quick, go"; not
+    # plain "quickly", which also means promptly ("quickly, move it up a bit": do it now)
+    _w(
+        r"(?:rapid|brisk|swift|speedi|hasti|hurried)ly|speedy|at (?:high |great |full )?speed|"
+        r"(?:at )?(?:a )?(?:fast|quick|brisk|rapid|high|swift) (?:pace|clip|rate|speed)|"
+        r"quick quick|pick up (?:the |your )?(?:pace|speed)|get a move on"
+    ),  # fmt: skip
     _w(
         r"(?:really|very|super|real|crazy|insanely|extremely|ultra|blazing|lightning|wicked)"
         r"(?: (?:really|very|super))* (?:fast|quick|quickly|rapid|rapidly|speedy|speedily)"
@@ -216,8 +224,12 @@ CARE_PATTERNS: tuple[str, ...] = (
         r"unhurried\w*|leisurely|softly|lightly|delicately|(?:take|taking|with) care|"
         r"(?:a |at a )?safe (?:speed|pace|distance|velocity)|"
         r"(?:no need to|do not|never|not) (?:go |move |be |do it |too |so |that |very )*"
-        r"(?:fast|quick|quickly|rapid|rapidly|speedy)(?! enough)|"
-        r"(?:speed|pace) (?:is|are) not (?:important|urgent|needed)"
+        r"(?:fast|quick|quickly|rapid|rapidly|speedy|brisk|briskly|swift|swiftly|hasty|hastily)"
+        r"(?! enough)|"
+        r"(?:speed|pace) (?:is|are) not (?:important|urgent|needed)|"
+        # the pace as it is, kept: "the speed is fine as it is", "keep this pace"
+        r"(?:speed|pace) (?:is|seems|looks) (?:fine|ok|okay|good|alright|all right)|"
+        r"(?:at|keep|same) (?:the same|this|that|the current|your current|your) (?:speed|pace)"
     ),  # fmt: skip
     # keeping clear of things: "until you are just above the cube", "away from the wall"
     _w(

@@ -37,7 +37,8 @@ HOMOPHONES = {"write": "right", "wright": "right", "rite": "right", "writes": "r
               "clothes": "close", "clothe": "close", "hire": "higher", "foreword": "forward",
               "fore": "forward", "lefty": "left", "dawn": "down", "lore": "lower",
               "raze": "raise", "rays": "raise", "bite": "bit", "allot": "a lot", "fare": "fair",
-              "weight": "wait", "paws": "pause", "ford": "forward", "lil": "little"}  # fmt: skip
+              "weight": "wait", "paws": "pause", "ford": "forward", "lil": "little",
+              "hare": "hair"}  # fmt: skip
 """Words a recognizer writes for a vocabulary word, whatever follows."""
 NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two", "ate": "eight",
                      "won": "one", "tree": "three", "free": "three", "sex": "six", "tin": "ten",
@@ -122,8 +123,9 @@ _TOWARD_ME = (
 _AWAY_FROM_ME = r"\b(?:away|further|farther) from " + _MY_SIDE + r"(?!\w)"
 VIEWPOINT = re.compile(
     r",? *\b(?:as i (?:see|look at) it|the way i see it|(?<!away )(?<!further )(?<!farther )"
-    r"from where i (?:am|stand|sit)|"
-    r"from my (?:side|view|point of view|perspective|end|position)|(?:in|from) my view)\b *,?"
+    r"from where i(?:'m| am)? (?:am|stand|sit|standing|sitting)|"
+    r"from my (?:side|view|point of view|perspective|end|position|vantage point|viewpoint|"
+    r"standpoint|angle)|(?:in|from) my view)\b *,?"
 )
 """Words that put "left"/"right" in the operator's frame ("to the left as I see it" = "to my
 left")."""

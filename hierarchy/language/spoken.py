@@ -300,16 +300,45 @@ def check_heard(
     (``ask_below``, or ``plain_ask_below`` for a ``plain_transcript``), when "lifted ..." may
     have been "lift it ..." (``reread`` reads the command in context), when only a homophone
     gave the direction, or when a word belongs to no correction. Typed text (confidence 1)
-    passes unchanged."""
+    passes unchanged, except a subjectless "moved left a little" that names no error: asked,
+    the command "move it left a little" first (``typed_command``)."""
     motions = motions_of(answer)
     if motions is None:
         if confidence < limits.ask_below:
             return Question(f"I heard {cleaned.text!r} and am not sure: could you say it again?",
                             heard=cleaned.text)  # fmt: skip
         return answer
-    if confidence >= 1.0 or ONLY_STOP.fullmatch(cleaned.text.strip(" .!?")):
-        return answer  # typed, or only "stop": stopping is never the unsafe reading
+    if confidence >= 1.0:
+        return typed_command(answer, text, cleaned, reread)
+    if ONLY_STOP.fullmatch(cleaned.text.strip(" .!?")):
+        return answer  # only "stop": stopping is never the unsafe reading
     return _doubt(answer, motions, text, cleaned, confidence, limits, reread) or answer
+
+
+def typed_command(
+    answer: Answer, text: str, cleaned: Cleaned, reread: Callable[[str], Answer]
+) -> Answer:
+    """Typed "moved left a little" with no subject and no word of error (``ERROR_WORDS``) may be
+    the command "move it left a little" with a slip of the keys as well as a report of what the
+    robot did (read inverted), and a report usually says what was wrong ("moved left too
+    much"): asked, the command first, as when it is spoken (``_doubt``)."""
+    if not unmarked_description(cleaned.text):
+        return answer
+    return _past_or_command(answer, text, reread) or answer
+
+
+def _past_or_command(
+    answer: Answer, text: str, reread: Callable[[str], Answer]
+) -> Question | None:
+    """ "lifted up 2 cm": "did you say 'lift it up 2 cm'?", offering the command first, then the
+    reading as a report (``imperative_reading``); None when that reads the same."""
+    if (said := imperative_reading(text)) is None:
+        return None
+    command = reread(said)
+    if motions_of(command) is None or command == answer:
+        return None
+    return Question(f"did you say {said!r}? ({_describe(command)})",
+                    _options(command) + _options(answer), heard=text)  # fmt: skip
 
 
 def _doubt(
@@ -327,11 +356,8 @@ def _doubt(
     if confidence < limits.ask_below and not plain:
         return Question(f"did you say {heard!r}? ({_describe(answer)})", _options(answer),
                         heard=heard)  # fmt: skip
-    if (said := imperative_reading(text)) is not None:
-        command = reread(said)
-        if motions_of(command) is not None and command != answer:
-            return Question(f"did you say {said!r}? ({_describe(command)})",
-                            _options(command) + _options(answer), heard=text)  # fmt: skip
+    if (command := _past_or_command(answer, text, reread)) is not None:
+        return command
     homophones = {c.after for c in cleaned.changed("homophone")}
     by_homophone = [m.motion for m in motions if m.motion in homophones]
     if by_homophone and confidence < limits.homophone_ask_below:

@@ -34,7 +34,10 @@ _TENS = {
     w: 10 * (i + 2)
     for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
 }
-_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1.0 / 3.0}
+_FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1.0 / 3.0, "fourth": 0.25, "fifth": 0.2,
+              "sixth": 1.0 / 6.0, "eighth": 0.125, "tenth": 0.1}  # fmt: skip
+"""Fractions said as words; like "one" they are numbers only before a unit ("the third one",
+"an eighth of a turn" = 45 degrees)."""
 PUNCTUATION = frozenset(",.;:!?")
 _CHARS = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _CONTRACTIONS = (
@@ -122,7 +125,7 @@ def _spelled_numbers(tokens: list[str]) -> list[str]:
     while i < len(tokens):
         value, used = _read_number(tokens, i)
         if used:
-            out.append(f"{value:.6g}")
+            out.append(f"{value:.9g}")  # "a sixth of a turn" stays within the 60 degree bound
             i += used
         else:
             out.append(tokens[i])
@@ -165,8 +168,8 @@ def _read_integer(tokens: list[str], i: int) -> tuple[float, int]:
         if j < len(tokens) and tokens[j] in _ONES[1:10]:
             value, j = value + _ONES.index(tokens[j]), j + 1
         return value, j
-    if t in _ONES:
-        value, j = float(_ONES.index(t)), i + 1
+    if t in _ONES or (t in ("a", "an") and tokens[i + 1 : i + 2] == ["hundred"]):
+        value, j = float(_ONES.index(t)) if t in _ONES else 1.0, i + 1  # "a hundred": 100
         if j < len(tokens) and tokens[j] == "hundred":
             value, j = value * 100.0, j + 1
             k = j + 1 if tokens[j : j + 1] == ["and"] else j  # "one hundred and twenty"
@@ -181,17 +184,27 @@ def _read_article_number(tokens: list[str], i: int) -> tuple[float, int]:
     """ "half a", "a half", "a quarter", "a couple of", "a few", "a"/"an" (before a unit)."""
     t = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-    if t in _FRACTIONS:
-        return _FRACTIONS[t], i + (2 if nxt in ("a", "an", "of") else 1)
+    if t in _FRACTIONS:  # "half a", "half of a", "quarter of an"
+        after = tokens[i + 2 : i + 3]
+        return _FRACTIONS[t], i + (3 if nxt == "of" and after in (["a"], ["an"]) else
+                                   2 if nxt in ("a", "an", "of") else 1)  # fmt: skip
     if t in ("a", "an", "another"):  # "another centimeter": one more
-        if nxt in _FRACTIONS:
-            return _FRACTIONS[nxt], i + (3 if tokens[i + 2 : i + 3] == ["of"] else 2)
-        if nxt == "couple":
-            return 2.0, i + (3 if tokens[i + 2 : i + 3] == ["of"] else 2)
-        if nxt == "few" and _is_unit(tokens, i + 2):
-            return 3.0, i + 2
-        return 1.0, i + 1
+        return _after_article(tokens, i)
     return 0.0, i
+
+
+def _after_article(tokens: list[str], i: int) -> tuple[float, int]:
+    """The number an article at ``tokens[i]`` opens: "a quarter of a", "a couple of", "a few",
+    "a single", else one."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    of = 3 if tokens[i + 2 : i + 3] == ["of"] else 2
+    if nxt in _FRACTIONS:  # "a quarter of a turn": the second "a" is no second number
+        return _FRACTIONS[nxt], i + of + (tokens[i + of : i + of + 1] in (["a"], ["an"]))
+    if nxt == "couple":
+        return 2.0, i + of
+    if nxt == "few" and _is_unit(tokens, i + 2):
+        return 3.0, i + 2
+    return 1.0, i + (2 if nxt == "single" else 1)  # "a single centimetre"
 
 
 def read_sizes(tokens: list[str]) -> tuple[list[Size], list[str], list[int]]:
