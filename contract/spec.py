@@ -40,6 +40,11 @@ TERM_SIZES: dict[str, int | str] = {
 #: Layout of a command as it conditions the low-level skill (one language motion).
 COMMAND_NAMES = ("dx_m", "dy_m", "dz_m", "dyaw_rad", "gripper")
 
+#: Fields added to version 1 after it shipped, with the default that means "as before". At that
+#: default they are left out of the metadata and the hash, so every earlier file keeps its
+#: contract hash, and a file without them reads as the default.
+OPTIONAL_FIELDS: dict[str, Any] = {"grasp_gate_joint": None}
+
 
 @dataclasses.dataclass(frozen=True)
 class ObservationTerm:
@@ -93,6 +98,8 @@ class SpecArrays:
     action_scale: np.ndarray
     delta_action: np.ndarray
     """bool: the joint's action is an offset from the measured position."""
+    grasp_gated: np.ndarray
+    """bool: the joint is ``grasp_gate_joint`` (held at its lower limit while asked to close)."""
     obs_scale: np.ndarray
     """Scale of each column of one frame of every observation term, in term order."""
     obs_clip: np.ndarray
@@ -131,6 +138,12 @@ class PolicySpec:
     workspace_max_m: tuple[float, float, float]
     command_names: tuple[str, ...] = COMMAND_NAMES
     version: str = CONTRACT_VERSION
+    grasp_gate_joint: str | None = None
+    """The gripper joint that holds a grasp until it is asked to open: while the observation's
+    ``gripper_target`` is negative (close) its target is its lower limit (fully closed, the full
+    squeeze) whatever the action. The Franka Hand's ``grasp`` action keeps its force until a
+    ``move``; a learned skill cannot loosen a grasp it was not asked to release. None: every
+    joint follows its action (the skills trained before this field)."""
 
     def __post_init__(self) -> None:
         n = len(self.joint_names)
@@ -157,10 +170,36 @@ class PolicySpec:
             raise ContractError(f"control_period_s must be positive, got {self.control_period_s}")
         for term in self.observation_terms:
             self._check_term(term)
+        self._check_grasp_gate()
         chain_joints = set(self.kinematics.joint_names)
         unknown = sorted(chain_joints - set(self.joint_names))
         if unknown:
             raise ContractError(f"kinematic chain joints {unknown} are not policy joints")
+
+    def _check_grasp_gate(self) -> None:
+        gate = self.grasp_gate_joint
+        if gate is None:
+            return
+        if gate not in self.joint_names:
+            raise ContractError(
+                f"grasp_gate_joint {gate!r} is not a policy joint {list(self.joint_names)}; name "
+                "the gripper joint or leave it None"
+            )
+        if "gripper_target" not in {t.name for t in self.observation_terms}:
+            raise ContractError(
+                "grasp_gate_joint needs the 'gripper_target' observation term: the gate reads "
+                "the gripper request from it"
+            )
+
+    def gripper_request_column(self) -> int:
+        """Column of the observation holding the current gripper request (``gripper_target``,
+        newest frame)."""
+        column = 0
+        for term in self.observation_terms:
+            if term.name == "gripper_target":
+                return column
+            column += term.width
+        raise ContractError("this contract has no 'gripper_target' observation term")
 
     def _check_term(self, term: ObservationTerm) -> None:
         if term.name not in TERM_SIZES:
@@ -191,6 +230,7 @@ class PolicySpec:
             joint_pos_upper=_frozen(self.joint_pos_upper),
             action_scale=_frozen(self.action_scale),
             delta_action=_frozen([mode == "delta" for mode in self.action_modes], bool),
+            grasp_gated=_frozen([j == self.grasp_gate_joint for j in self.joint_names], bool),
             obs_scale=_frozen([t.scale for t in self.observation_terms for _ in range(t.size)]),
             obs_clip=_frozen([t.clip for t in self.observation_terms for _ in range(t.size)]),
             workspace_min_m=_frozen(self.workspace_min_m),
@@ -239,6 +279,7 @@ class PolicySpec:
             values = {
                 f.name: json.loads(metadata[METADATA_PREFIX + f.name])
                 for f in dataclasses.fields(cls)
+                if f.name not in OPTIONAL_FIELDS or METADATA_PREFIX + f.name in metadata
             }
         except KeyError as exc:
             raise ContractError(f"contract field {exc.args[0]!r} missing from metadata") from exc
@@ -260,8 +301,12 @@ class PolicySpec:
 
 
 def _plain(spec: PolicySpec) -> dict[str, Any]:
-    """JSON-ready dict of a spec (tuples become lists)."""
+    """JSON-ready dict of a spec (tuples become lists); optional fields at their default are
+    left out (``OPTIONAL_FIELDS``)."""
     plain: dict[str, Any] = json.loads(json.dumps(dataclasses.asdict(spec)))
+    for name, default in OPTIONAL_FIELDS.items():
+        if plain[name] == default:
+            del plain[name]
     return plain
 
 

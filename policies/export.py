@@ -52,7 +52,10 @@ class DeployedPolicy(nn.Module):
         self, obs: torch.Tensor, joint_pos: torch.Tensor
     ) -> tuple[torch.Tensor, torch.Tensor]:
         action = self.actor_mean(obs)
-        return action, action_to_joint_targets(action, joint_pos, self.spec)
+        request = None
+        if self.spec.grasp_gate_joint is not None:  # the gate reads the request from the obs
+            request = obs[:, self.spec.gripper_request_column()]
+        return action, action_to_joint_targets(action, joint_pos, self.spec, request)
 
 
 def actor_from_checkpoint(ckpt: Checkpoint) -> tuple[Actor, PolicySpec]:

@@ -179,7 +179,9 @@ def contract_check(
     again = PolicySpec.from_metadata(spec.to_metadata())
     overrides = load_overrides(around) if around else None
     scene = SceneConfig(grasp=grasp or GraspConfig())
-    sim_spec = panda_policy_spec(compile_scene(scene, overrides))
+    sim_spec = panda_policy_spec(
+        compile_scene(scene, overrides), hold_until_opened=scene.grasp.hold_until_opened
+    )
     same = again == spec and spec.content_hash() == sim_spec.content_hash()
     detail = "file contract == simulator contract" if same else "differs from the simulator's"
     return Check(

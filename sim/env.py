@@ -78,7 +78,9 @@ class VecEnv:
         cfg = config
         self.overrides = load_overrides(cfg.overrides_path) if cfg.overrides_path else None
         self.model = compile_scene(cfg.scene, self.overrides)
-        self.spec = panda_policy_spec(self.model, cfg.contract)
+        self.spec = panda_policy_spec(
+            self.model, cfg.contract, hold_until_opened=cfg.scene.grasp.hold_until_opened
+        )
         self._critic_actor_spec = _without_history(self.spec)
         self.num_envs = cfg.num_envs
         self.num_actions = self.spec.action_dim
@@ -283,7 +285,8 @@ class VecEnv:
         """
         a, nonfinite = self._checked_actions(actions)
         pos, _ = self._reported.select(self.spec.joint_names)
-        return self._advance(action_to_joint_targets(a, pos, self.spec), a, nonfinite)
+        targets = action_to_joint_targets(a, pos, self.spec, self.target.gripper)
+        return self._advance(targets, a, nonfinite)
 
     def step_joint_targets(self, targets: Array, actions: Array) -> StepResult:
         """One control period with servo targets chosen outside (a policy runtime under test,

@@ -56,6 +56,13 @@ class GraspConfig:
     impratio: float = 1.0
     """Scene-wide ratio of frictional to normal constraint impedance (elliptic cones): above 1
     friction is harder, so a held object creeps less under sustained tangential load."""
+    hold_until_opened: bool = False
+    """The hand keeps a grasp until it is asked to open: while the gripper request is close, the
+    finger target is fully closed whatever the skill's finger action. The Franka Hand's
+    ``grasp`` action holds its force until a ``move``; without this a learned skill can loosen
+    its grip at 50 Hz and drop what it carries. Recorded in the contract
+    (``PolicySpec.grasp_gate_joint``) and traced into the exported graph, so the robot runs the
+    same gate. False: the shipped skill's contract (the finger follows its action)."""
 
     def squeeze_force_n(self, cube_half_size_m: float) -> float:
         """Nominal force each pad presses a cube of this half edge with, closed and at rest."""
@@ -100,6 +107,7 @@ def franka_hand_grasp() -> GraspConfig:
         pad_solref=(0.01, 1.0),
         pad_solimp=(0.95, 0.99, 0.001, 0.5, 2.0),
         impratio=10.0,
+        hold_until_opened=True,
     )
 
 

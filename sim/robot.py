@@ -17,6 +17,7 @@ from skillbridge.sim.scene import (
     ALL_ACTUATORS,
     ARM_JOINTS,
     BASE_BODY,
+    FINGER_JOINT,
     FINGER_OPEN_M,
     HAND_BODY,
     HOME_ARM_QPOS_RAD,
@@ -87,9 +88,12 @@ def _wxyz(q: np.ndarray) -> tuple[float, float, float, float]:
 
 
 def panda_policy_spec(
-    model: mujoco.MjModel, config: PandaContractConfig | None = None
+    model: mujoco.MjModel,
+    config: PandaContractConfig | None = None,
+    hold_until_opened: bool = False,
 ) -> PolicySpec:
-    """The motion skill's contract for the Panda scene ``model``."""
+    """The motion skill's contract for the Panda scene ``model``; ``hold_until_opened`` (the
+    grasp setting's, ``GraspConfig.hold_until_opened``) gates the finger joint."""
     cfg = config or PandaContractConfig()
     n_arm = len(ARM_JOINTS)
     lower = [float(model.joint(j).range[0]) for j in POLICY_JOINTS]
@@ -124,4 +128,5 @@ def panda_policy_spec(
         kinematics=kinematic_chain(model),
         workspace_min_m=cfg.workspace_min_m,
         workspace_max_m=cfg.workspace_max_m,
+        grasp_gate_joint=FINGER_JOINT if hold_until_opened else None,
     )

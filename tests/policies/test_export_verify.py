@@ -23,7 +23,7 @@ from skillbridge.contract.artifact import (
 from skillbridge.policies.checkpoint import load_checkpoint
 from skillbridge.policies.errors import PolicyError
 from skillbridge.policies.evaluate import OnnxPolicy
-from skillbridge.policies.export import actor_from_checkpoint, export_onnx
+from skillbridge.policies.export import actor_from_checkpoint, export_onnx, write_policy
 from skillbridge.policies.runner import Runner
 from skillbridge.policies.runtime import load_session
 from skillbridge.policies.verify import VerifyConfig, contract_check, verify
@@ -214,3 +214,25 @@ def test_a_nominal_file_is_also_evaluated_on_another_robot(exported, tiny_run, t
     names = {c["name"]: c for c in verify(cfg)["checks"]}
     assert names["contract_round_trip"]["passed"]
     assert "overrides_success_rate" in names
+
+
+def test_the_grasp_gate_is_traced_into_the_graph(panda_spec, tmp_path):
+    """A gated contract's file reads the request from its observation and holds the finger
+    closed where it says close, as the simulator's mapping does."""
+    spec = dataclasses.replace(panda_spec, grasp_gate_joint=panda_spec.joint_names[-1])
+    torch.manual_seed(0)
+    actor = torch.nn.Linear(spec.obs_dim, spec.action_dim)
+    path = write_policy(actor, spec, tmp_path / "gated.onnx", {})
+    rng = np.random.default_rng(1)
+    obs = rng.normal(size=(64, spec.obs_dim)).astype(np.float32)
+    request = rng.choice([-1.0, 1.0], 64)
+    obs[:, spec.gripper_request_column()] = request
+    joint_pos = rng.uniform(spec.joint_pos_lower, spec.joint_pos_upper, (64, 8)).astype(np.float32)
+    action, targets = load_session(path)[0].run(None, {"obs": obs, "joint_pos": joint_pos})
+    assert OnnxPolicy(str(path)).spec == spec
+    mapped = action_to_joint_targets(
+        action.astype(np.float64), joint_pos.astype(np.float64), spec, request
+    )
+    np.testing.assert_allclose(targets, mapped, atol=1e-6)
+    assert np.all(targets[request < 0, 7] == 0.0)
+    assert np.any(targets[request > 0, 7] > 0.0)

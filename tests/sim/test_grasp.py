@@ -3,15 +3,20 @@ lateral acceleration, and stability at the 2 ms and the 4 ms (training) physics 
 
 from __future__ import annotations
 
+import dataclasses
+
 import mujoco
 import numpy as np
 import pytest
 
+from skillbridge.sim.env import VecEnv
+from skillbridge.sim.env_config import EnvConfig
 from skillbridge.sim.grasp import (
     FRANKA_HAND_CONTINUOUS_FORCE_N,
     GraspConfig,
     franka_hand_grasp,
 )
+from skillbridge.sim.randomization import no_randomization
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import (
     ALL_ACTUATORS,
@@ -140,3 +145,33 @@ def test_the_franka_hand_grasp_changes_the_contract_through_the_gripper_gains():
     assert shipped.kp[-1] == 1000.0 and hand.kp[-1] == 5600.0
     assert shipped.kp[:-1] == hand.kp[:-1]
     assert shipped.content_hash() != hand.content_hash()
+
+
+@pytest.mark.parametrize("hold_until_opened", [True, False])
+def test_the_hand_keeps_a_grasp_its_skill_tries_to_loosen(hold_until_opened):
+    """Grasped cubes, close requested, a finger action of +3 (fully open once clipped) for 0.5 s:
+    with the hand's gate the fingers stay on every cube; without it they let go."""
+    grasp = dataclasses.replace(franka_hand_grasp(), hold_until_opened=hold_until_opened)
+    env = VecEnv(
+        EnvConfig(
+            task="tabletop",
+            num_envs=4,
+            nthread=1,
+            grasped_start_prob=1.0,
+            pick_start_prob=0.0,
+            episode_length_s=1e6,
+            randomization=no_randomization(),
+            scene=SceneConfig(grasp=grasp),
+        )
+    )
+    env.reset()
+    env.set_commands(np.arange(4), np.zeros((4, 5)))  # hold still; the gripper stays closed
+    assert np.all(np.asarray(env.target.gripper) < 0)
+    loosen = np.zeros((4, env.spec.action_dim))
+    loosen[:, -1] = 3.0
+    for _ in range(25):
+        env.step(loosen)
+    found, _ = env.physics.finger_contacts()
+    assert env.spec.grasp_gate_joint == (FINGER_JOINT if hold_until_opened else None)
+    assert np.all(found) == hold_until_opened
+    assert np.all(np.asarray(env.physics.finger_pos()) < 0.03) == hold_until_opened
