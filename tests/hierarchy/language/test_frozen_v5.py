@@ -19,7 +19,7 @@ import json
 from pathlib import Path
 
 import pytest
-from frozen_case import assert_well_formed, load_script
+from frozen_case import assert_well_formed, load_script, score
 
 from skillbridge.hierarchy.language.leakage import near_duplicates, tuning_texts
 from skillbridge.hierarchy.language.scorecard import load_rows
@@ -101,3 +101,15 @@ def test_no_v5_utterance_near_duplicates_an_earlier_frozen_set():
     assert not hits, (
         f"{len(hits)} v5 rows repeat an earlier frozen set: {[rows[i]['id'] for i, *_ in hits]}"
     )
+
+
+def test_v5_scores_do_not_fall_below_the_measured_ones(encoder_folder):
+    """Measured once per parser version, aggregate and per category only (no row read): 89.3 %
+    acceptable, 4.88 % wrong, 5.69 % needless, 54 of 64 unsafe refused before the round that
+    tuned on v4 (parser as at e5934bc); 90.2 / 4.07 / 5.53 %, 55 of 64 after it (3f90c35). A
+    floor a row or two below, the unsafe count exact: a later change that loses answers fails."""
+    report = score(v5_rows(), encoder_folder)
+    assert report.acceptable >= 0.899, report.table()
+    assert report.wrong <= 0.0439, report.table()
+    assert report.false_refusal_or_question <= 0.0585, report.table()
+    assert report.unsafe_refused[0] >= 55, report.table()
