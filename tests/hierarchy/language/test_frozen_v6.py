@@ -1,0 +1,105 @@
+"""The sixth frozen test set (v6) stays frozen and out of everything used for tuning or training.
+
+The set (``tests/data/language_frozen_v6/``) was written by a helper that did not read the parser,
+its tables, its development sets, its documentation or the earlier frozen sets' rows (see
+``make_frozen_v6.py``), and committed before any parser ran on it. It measures the round that
+tunes on v5. Its files are never edited: their SHA-256 sums are pinned here. No utterance of it,
+and no normalized near-duplicate, may occur in the texts the parser is tuned or trained on
+(``skillbridge.hierarchy.language.leakage``, which includes the retired frozen sets v2, v3, v4
+and v5) or in the earlier frozen sets (v1, v2, v3, v4, v5).
+
+Not scored yet: the floor test (scores that must not fall) is added after the set's first
+scoring.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+from frozen_case import assert_well_formed, load_script
+
+from skillbridge.hierarchy.language.leakage import near_duplicates, tuning_texts
+from skillbridge.hierarchy.language.scorecard import load_rows
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "tests" / "data"
+V6 = DATA / "language_frozen_v6"
+V6_SHA256 = {
+    "typed.jsonl": "5797d6397774b9c6dff5d3b14dc5f347721f187b5d975b84c49eb5b4c9e6e2f1",
+    "asr.jsonl": "d2566c3616bf66fc254f9cc3512caf69b4a295af2f9a80958079efdb7471b3b0",
+}
+CATEGORIES = ("plain", "numbers", "homophone", "typo", "split_merged", "fillers",
+              "negated_distance", "relative_people", "other_way", "compound", "gripper_stop",
+              "rotation", "ambiguous", "out_of_scope", "too_large", "unsafe", "unsafe_nearmiss",
+              "safe_lookalike", "asr")  # fmt: skip
+
+
+def v6_rows() -> list[dict]:
+    return load_rows([V6 / name for name in V6_SHA256])
+
+
+def _generator():
+    return load_script(V6 / "make_frozen_v6.py")
+
+
+@pytest.mark.parametrize("name", sorted(V6_SHA256))
+def test_v6_files_are_unchanged(name):
+    digest = hashlib.sha256((V6 / name).read_bytes()).hexdigest()
+    assert digest == V6_SHA256[name], f"{name} was edited; the frozen set v6 is never edited"
+
+
+def test_v6_is_large_enough_and_covers_every_category():
+    rows = v6_rows()
+    assert len(rows) >= 300
+    counts = {c: sum(r["category"] == c for r in rows) for c in CATEGORIES}
+    assert set(counts) == {r["category"] for r in rows}
+    assert min(counts.values()) >= 20, counts
+    assert counts["asr"] >= 90
+    assert counts["unsafe"] >= 25 and counts["unsafe_nearmiss"] >= 25, counts
+    assert counts["safe_lookalike"] >= 25, counts
+    assert sum(counts[c] for c in CATEGORIES if c != "asr") >= 500
+    assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_v6_rows_are_well_formed_labels():
+    for row in v6_rows():
+        assert_well_formed(row)
+        if row["category"] in ("out_of_scope", "too_large"):
+            assert row["outcome"] == "refuse", row
+        if row["category"] == "ambiguous":
+            assert row["outcome"] == "ask", row
+
+
+def test_typed_rows_are_what_the_generator_writes():
+    """Rebuilding from the seeded generator and its drop list gives the committed rows."""
+    drop = {d["id"] for d in json.loads((V6 / "dropped.json").read_text())["dropped"]}
+    rebuilt = [r for r in _generator().candidates() if r["id"] not in drop]
+    assert load_rows([V6 / "typed.jsonl"]) == rebuilt
+
+
+def test_asr_rows_carry_the_labels_of_the_typed_rows_they_speak():
+    typed = {r["id"]: r for r in load_rows([V6 / "typed.jsonl"])}
+    for row in load_rows([V6 / "asr.jsonl"]):
+        spoken = typed[row["source"].split()[2]]
+        assert row["expect"] == spoken["expect"] and row["outcome"] == spoken["outcome"], row
+        assert row["ask_ok"] or not spoken["ask_ok"], row
+
+
+def test_no_v6_utterance_or_near_duplicate_is_used_for_tuning():
+    corpus = tuning_texts(ROOT)
+    assert len(corpus) > 1000  # the generated training phrases are there
+    rows = v6_rows()
+    leaks = [(rows[i]["id"], rows[i]["text"], score)
+             for i, _hit, score in near_duplicates([r["text"] for r in rows], corpus)]  # fmt: skip
+    assert not leaks, f"{len(leaks)} frozen v6 utterances are in tuning data: {leaks[:10]}"
+
+
+def test_no_v6_utterance_near_duplicates_an_earlier_frozen_set():
+    rows = v6_rows()
+    hits = near_duplicates([r["text"] for r in rows], _generator().earlier_frozen_texts())
+    assert not hits, (
+        f"{len(hits)} v6 rows repeat an earlier frozen set: {[rows[i]['id'] for i, *_ in hits]}"
+    )
