@@ -21,6 +21,10 @@ class ExportConfig:
     run: tyro.conf.Positional[str]
     """A run folder (its latest checkpoint) or a checkpoint file."""
     out: str = "motion.onnx"
+    hold_until_opened: bool = False
+    """Add the hand's grasp gate to the file (docs/grasp.md): the gripper stays closed while
+    close is requested, whatever the skill's finger action. For a skill trained without it that
+    runs on such a hand; verify it with ``--grasp.hold-until-opened``."""
 
 
 def train_motion(cfg: TrainConfig) -> int:
@@ -43,7 +47,7 @@ def export(cfg: ExportConfig) -> int:
     from skillbridge.policies.export import export_onnx
 
     logging.getLogger("torch.onnx").setLevel(logging.ERROR)
-    path = export_onnx(cfg.run, cfg.out)
+    path = export_onnx(cfg.run, cfg.out, hold_until_opened=cfg.hold_until_opened)
     print(f"wrote {path}; next: skillbridge verify {path} --checkpoint {cfg.run}")
     return 0
 

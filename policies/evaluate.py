@@ -132,6 +132,12 @@ def check_same_contract(
         differ = [k for k in differ if k not in ROBOT_GAINS]
         if not differ:
             return
+    if differ == ["grasp_gate_joint"]:
+        flag = "hold-until-opened" if policy_spec.grasp_gate_joint else "no-hold-until-opened"
+        raise PolicyError(
+            "the policy's grasp gate differs from the simulator's hand: run it with "
+            f"--grasp.{flag} (docs/grasp.md)"
+        )
     raise PolicyError(
         f"the policy's contract differs from the simulator's in {differ}; re-export the policy "
         "from a run of this skillbridge version"

@@ -12,6 +12,7 @@ serialized ``PolicySpec`` and its hash (``skillbridge.contract.*``) and the prov
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import subprocess
 import warnings
@@ -110,8 +111,16 @@ def provenance(ckpt: Checkpoint, checkpoint_path: Path) -> dict[str, str]:
     return {PROVENANCE_PREFIX + k: v for k, v in values.items()}
 
 
-def export_onnx(run_or_checkpoint: str | Path, out_path: str | Path) -> Path:
+def export_onnx(
+    run_or_checkpoint: str | Path, out_path: str | Path, hold_until_opened: bool = False
+) -> Path:
     """Export the actor of a run (latest checkpoint) or of a checkpoint file.
+
+    Args:
+        hold_until_opened: add the hand's grasp gate (``PolicySpec.grasp_gate_joint``, the
+            gripper joint) to the file's contract and graph, for a skill trained without it that
+            runs on a hand that keeps its grasp until asked to open. The only change to the
+            checkpoint's contract an export may make; the provenance records it.
 
     Returns:
         The written ONNX path. The model passes ``onnx.checker.check_model(full_check=True)``.
@@ -119,7 +128,25 @@ def export_onnx(run_or_checkpoint: str | Path, out_path: str | Path) -> Path:
     ckpt_path = find_checkpoint(run_or_checkpoint)
     ckpt = load_checkpoint(ckpt_path)
     actor, spec = actor_from_checkpoint(ckpt)
-    return write_policy(actor, spec, out_path, provenance(ckpt, ckpt_path))
+    facts = provenance(ckpt, ckpt_path)
+    gate = "trained with it" if spec.grasp_gate_joint else "none"
+    if hold_until_opened and spec.grasp_gate_joint is None:
+        spec = with_grasp_gate(spec)
+        gate = "added at export"
+    facts[PROVENANCE_PREFIX + "grasp_gate"] = gate
+    return write_policy(actor, spec, out_path, facts)
+
+
+def with_grasp_gate(spec: PolicySpec) -> PolicySpec:
+    """``spec`` with its gripper joint (the last policy joint, the only ``absolute`` one of the
+    Panda contract) held closed while close is requested."""
+    gripper = spec.joint_names[-1]
+    if spec.action_modes[-1] != "absolute":
+        raise PolicyError(
+            f"cannot add a grasp gate: the last policy joint {gripper} is not an absolute "
+            "(gripper) joint in this contract"
+        )
+    return dataclasses.replace(spec, grasp_gate_joint=gripper)
 
 
 def write_policy(

@@ -26,8 +26,8 @@ from skillbridge.policies.evaluate import OnnxPolicy
 from skillbridge.policies.export import actor_from_checkpoint, export_onnx, write_policy
 from skillbridge.policies.runner import Runner
 from skillbridge.policies.runtime import load_session
-from skillbridge.policies.verify import VerifyConfig, contract_check, verify
-from skillbridge.sim.grasp import franka_hand_grasp
+from skillbridge.policies.verify import VerifyConfig, contract_check, parity_checks, verify
+from skillbridge.sim.grasp import GraspConfig, franka_hand_grasp
 
 SKILLBRIDGE = Path(sys.executable).with_name("skillbridge")
 RELAXED = {"min_success": 0.0, "max_pos_err_mean_m": 10.0, "max_rot_err_mean_rad": 10.0}
@@ -236,3 +236,21 @@ def test_the_grasp_gate_is_traced_into_the_graph(panda_spec, tmp_path):
     np.testing.assert_allclose(targets, mapped, atol=1e-6)
     assert np.all(targets[request < 0, 7] == 0.0)
     assert np.any(targets[request > 0, 7] > 0.0)
+
+
+def test_an_export_can_add_the_hands_grasp_gate_and_parity_still_holds(tiny_run, tmp_path):
+    """``--hold-until-opened`` adds the gate to a skill trained without it: the file's contract
+    differs from the checkpoint's by that field only, the provenance says so, and the parity
+    check accepts it (and nothing else)."""
+    path = export_onnx(tiny_run, tmp_path / "gated.onnx", hold_until_opened=True)
+    policy = OnnxPolicy(str(path))
+    trained = PolicySpec.from_metadata(load_checkpoint(tiny_run).spec_metadata)
+    assert trained.grasp_gate_joint is None
+    assert policy.spec == dataclasses.replace(trained, grasp_gate_joint=trained.joint_names[-1])
+    assert policy.metadata["skillbridge.provenance.grasp_gate"] == "added at export"
+    with pytest.raises(PolicyError, match="grasp.hold-until-opened"):  # an ungated hand
+        parity_checks(str(path), str(tiny_run), VerifyConfig(policy=str(path)))
+    hand = dataclasses.replace(GraspConfig(), hold_until_opened=True)
+    checks = parity_checks(str(path), str(tiny_run), VerifyConfig(policy=str(path), grasp=hand))
+    assert [c.name for c in checks] == ["parity_random_inputs", "parity_recorded_inputs"]
+    assert all(c.passed for c in checks)
