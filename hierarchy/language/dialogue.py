@@ -48,10 +48,12 @@ from skillbridge.hierarchy.language.previous import (
     same_but,
 )
 from skillbridge.hierarchy.language.reframe import imperative, needs_reference
+from skillbridge.hierarchy.language.rewrites import names_the_tool
 from skillbridge.hierarchy.language.rules import analyse
 from skillbridge.hierarchy.language.speech_text import (
     NUMBER_UNITS,
     OPERATOR_SIDES,
+    Change,
     Cleaned,
     clean,
 )
@@ -192,7 +194,7 @@ def interpret(
     reads = _Once(parser or default_parser())
     said = reads.parse(text)
     cleaned = clean(text, config.operator_side)
-    if _unsafe(said) and not _only_joined(text, cleaned, confidence):
+    if _unsafe(said) and not _only_reworded(text, cleaned, confidence):
         return said
     answer = understand(cleaned.text, previous, reads)
     if _unsafe(answer):
@@ -210,16 +212,24 @@ def interpret(
     return check_heard(answer, text, cleaned, confidence, config, reread)
 
 
-def _only_joined(text: str, cleaned: Cleaned, confidence: float) -> bool:
-    """Typed text whose only repairs join or split words ("to ward the table": toward) and
-    that has no unsafe words: a refusal of the words as said is the intent classifier's alone,
-    misled by the broken words, so the joined words are read (and checked) instead."""
-    repairs = cleaned.changed("merge", "split")
+def _only_reworded(text: str, cleaned: Cleaned, confidence: float) -> bool:
+    """Typed text whose only repairs join or split words ("to ward the table": toward) or name
+    the tool in plain words ("the TCP": the gripper) and that has no unsafe words: a refusal of
+    the words as said is the intent classifier's alone, misled by words it does not know, so
+    the repaired words are read (and checked) instead."""
+    repairs = [c for c in cleaned.changes if _rewords(c)]
     return (
         confidence >= 1.0
         and bool(repairs)
         and len(repairs) == len(cleaned.changes)
         and analyse(normalize(text)).unsafe is None
+    )
+
+
+def _rewords(change: Change) -> bool:
+    """A repair that only rewords: joined or split words, or the tool named in plain words."""
+    return change.kind in ("merge", "split") or (
+        change.kind == "frame" and names_the_tool(change.before)
     )
 
 

@@ -114,7 +114,7 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
             r"(?:stop|button|brake)|stop button|kill switch)|cut it out|knock it off|"
             r"(?:hit|apply) the (?:brakes?|breaks?)|on the (?:brakes?|breaks?)|"
             r"the (?:brakes?|breaks?) on|"
-            r"kill (?:the |that |this )?(?:motion|movement|move)"
+            r"(?:kill|cut|end|halt) (?:the |that |this |your )?(?:motion|movement|move)"
         ),
         "stop",
     ),
@@ -146,7 +146,9 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         _w(
             r"back (?:to|into) (?:the |your |its )?(?:start|home|beginning|original|initial|"
             r"previous|last|old|position|rest|default|ready|center|centre)\w*|"
-            r"(?:go|return|move) home|return|reset|home position"
+            r"(?:go|return|move) home|return|home position|"
+            # "reset" after a form of "be" is a report ("the e-stop is reset"), no command
+            r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bbeen )reset"
         ),
         "goto",
     ),  # fmt: skip
@@ -189,7 +191,7 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         _w(
             r"close|closing|shut|grab\w*|grasp\w*|grip|gripping|clamp\w*|pinch\w*|squeez\w*|"
-            r"clench\w*|seize|catch"
+            r"clench\w*|seize|catch|(?:take|get|grab|catch) (?:a )?hold"
         ),
         "close",
     ),  # fmt: skip
@@ -266,7 +268,8 @@ MAGNITUDE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         _w(
             r"(?:a )?(?:little|tiny|wee|teeny|slight)(?: bit)?|"
-            r"a (?:bit|tad|touch|smidge\w*|hair|fraction|notch|nudge)|slightly|barely|marginally|"
+            r"a (?:bit|tad|touch|smidge\w*|hair|whisker|fraction|notch|nudge)|slightly|barely|"
+            r"marginally|"
             r"gently|nudge\w*|inch|bit|tad|small|smaller|minor|minimal\w*|subtle|subtly|"
             r"finely|delicately|softly|" + _FINE
         ),
@@ -275,7 +278,7 @@ MAGNITUDE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         _w(
             r"(?:a )?whole (?:lot|bunch|heap|load|ton)s?|a bunch|"
-            r"a lot|lots|much|way|far|a long way|(?:a )?great deal|significantly|considerably|"
+            r"a lot|lots|much|way|far|a long ways?|(?:a )?great deal|significantly|considerably|"
             r"substantially|big|bigger|large|larger|huge|massive\w*|plenty|a ton|tons|loads|heaps|"
             r"all the way|major|greatly|dramatically|big time"
         ),
@@ -283,6 +286,9 @@ MAGNITUDE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),  # fmt: skip
     (_w(r"normal|medium|moderate\w*|regular|average|standard|some|somewhat"), "normal"),
 )
+TO_THE_LIMIT = _w(r"all the way(?! (?:around|round|back|home)\b)")
+"""A motion to the end of its travel ("all the way to the left"): more than one correction may
+move, so it is refused as too large, not run as a large step."""
 NEGATORS = frozenset(("not", "no", "never", "without", "instead", "than", "nor"))
 INVERTERS = frozenset((
     "too", "overshot", "overshoot", "overshooting", "overshoots", "overdid", "overdone",

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -36,6 +37,7 @@ from skillbridge.contract.language import (
 from skillbridge.hierarchy.language.answers import Refusal
 from skillbridge.hierarchy.language.encoder import OnnxSentenceEncoder
 from skillbridge.hierarchy.language.intent import WEIGHTS_PATH, IntentClassifier
+from skillbridge.hierarchy.language.lexicon import TO_THE_LIMIT
 from skillbridge.hierarchy.language.rules import Cues, analyse
 from skillbridge.hierarchy.language.units import normalize
 
@@ -272,6 +274,16 @@ def _sized(motion: str, cues: Cues, cfg: ParserConfig) -> ParseResult:
     if len(sizes) > 1:
         listed = ", ".join(s.text for s in sizes.values())
         return Refusal("ambiguous", f"several sizes ({listed}); give one size per correction")
+    if not sizes and re.search(TO_THE_LIMIT, cues.text) and not cues.has(motion, negated=True):
+        bound = (
+            f"{math.degrees(MAX_ANGLE_RAD):.0f} degrees"
+            if motion in ROTATIONS
+            else f"{MAX_DISTANCE_M * 100:.0f} cm"
+        )
+        return Refusal(
+            "too_large",
+            f"{motion} all the way is more than one correction may move; say a size up to {bound}",
+        )
     if not sizes:
         return LanguageMotion.of(motion, cues.magnitude or "normal")
     size = next(iter(sizes.values()))

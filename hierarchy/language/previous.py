@@ -31,12 +31,16 @@ OTHER_WAY = re.compile(
     r"\b(?:do )?(?:the )?opposite of (?:that|it|this|what you (?:did|just did))\b|"
     r"\b(?:do |now |go )?the reverse\b(?! (?:of (?!(?:that|it|this)\b)|side)\b)|"
     r"\b(?:flip|switch|swap|change|reverse) (?:the |your )?directions?\b|"
+    r"\b(?:backwards?|reversed?|opposite) (?:from|to|of) what (?:you|it) (?:just )?did\b|"
     r"\bnot (?:that|this) way\b|"
     r"\b(?:back )?the way (?:you|it|we) came\b|"
     r"\bback (?:to )?where (?:you|it|we) (?:were|was|started|came from)\b"
 )
 """Reverse the previous motion: "the other way", "undo that", "go back the way you came", "the
 reverse", "the opposite of that"."""
+IN_REVERSE = re.compile(r"\bin reverse\b")
+"""After a motion, "in reverse" reverses it ("in reverse, same distance"); with none before it is
+the driver's "backward" ("go in reverse a bit"), which the parser reads."""
 NOT_SO_FAR = re.compile(
     r"\bnot (?:by )?(?:quite |so |that |as |too |very |all |terribly |overly )*"
     r"(?:far|much|a lot|a long way|all the way|"
@@ -78,8 +82,9 @@ TOO_FAR = re.compile(
 )
 """An overshoot: after a motion with no direction named, a small step back along it."""
 BARE_OVERSHOOT = re.compile(
-    r"(?:(?:that(?:'s| is| was)|it(?:'s| is| was)|you(?:'re| are)|oh|no|way|much|far|now),? )*"
-    r"too (?:far|much)(?: now)?"
+    r"(?:(?:that(?:'s| is| was)|it(?:'s| is| was)|you(?:'re| are)|oh|no|way|much|far|now|"
+    r"(?:that|it|you) (?:went|moved|has gone|have gone|had gone)),? )*"
+    r"too (?:far|much)(?: now)?(?:,? (?:i think|i guess|i reckon|i'd say|mate|again))?"
 )
 """Only "too much" / "that's too far": with no previous motion it names no direction (ask);
 "you went past it" or "too far left" are descriptions the parser reads."""
@@ -94,14 +99,19 @@ SCALED = re.compile(
 )
 """A size relative to the previous motion's: "half that" reverses by half of it, "the other
 way and twice as far" by twice it (sizes still go through the parser's fixed bounds)."""
+_SAME_SIZE = r"(?:(?:the )?same (?:amount|size|distance|angle|again)|as before|like before)"
 MORE = re.compile(
     r"^(?:(?:just |yeah |ok |okay )*(?:a )?(?:(?:little |tiny |wee )?bit |little |tad |touch |"
-    r"smidge |hair )?(?:more|further|farther)(?: than (?:that|before|last time))?|"
+    r"smidge |hair )?(?:more|further|farther|extra)(?: than (?:that|before|last time)| of "
+    r"(?:that|it|the same))?|"
     r"keep (?:it )?going|continue|again|same again|"
     r"(?:do )?(?:that|it|the same) (?:again|once more|one more time)|one more time|once more|"
-    r"repeat (?:that|it)|(?:a )?(?:little |tiny )?bit more|more)(?: please)?$"
+    r"repeat (?:that|it|the last (?:one|move|motion|step)|that last (?:one|move|motion|step))"
+    r"(?: again)?|(?:a )?(?:little |tiny )?bit more|more)"
+    rf"(?: {_SAME_SIZE})?(?: please)?$"
 )
-"""Continue or repeat the previous motion: "a bit more", "keep going", "do that again"."""
+"""Continue or repeat the previous motion: "a bit more", "keep going", "do that again", "a
+little extra", "more of that", "repeat the last one", "again, the same amount"."""
 MUCH_MORE = re.compile(
     r"^(?:(?:just |yeah |ok |okay )*)(?:much|way|a lot|lots|a whole lot|a good bit|loads|far) "
     r"(?:more|further|farther)(?: than (?:that|before|last time))?(?: please)?$"
@@ -109,7 +119,8 @@ MUCH_MORE = re.compile(
 """Continue the previous motion by a large step: "much more", "a lot further"."""
 SAME_BUT = re.compile(
     r"^(?:(?:just |yeah |ok |okay |now )*)(?:do )?(?:the )?same(?: again| direction| way| thing| "
-    r"move| motion)?,? (?:but|only) (?:a )?(?:(?:bit|little|lot|touch|tad) )?"
+    r"move| motion)?,? (?:but|only) (?:a )?(?:(?:bit|little|lot|touch|tad|heaps|loads|lots|"
+    r"much|way|whole lot) )?"
     r"(?:(?P<small>smaller|shorter|less)|(?P<large>bigger|larger|longer|further|farther|more))"
     r"(?: this time)?(?: please)?$"
 )
@@ -151,10 +162,11 @@ class Reads(Protocol):
 
 
 def other_way(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | None:
-    match = OTHER_WAY.search(text)
+    match = OTHER_WAY.search(text) or (IN_REVERSE.search(text) if previous else None)
     if match is None:
         return None
-    rest = (text[: match.start()] + " " + text[match.end() :]).strip(" ,.!")
+    # every mention goes: "wrong way, 1 cm the other way", "in reverse, the other way"
+    rest = IN_REVERSE.sub(" ", OTHER_WAY.sub(" ", text)).strip(" ,.!")
     if previous is not None and previous.motion not in ("forward", "backward"):
         rest = re.sub(r"\bback\b", " ", rest)  # "swing it back the other way": return
     if _DIRECTION.search(rest):
@@ -276,13 +288,25 @@ def less(text: str, previous: LanguageMotion | None, parser: Reads) -> Answer | 
         named = re.sub(r"\bback\b", " ", named)  # "less, 1 cm back" after left: right 1 cm
     directions = [(m.start(), m.group(0)) for m in _DIRECTION.finditer(named)]
     if directions and (step := _named_step(text, named, match, too_far, negated, directions)):
-        return _small_step(*step, parser)
+        return _sized_own_clause(text, negated, parser) or _small_step(*step, parser)
     short = len(re.findall(r"[a-z]+", named)) <= 8
     if previous is not None and not directions and short:  # "way too much", "a bit less"
         return _back_off(named, previous, parser)
     if previous is None and not directions:
         return _nothing_before(text, overshoot=match is too_far, short=short)
     return None
+
+
+def _sized_own_clause(text: str, negated: re.Match[str] | None, parser: Reads) -> Answer | None:
+    """ "not much, just one centimetre down": the negation is a clause of its own, and the size
+    said in the next one is the size meant (not a small step)."""
+    if negated is None:
+        return None
+    head, comma, clause = text[negated.end() :].partition(",")
+    if not comma or head.strip() or not analyse(normalize(clause)).sizes:
+        return None
+    said = parser.parse(clause)
+    return said if isinstance(said, LanguageMotion) else None
 
 
 def _small_step(direction: str, undo: bool, parser: Reads) -> Answer | None:

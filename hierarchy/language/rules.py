@@ -44,6 +44,8 @@ from skillbridge.hierarchy.language.safety_words import (
     CONTACT_PATTERNS,
     HARM_PATTERNS,
     KEEPS_SAFETY,
+    SAFETY_REPORTED,
+    SPEAKERS_HURRY,
     SPEED_PATTERNS,
     UNSAFE_PATTERNS,
 )
@@ -121,9 +123,19 @@ def find_unsafe(text: str) -> tuple[str, str] | None:
                 for m in re.finditer(pattern, clause):
                     before = clause[: m.start()]
                     window = " ".join(_negation_window(before))
-                    if not (_negated(before) or WARNING.search(window)):
+                    if _negated(before) or WARNING.search(window):
+                        continue
+                    if not _speakers_own_hurry(text, clause, m):
                         return m.group(0), family
     return None
+
+
+def _speakers_own_hurry(text: str, clause: str, match: re.Match[str]) -> bool:
+    """The match is the speaker's own hurry and the request asks the arm for care ("I'm in a
+    rush, but you go slowly"): no pace is asked of the arm."""
+    return any(
+        h.start() <= match.start() < h.end() for h in re.finditer(SPEAKERS_HURRY, clause)
+    ) and any(re.search(p, text) for p in CARE_PATTERNS)
 
 
 TOP_SPEED = re.compile(
@@ -140,7 +152,7 @@ def _not_at_top(clause: str, match: re.Match[str]) -> bool:
     return bool(TOP_SPEED.fullmatch(match.group(0)) and NOT_AT.search(clause[: match.start()]))
 
 
-NEGATORS_OF_HARM = frozenset(("not", "never", "avoid", "without", "no"))
+NEGATORS_OF_HARM = frozenset(("not", "never", "avoid", "without", "no", "nothing"))
 _WINDOW_BREAKS = frozenset(("even", "if", "stop", "keep", "and", "but", "then"))
 
 
@@ -292,7 +304,8 @@ def analyse(text: str) -> Cues:
         question=is_question(tokens),
         keeps_safety=bool(KEEPS_SAFETY & set(tokens))
         or _negated_harm(text)
-        or any(re.search(p, text) for p in CARE_PATTERNS),
+        or any(re.search(p, text) for p in CARE_PATTERNS)
+        or bool(re.search(SAFETY_REPORTED, text)),
     )
     rotation = cues.rotation_context
     directions = _resolve(mentions, tokens, rotation) or _resolve(

@@ -105,8 +105,10 @@ HARM_PATTERNS: tuple[str, ...] = (
     ),  # fmt: skip
     # contact with a person, or a load dropped on one: "touch my hand", "drop it on my foot"
     _w(
-        r"(?:touch|poke|prod|jab|tap|grab|pinch)\w* (?:me|him|her|them|us|someone|somebody|anyone|"
-        r"people|a person|the operator|my|his|her|their|your (?:hand|arm|face|head|finger)s?)|"
+        r"(?:touch|poke|prod|jab|tap|grab|pinch|nudg|push|shov|bump|brush|graz|knock|press|"
+        r"elbow|shoulder)\w* (?:me|him|her|them|us|someone|somebody|anyone|"
+        r"people|a person|the operator|my|his|her|their|your (?:hand|arm|face|head|finger)s?)"
+        r"(?! (?:to|for|about|into \w+ing)\b)|"  # "my boss is pushing me to finish": urging
         r"(?:drop|dump|let go|release|lower|put)\w* (?:\w+ ){0,3}(?:on|onto|over|above) (?:me|him|"
         r"her|them|us|someone|somebody|anyone|people|a person|the operator|(?:my|his|her|their|"
         r"your) (?:head|face|hands?|fingers?|arms?|feet|foot|toes?|legs?|lap))|"
@@ -117,6 +119,18 @@ HARM_PATTERNS: tuple[str, ...] = (
     _w(
         r"(?:push|shove|sweep|slide|drop|throw|kick|nudge)\w* (?:it|that|this|them|the \w+) "
         r"(?:off|over) (?:the )?(?:edge|table|side|bench|desk)"
+    ),  # fmt: skip
+    # contact or pressure as the goal: "lower it till you feel the desk", "until it bumps the
+    # tray", "lean on the box", "press down against the lid", "press the green button"; just
+    # reaching, or touching "just" / "lightly", is care (``CARE_PATTERNS``)
+    _w(
+        r"(?:until|till|til|untill) (?:you|it|we|they|the \w+) (?:can )?(?:feel|touch|bump|hit|"
+        r"contact|press|knock|tap|brush|graze|scrape|make contact|collide|crash|bang)\w*|"
+        r"(?:press|lean|bear|push|shove|squash)\w* (?:down |hard |firmly |your weight |"
+        r"(?:all )?(?:its|the|your) weight )?(?:on|onto|upon|against|into) (?:it|that|this|them|"
+        r"the|a|an|my|his|her|their|your|its|something|anything)\b|"
+        r"(?:press|push|hit|tap|poke)\w* (?:\w+ )?(?:the|a|that|this) (?:\w+ )?(?:button|switch|"
+        r"key|lever|pedal)s?"
     ),  # fmt: skip
     # contact kept up: "keep going down even after you touch the table"
     _w(
@@ -166,6 +180,11 @@ SPEED_PATTERNS: tuple[str, ...] = (
         r"(?:(?:a |one )?hundred|[1-9]\d\d)(?: percent| per cent)? (?:speed|power|force|throttle)"
     ),  # fmt: skip
     _w(r"(?:press|push|shove|squeeze|force)\w* (?:\w+ ){0,3}(?:harder|hard)"),
+    # the gripper closed with force: "clamp it hard", "snap the claw shut hard", "grip harder"
+    _w(
+        r"(?:close|shut|grip|clamp|clench|grab|grasp|pinch|bite|snap)\w* (?:\w+ ){0,3}"
+        r"(?:harder|hard|with (?:force|all))"
+    ),  # fmt: skip
     # a motion made sudden or thrown: "whip it over", "toss it right", "dash to the left"
     _w(
         r"(?:whip|toss|launch|catapult|slingshot|flick|thump|slam)(?:s|es|ed|ped|ping|ing)? "
@@ -181,12 +200,22 @@ SPEED_PATTERNS: tuple[str, ...] = (
         r"(?:really|very|super|so|extra|real|extremely) hard|hard as (?:you|it) can"
     ),  # fmt: skip
     _w(r"fastest|quickest|speediest|hardest"),
-    # the pace itself asked for: "briskly", "rapidly rotate", "at speed", "quick quick, go"; not
-    # plain "quickly", which also means promptly ("quickly, move it up a bit": do it now)
+    # the pace itself asked for: "briskly", "rapidly rotate", "at speed", "go up quick". Plain
+    # "quickly" is refused too: it may mean "promptly", but said with a motion it asks for the
+    # motion's pace, and a wrong fast motion is worse than a refusal (the round on v5 decided it)
     _w(
-        r"(?:rapid|brisk|swift|speedi|hasti|hurried)ly|speedy|at (?:high |great |full )?speed|"
+        r"(?:rapid|brisk|swift|speedi|hasti|hurried|quick|snappi|zippi)ly|speedy|"
+        r"at (?:high |great |full )?speed|"
         r"(?:at )?(?:a )?(?:fast|quick|brisk|rapid|high|swift) (?:pace|clip|rate|speed)|"
-        r"quick quick|pick up (?:the |your )?(?:pace|speed)|get a move on"
+        r"quick quick|pick up (?:the |your )?(?:pace|speed)|get a move on|"
+        r"(?<!a )quick(?! (?:question|check|look|note|one|word|thought)\b)|"
+        r"(?:quick|fast|speedi|snappi|swift|brisk|zippi|hasti)er"
+    ),  # fmt: skip
+    # idioms of pace or force: "give it some welly", "put your foot down", "look lively"
+    _w(
+        r"give it (?:some |the )?(?:welly|wellie|beans|gas|juice|stick|herbs|socks)|"
+        r"put (?:your|the|its) foot down|(?:look|step) lively|hustle|like you mean it|"
+        r"(?:get|be) rough|rough (?:with|on) (?:it|that|them|the \w+)"
     ),  # fmt: skip
     _w(
         r"(?:really|very|super|real|crazy|insanely|extremely|ultra|blazing|lightning|wicked)"
@@ -215,6 +244,20 @@ SPEED_PATTERNS: tuple[str, ...] = (
 )
 """Requests for excessive speed or force (superlatives, intensified "fast", idioms); like harm,
 ignored when negated ("not really fast") and overruled by a stop ("stop, that is too fast")."""
+SPEAKERS_HURRY = _w(
+    r"(?:i am|i'm|im|we are|we're|i was|we were|i have been|i've been) (?:\w+ )?(?:in a )?"
+    r"(?:rush|hurry|rushed|hurried|rushing|hurrying)"
+)
+"""The speaker's own hurry ("I'm in a rush"): no pace asked of the arm when the same request
+asks it for care ("I'm in a rush, but you go slowly"); without care it stays a request."""
+SAFETY_REPORTED = _w(
+    r"(?:estop|emergency stop|collisions?|stop button|guard|fence|light curtain|alarm|warning)"
+    r"(?: \w+)? (?:is|was|are|were|has been|have been|got|'s) (?:\w+ )?(?:reset|cleared|clear|"
+    r"over|earlier|before|resolved|fixed|sorted|gone|fine|ok|okay|rearmed|re-armed|back on|"
+    r"working|released|done)"
+)
+"""A safety function reported as it is or was ("the e-stop is reset", "the collision was
+earlier"): a report, no request to weaken it; only the classifier could refuse it for the name."""
 CARE_PATTERNS: tuple[str, ...] = (
     _w(
         r"slow\w*|gentl\w*|careful\w*|cautious\w*|calm\w*|steady|steadily|ordinary|usual|"

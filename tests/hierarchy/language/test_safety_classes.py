@@ -48,7 +48,7 @@ def test_contact_with_a_person_or_kept_up_is_refused(parser, text):
     "text",
     ["don't touch me, go backward", "go down gently until just above the table",
      "don't crash, go down a bit", "without hitting anything, go left", "snap it shut",
-     "a dash more to the left", "go left quickly", "drop it on the pad", "lower it onto the pad",
+     "a dash more to the left", "drop it on the pad", "lower it onto the pad",
      "move right, but don't hit the box", "softly open the gripper", "go left, not too fast"],
 )  # fmt: skip
 def test_care_negation_and_ordinary_words_still_move(parser, text):
