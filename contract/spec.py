@@ -191,6 +191,18 @@ class PolicySpec:
                 "the gripper request from it"
             )
 
+    def with_grasp_gate(self) -> PolicySpec:
+        """This contract with its gripper joint (its one ``absolute`` joint) held closed while
+        close is requested (``grasp_gate_joint``)."""
+        absolute = [j for j, m in zip(self.joint_names, self.action_modes, strict=True)
+                    if m == "absolute"]  # fmt: skip
+        if len(absolute) != 1:
+            raise ContractError(
+                f"a grasp gate needs exactly one absolute (gripper) joint; this contract has "
+                f"{absolute}"
+            )
+        return dataclasses.replace(self, grasp_gate_joint=absolute[0])
+
     def gripper_request_column(self) -> int:
         """Column of the observation holding the current gripper request (``gripper_target``,
         newest frame)."""

@@ -12,7 +12,6 @@ serialized ``PolicySpec`` and its hash (``skillbridge.contract.*``) and the prov
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import subprocess
 import warnings
@@ -131,22 +130,10 @@ def export_onnx(
     facts = provenance(ckpt, ckpt_path)
     gate = "trained with it" if spec.grasp_gate_joint else "none"
     if hold_until_opened and spec.grasp_gate_joint is None:
-        spec = with_grasp_gate(spec)
+        spec = spec.with_grasp_gate()
         gate = "added at export"
     facts[PROVENANCE_PREFIX + "grasp_gate"] = gate
     return write_policy(actor, spec, out_path, facts)
-
-
-def with_grasp_gate(spec: PolicySpec) -> PolicySpec:
-    """``spec`` with its gripper joint (the last policy joint, the only ``absolute`` one of the
-    Panda contract) held closed while close is requested."""
-    gripper = spec.joint_names[-1]
-    if spec.action_modes[-1] != "absolute":
-        raise PolicyError(
-            f"cannot add a grasp gate: the last policy joint {gripper} is not an absolute "
-            "(gripper) joint in this contract"
-        )
-    return dataclasses.replace(spec, grasp_gate_joint=gripper)
 
 
 def write_policy(

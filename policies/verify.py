@@ -50,7 +50,7 @@ from skillbridge.contract.artifact import (
 from skillbridge.policies.checkpoint import load_checkpoint
 from skillbridge.policies.errors import PolicyError
 from skillbridge.policies.evaluate import EvalConfig, EvalResult, evaluate_runtime
-from skillbridge.policies.export import DeployedPolicy, actor_from_checkpoint, with_grasp_gate
+from skillbridge.policies.export import DeployedPolicy, actor_from_checkpoint
 from skillbridge.policies.runtime import load_session
 from skillbridge.sim.grasp import GraspConfig
 from skillbridge.sim.overrides import load_overrides
@@ -135,7 +135,7 @@ def parity_checks(
         return [Check("parity", True, "skipped", cfg.parity_tol, detail)]
     actor, actor_spec = actor_from_checkpoint(load_checkpoint(checkpoint))
     if spec.grasp_gate_joint is not None and actor_spec.grasp_gate_joint is None:
-        actor_spec = with_grasp_gate(actor_spec)  # the one change an export may make
+        actor_spec = actor_spec.with_grasp_gate()  # the one change an export may make
     if actor_spec.content_hash() != spec.content_hash():
         return [
             Check(

@@ -17,7 +17,6 @@ from skillbridge.sim.scene import (
     ALL_ACTUATORS,
     ARM_JOINTS,
     BASE_BODY,
-    FINGER_JOINT,
     FINGER_OPEN_M,
     HAND_BODY,
     HOME_ARM_QPOS_RAD,
@@ -112,7 +111,7 @@ def panda_policy_spec(
         ObservationTerm("tool_pos_b", 3, 1.0, 2.0, 1),
         ObservationTerm("tool_rot_b", 6, 1.0, 1.0, 1),
     )
-    return PolicySpec(
+    spec = PolicySpec(
         robot="franka_emika_panda",
         joint_names=POLICY_JOINTS,
         default_joint_pos=(*HOME_ARM_QPOS_RAD, half_finger),
@@ -128,5 +127,5 @@ def panda_policy_spec(
         kinematics=kinematic_chain(model),
         workspace_min_m=cfg.workspace_min_m,
         workspace_max_m=cfg.workspace_max_m,
-        grasp_gate_joint=FINGER_JOINT if hold_until_opened else None,
     )
+    return spec.with_grasp_gate() if hold_until_opened else spec

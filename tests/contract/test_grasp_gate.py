@@ -18,7 +18,15 @@ GATE_KEY = METADATA_PREFIX + "grasp_gate_joint"
 
 @pytest.fixture
 def gated(panda_spec):
-    return dataclasses.replace(panda_spec, grasp_gate_joint=FINGER_JOINT)
+    return panda_spec.with_grasp_gate()
+
+
+def test_the_gate_goes_on_the_one_absolute_joint(panda_spec, gated):
+    assert gated.grasp_gate_joint == FINGER_JOINT
+    assert gated.arrays.grasp_gated.tolist() == [False] * 7 + [True]
+    two = dataclasses.replace(panda_spec, action_modes=("absolute",) * 8)
+    with pytest.raises(ContractError, match="exactly one absolute"):
+        two.with_grasp_gate()
 
 
 def test_a_contract_without_the_gate_keeps_its_metadata_and_hash(panda_spec, gated):
