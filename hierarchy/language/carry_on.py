@@ -24,19 +24,24 @@ from skillbridge.hierarchy.language.units import normalize
 
 LEAD_WORDS = frozenset((
     "yes", "yeah", "yep", "ok", "okay", "good", "great", "nice", "sure", "alright", "fine",
-    "just", "and", "so", "now", "please", "then", "right", "perfect",
+    "just", "and", "so", "now", "please", "then", "right", "perfect", "thanks", "cheers", "aye",
 ))  # fmt: skip
 """Assent and lead words around a request to go on ("yes, ...", "ok, just ...")."""
+LEAD_PHRASES = ("thank you",)
+"""Phrases that, like the lead words, add nothing to a request to go on ("again, thank you")."""
 GO_ON_PHRASES = (
     "keep going", "keep moving", "keep it going", "keep on going", "keep on", "carry on",
     "continue", "go on", "same again", "again", "more of the same", "do that again",
     "do it again", "once more", "one more time", "more", "further", "farther", "further on",
+    "keep it coming", "keep them coming", "keep coming",
 )  # fmt: skip
 """Verbs and adverbs of going on with what the robot just did."""
 SAME_WAY_PHRASES = (
     "that way", "this way", "the same way", "same way", "in that direction",
     "in the same direction", "the same direction", "same direction", "like that", "like this",
-    "as before", "as you were", "with that", "in that way",
+    "as before", "as you were", "with that", "in that way", "same size", "the same size",
+    "same amount", "the same amount", "same distance", "the same distance", "same step",
+    "the same step",
 )  # fmt: skip
 """Words pointing back at the motion that ran ("that way" after it is its direction)."""
 SMALL_PHRASES = (
@@ -64,7 +69,8 @@ _PHRASES = sorted(
     + [(p.split(), "same_way") for p in SAME_WAY_PHRASES]
     + [(p.split(), "small") for p in SMALL_PHRASES]
     + [(p.split(), "large") for p in LARGE_PHRASES]
-    + [(p.split(), "short") for p in SHORTFALL_PHRASES],
+    + [(p.split(), "short") for p in SHORTFALL_PHRASES]
+    + [(p.split(), "lead") for p in LEAD_PHRASES],
     key=lambda phrase: -len(phrase[0]),
 )
 """Every phrase, longest first, so that "a lot more" is read before "a lot"."""

@@ -62,9 +62,15 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-def module_tables(module: types.ModuleType) -> list[str]:
-    """Every string in a module's upper-case constants (tables of words and phrases)."""
-    return [s for name, v in vars(module).items() if name.isupper() for s in _strings(v)]
+def module_tables(module: types.ModuleType, skip: frozenset[str] = frozenset()) -> list[str]:
+    """Every string in a module's upper-case constants (tables of words and phrases), but those
+    named in ``skip``."""
+    return [
+        s
+        for name, v in vars(module).items()
+        if name.isupper() and name not in skip
+        for s in _strings(v)
+    ]
 
 
 def development_sets(root: Path) -> list[Path]:

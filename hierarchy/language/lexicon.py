@@ -16,7 +16,10 @@ def whole_words(alternatives: str) -> str:
 _w = whole_words
 
 
-_ME = r"(?:me|you|yourself|the base|the robot|the robot base|your base|your body)"
+_ME = (
+    r"(?:me|you|yourself|the base|the robot|the robot base|your base|your body|your shoulder|"
+    r"the wall behind (?:you|the robot|the base))"
+)
 _OBJECTS = (
     r"door|window|drawer|tab|fridge|lid|box|bottle|jar|app|program|file|cabinet|cupboard|gate|"
     r"curtain|book|laptop|valve|tap|faucet|account|browser|eye|mouth|oven|microwave|container"
@@ -24,10 +27,14 @@ _OBJECTS = (
 """Things other than the gripper that "open"/"close" may name ("open the door")."""
 # Labels: a motion of the vocabulary, "rotate" (a rotation verb), a cue ("tilt", "speed",
 # "pickup", "goto", "other_way", "object"), or "" (words that only look like cues).
+_SURFACE = r"(?:table ?top|table|bench ?top|bench|worktop|work surface|floor|ground)"
+"""The surface the arm works above (the bench and the worktop are the table): down is toward it."""
 _MODAL_BE = (
     r"(?:should|ought to|needs? to|has to|have to|had to|must|would|is supposed to|"
     r"was supposed to|are supposed to|were supposed to|is meant to|was meant to|wants? to)"
 )
+AFTER_BE_NOT = r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )"
+"""A verb right after a form of "be" is a report of a state ("the e-stop is reset"), no command."""
 WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         _w(
@@ -122,12 +129,35 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         _w(r"estop|emergency (?:stop|button|brake)|protective stop|stop button|kill switch"),
         "device",
     ),  # fmt: skip
+    # the sense of a turn told by a screw or a lid (seen from above), or as the opposite of
+    # clockwise: read before "open"/"close" name an object ("the way you'd open a jar")
+    (
+        _w(
+            r"(?:the )?(?:opposite|reverse) (?:of|to|from) (?:a )?clockwise|"
+            r"(?:the way|as|like) (?:you(?:'d| would| do)? )?(?:you are |you're )?"
+            r"(?:open|loosen|unscrew|undo)\w* (?:a|the) (?:jar|lid|bottle|screw|bolt)s?"
+        ),
+        "rotate_ccw",
+    ),  # fmt: skip
+    (
+        _w(
+            r"(?:the way|as|like) (?:you(?:'d| would| do)? )?(?:you are |you're )?"
+            r"(?:tighten|close|screw|do up)\w* (?:in )?(?:a|the) (?:jar|lid|bottle|screw|bolt)s?"
+        ),
+        "rotate_cw",
+    ),  # fmt: skip
     (_w(r"pick (?:it |that |this |them |the \w+ )?up"), "pickup"),
     (
         _w(r"(?:open|close|shut) (?:the|a|an|this|that|your|my) (?:\w+ )?(?:" + _OBJECTS + ")s?"),
         "object",
     ),  # fmt: skip
-    (_w(r"hold (?:on to|onto)|hold (?:it |on )?(?:tight\w*|firm\w*|secure\w*)"), "close"),
+    (
+        _w(
+            r"(?:hold|hang) (?:on to|onto)|hold (?:it |on )?(?:tight\w*|firm\w*|secure\w*)|"
+            r"nab(?:s|bed|bing)?"
+        ),
+        "close",
+    ),  # fmt: skip
     (
         _w(
             r"(?:hold|hang|wait) (?:on|up)|(?:shut|calm|settle) (?:it )?down|"
@@ -148,7 +178,7 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
             r"previous|last|old|position|rest|default|ready|center|centre)\w*|"
             r"(?:go|return|move) home|return|home position|"
             # "reset" after a form of "be" is a report ("the e-stop is reset"), no command
-            r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bbeen )reset"
+            f"{AFTER_BE_NOT}reset"
         ),
         "goto",
     ),  # fmt: skip
@@ -175,14 +205,19 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         "tilt",
     ),  # fmt: skip
     (
-        _w(r"(?:over)?(?:rotat|turn|twist|spin|spun|yaw|swivel|pivot|revolv|screw)\w*|angle"),
+        _w(
+            r"(?:over)?(?:rotat|turn|twist|spin|spun|yaw|swivel|pivot|revolv|screw(?!driver))\w*|angle"
+        ),
         "rotate",
     ),  # fmt: skip
     (_w(r"open (?:it |them |the \w+ |your \w+ )?up"), "open"),
     (_w(r"clamp (?:it )?down"), "close"),
     (
         _w(
-            r"open\w*|release\w*|unclench\w*|ungrip|unclamp|ungrasp|loosen\w*|"
+            # "released" after a form of "be" is a report too ("the brake was released")
+            r"open\w*|"
+            + AFTER_BE_NOT
+            + r"release\w*|unclench\w*|ungrip|unclamp|ungrasp|loosen\w*|"
             r"let (?:it |that |this |them |the \w+ )?(?:go|loose|drop|fall)|"
             r"drop (?:it|that|this|them|the \w+)(?! (?:down|lower|by|a bit|a little|slightly))"
         ),
@@ -208,11 +243,8 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
         "stop",
     ),  # fmt: skip
     # directions named by what lies that way ("8 cm toward the table", "pull it in")
-    (_w(r"towards? (?:the )?(?:table|floor|ground)"), "down"),
-    (
-        _w(r"towards? (?:the )?(?:ceiling|sky|roof)|away from (?:the )?(?:table|floor|ground)"),
-        "up",
-    ),
+    (_w(r"towards? (?:the )?" + _SURFACE), "down"),
+    (_w(r"towards? (?:the )?(?:ceiling|sky|roof)|away from (?:the )?" + _SURFACE), "up"),
     (
         _w(r"(?:pull|draw|tuck)(?:s|ed|ing)? (?:it |the arm |the gripper )?in(?:wards?)?"),
         "backward",
@@ -250,11 +282,17 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
 _FINE = r"(?<!\bis )(?<!\bare )(?<!\blooks )(?<!\bseems )(?<!\bsounds )fine(?! [,.]| by| with| to)"
 """"fine" as a size ("a fine step"), not an assent ("that's fine, move left", "fine, go up")."""
 MAGNITUDE_PATTERNS: tuple[tuple[str, str], ...] = (
+    # a limit said with a negation is small: "without going very far", "not by much"
+    (
+        _w(r"without (?:going|moving) (?:too |very |that |so )?far|not (?:too|by) much"),
+        "small",
+    ),
     (
         _w(
             r"(?:too|so|how|as|not) (?:far|much)|far enough|less|"
             r"(?:which|this|that|same|no|any|by the|on the|other|wrong|opposite|in the|"
-            r"out of the|in its|in your|in my) way"
+            r"out of the|in its|in your|in my) way|"
+            r"the way(?= (?:you|i|we|it)\b)"  # a manner: "the way you'd open a jar"
         ),
         "",
     ),  # fmt: skip
@@ -268,8 +306,8 @@ MAGNITUDE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         _w(
             r"(?:a )?(?:little|tiny|wee|teeny|slight)(?: bit)?|"
-            r"a (?:bit|tad|touch|smidge\w*|hair|whisker|fraction|notch|nudge)|slightly|barely|"
-            r"marginally|"
+            r"a (?:bit|tad|touch|smidge\w*|hair|whisker|fraction|notch|nudge|skosh)|slightly|"
+            r"barely|marginally|"
             r"gently|nudge\w*|inch|bit|tad|small|smaller|minor|minimal\w*|subtle|subtly|"
             r"finely|delicately|softly|" + _FINE
         ),
@@ -286,9 +324,15 @@ MAGNITUDE_PATTERNS: tuple[tuple[str, str], ...] = (
     ),  # fmt: skip
     (_w(r"normal|medium|moderate\w*|regular|average|standard|some|somewhat"), "normal"),
 )
-TO_THE_LIMIT = _w(r"all the way(?! (?:around|round|back|home)\b)")
-"""A motion to the end of its travel ("all the way to the left"): more than one correction may
-move, so it is refused as too large, not run as a large step."""
+TO_THE_LIMIT = _w(
+    r"all the way(?! (?:around|round|back|home)\b)|"
+    r"(?:the )?(?:whole|entire|full) (?:length|width|depth|span|breadth)|"
+    r"(?:across|along|over) (?:the )?(?:whole|entire) (?:\w+ )?(?:table|bench|workspace|worktop|"
+    r"desk|tray|room)"
+)
+"""A motion to the end of its travel ("all the way to the left", "the whole length of the
+table", "across the entire bench"): more than one correction may move, so it is refused as too
+large, not run as a large step."""
 NEGATORS = frozenset(("not", "no", "never", "without", "instead", "than", "nor"))
 INVERTERS = frozenset((
     "too", "overshot", "overshoot", "overshooting", "overshoots", "overdid", "overdone",
@@ -370,13 +414,16 @@ LEAD_WORDS = frozenset((
 """Words that may precede the verb of a clause without being its subject or verb."""
 ROBOT_WORDS = frozenset((
     "you", "yourself", "we", "i", "gripper", "hand", "arm", "claw", "tool", "robot", "effector",
-    "fingers", "jaws", "wrist", "tip",
+    "fingers", "jaws", "wrist", "tip", "probe", "instrument",
 ))  # fmt: skip
 """Names of the moved thing (the robot, the gripper)."""
 TARGET_NOUNS = frozenset((
     "target", "goal", "cube", "block", "object", "cup", "mug", "bottle", "box", "ball", "peg",
     "hole", "slot", "spot", "mark", "marker", "item", "piece", "part", "destination", "bin",
     "plate", "tray", "bowl", "jar", "sponge", "handle", "center", "centre", "middle", "there",
+    # a lab bench's things
+    "vial", "tube", "pipette", "beaker", "flask", "dish", "rack", "sample", "screw", "lid", "wire",
+    "cable", "glass", "syringe", "swab",
 ))  # fmt: skip
 """Names of the goal or of things around it (and existential "there"): a clause whose subject is
 one of these locates the goal relative to the robot ("the cube is to your left" -> left)."""

@@ -118,13 +118,15 @@ MUCH_MORE = re.compile(
 )
 """Continue the previous motion by a large step: "much more", "a lot further"."""
 SAME_BUT = re.compile(
-    r"^(?:(?:just |yeah |ok |okay |now )*)(?:do )?(?:the )?same(?: again| direction| way| thing| "
-    r"move| motion)?,? (?:but|only) (?:a )?(?:(?:bit|little|lot|touch|tad|heaps|loads|lots|"
+    r"^(?:(?:just |yeah |ok |okay |now )*)(?:(?:do )?(?:the )?same(?: again| direction| way| "
+    r"thing| move| motion)?|once more|one more time|again|repeat(?: that| it)?)"
+    r"(?: please)?,? (?:(?:but|only) )?(?:a )?(?:(?:bit|little|lot|touch|tad|heaps|loads|lots|"
     r"much|way|whole lot) )?"
     r"(?:(?P<small>smaller|shorter|less)|(?P<large>bigger|larger|longer|further|farther|more))"
     r"(?: this time)?(?: please)?$"
 )
-"""The previous direction again at another size: "same but smaller", "same again but bigger"."""
+"""The previous direction again at another size: "same but smaller", "same again but bigger",
+"once more, smaller this time"."""
 MORE_BY = re.compile(r"\b(?:more|further|farther|another|again|extra|additional)\b")
 NOT_MORE = re.compile(r"\b(?:than|not|no|never|less)\b")
 """Words that make "2 cm more" a limit or a comparison, not a request to continue."""

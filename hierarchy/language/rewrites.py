@@ -33,7 +33,9 @@ Each rule is a class of phrasing, not a sentence:
   steps;
 - "than" right after a comma or "and" is a slip of "then" ("close it, than go up");
 - the whole utterance naming only the stop device ("E-stop!", "emergency stop") is a stop;
-- "open your mouth" (a child's words to the claw) is opening the gripper.
+- "open your mouth" (a child's words to the claw) is opening the gripper;
+- text-message shorthand ("cn u go dn a bit", "rt 5mm pls", "fwd a lil k thx") is the words it
+  stands for.
 """
 
 from __future__ import annotations
@@ -140,6 +142,17 @@ OPEN_MOUTH = re.compile(r"\b(open|close|shut) (?:your|its|the) mouth\b")
 """A child's words to the claw: "open your mouth"."""
 
 
+TEXT_SPEAK = {
+    "rt": "right", "rgt": "right", "fwd": "forward", "fwds": "forward",
+    "bck": "back", "bk": "back", "dn": "down", "opn": "open", "cls": "close", "mv": "move",
+    "rot8": "rotate", "pls": "please", "plz": "please", "thx": "thanks", "thnx": "thanks",
+    "ty": "thanks", "k": "ok", "kk": "ok", "u": "you", "ur": "your", "cn": "can", "lol": "",
+}  # fmt: skip
+"""Shorthand of text messages and the words it stands for (whole words only). Not "lft": as
+near to "lift" as to "left", it stays a slip that is asked unless a sideways verb says left."""
+_TEXT_SPEAK = re.compile(r"(?<![\w'-])(" + "|".join(TEXT_SPEAK) + r")(?![\w'-])")
+
+
 def _signed(sign: str) -> int:
     return -1 if sign.strip() in ("-", "minus", "negative") else 1
 
@@ -199,6 +212,9 @@ def rewrite(text: str) -> tuple[str, list[tuple[str, str]]]:
     text = sub(THAN_THEN, " then", text)
     text = sub(STOP_DEVICE_ONLY, "stop", text)
     text = sub(OPEN_MOUTH, r"\1 the gripper", text)
+    for m in _TEXT_SPEAK.finditer(text):
+        changes.append((m.group(0), TEXT_SPEAK[m.group(1)]))
+    text = _TEXT_SPEAK.sub(lambda m: TEXT_SPEAK[m.group(1)], text)
     for m in CLOCK_IDIOM.finditer(text):
         sense = "counterclockwise" if m.group(2) == "against" else "clockwise"
         changes.append((m.group(0), f"{m.group(1)}{sense}"))

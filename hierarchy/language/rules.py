@@ -43,6 +43,7 @@ from skillbridge.hierarchy.language.safety_words import (
     CARE_PATTERNS,
     CONTACT_PATTERNS,
     HARM_PATTERNS,
+    HARMLESS_USES,
     KEEPS_SAFETY,
     SAFETY_REPORTED,
     SPEAKERS_HURRY,
@@ -113,14 +114,16 @@ def find_unsafe(text: str) -> tuple[str, str] | None:
     something on purpose) or ``speed`` (excessive speed or force: "as fast as it goes"); harm and
     speed are not counted when negated ("go up so you do not hit the table", "not really fast").
     """
-    for clause in re.split(r" [,.;:!?] ?| but | then ", text):
+    # words blanked, punctuation kept: the clauses of both texts line up
+    harmless = re.sub(HARMLESS_USES, lambda m: re.sub(r"[^\s,.;:!?]", " ", m.group(0)), text)
+    for clause, kept in zip(_clauses(text), _clauses(harmless), strict=True):
         for pattern in UNSAFE_PATTERNS:
             for m in re.finditer(pattern, clause):
                 if not KEEPS_SAFETY & set(m.group(0).split()) and not _not_at_top(clause, m):
                     return m.group(0), "disable"
         for patterns, family in ((HARM_PATTERNS, "harm"), (SPEED_PATTERNS, "speed")):
             for pattern in patterns:
-                for m in re.finditer(pattern, clause):
+                for m in re.finditer(pattern, kept):
                     before = clause[: m.start()]
                     window = " ".join(_negation_window(before))
                     if _negated(before) or WARNING.search(window):
@@ -128,6 +131,10 @@ def find_unsafe(text: str) -> tuple[str, str] | None:
                     if not _speakers_own_hurry(text, clause, m):
                         return m.group(0), family
     return None
+
+
+def _clauses(text: str) -> list[str]:
+    return re.split(r" [,.;:!?] ?| but | then ", text)
 
 
 def _speakers_own_hurry(text: str, clause: str, match: re.Match[str]) -> bool:
@@ -305,7 +312,8 @@ def analyse(text: str) -> Cues:
         keeps_safety=bool(KEEPS_SAFETY & set(tokens))
         or _negated_harm(text)
         or any(re.search(p, text) for p in CARE_PATTERNS)
-        or bool(re.search(SAFETY_REPORTED, text)),
+        or bool(re.search(SAFETY_REPORTED, text))
+        or bool(re.search(HARMLESS_USES, text)),
     )
     rotation = cues.rotation_context
     directions = _resolve(mentions, tokens, rotation) or _resolve(

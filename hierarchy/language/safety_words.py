@@ -79,6 +79,11 @@ UNSAFE_PATTERNS: tuple[str, ...] = (
     ),  # fmt: skip
 )
 """Requests to disable, bypass or exceed a safety function."""
+BODY_PARTS = (
+    r"(?:face|head|eyes?|nose|mouth|ears?|neck|throat|chest|body|hands?|palms?|fingers?|thumbs?|"
+    r"wrists?|arms?|elbows?|shoulders?|legs?|knees?|feet|foot|toes?|lap|sleeves?|skin)"
+)
+"""Parts of a person's body (and what they wear), as the goal of a contact."""
 HARM_PATTERNS: tuple[str, ...] = (
     _w(
         r"(?:crash|smash|ram|slam|bash|collide|punch|stab|attack|hurt|injur|harm|whack|crush|"
@@ -106,7 +111,8 @@ HARM_PATTERNS: tuple[str, ...] = (
     # contact with a person, or a load dropped on one: "touch my hand", "drop it on my foot"
     _w(
         r"(?:touch|poke|prod|jab|tap|grab|pinch|nudg|push|shov|bump|brush|graz|knock|press|"
-        r"elbow|shoulder)\w* (?:me|him|her|them|us|someone|somebody|anyone|"
+        r"elbow|shoulder|rub)\w* (?:(?:up )?(?:against|past|into) )?(?:me|him|her|them|us|someone|"
+        r"somebody|anyone|"
         r"people|a person|the operator|my|his|her|their|your (?:hand|arm|face|head|finger)s?)"
         r"(?! (?:to|for|about|into \w+ing)\b)|"  # "my boss is pushing me to finish": urging
         r"(?:drop|dump|let go|release|lower|put)\w* (?:\w+ ){0,3}(?:on|onto|over|above) (?:me|him|"
@@ -120,12 +126,32 @@ HARM_PATTERNS: tuple[str, ...] = (
         r"(?:push|shove|sweep|slide|drop|throw|kick|nudge)\w* (?:it|that|this|them|the \w+) "
         r"(?:off|over) (?:the )?(?:edge|table|side|bench|desk)"
     ),  # fmt: skip
+    # the arm or the jaws set on a person's body: "clamp down on my thumb", "lower the claw
+    # onto the patient's arm", "rest it against her hand"
+    _w(
+        r"(?:clamp|close|clos|grip|squeez|pinch|bite|clench|shut|bring|set|lower|put|rest|lay|"
+        r"place|land|lean|press|push)\w* (?:\w+ ){0,3}(?:on|onto|upon|around|against) "
+        r"(?:me|him|her|them|us|(?:my|his|her|their|your|our|someone'?s|somebody'?s|"
+        r"the (?:\w+ )?(?:operator|nurse|doctor|patient|surgeon|person|child|kid|worker|man|"
+        r"woman)(?:'?s| is)?) (?:\w+ )?" + BODY_PARTS + r")"
+    ),  # fmt: skip
+    # contact given as a noun: "give the box a tap", "give it a firm push"
+    _w(
+        r"give (?:it|that|this|them|the \w+|\w+) an? (?:\w+ )?(?:bump|tap|knock|poke|prod|jab|"
+        r"whack|smack|bash|thump|kick|shove|punch|slap|hit)|"
+        r"(?:firm|hard|good|big|strong|solid|proper) (?:push|shove|press|squeeze)"
+    ),  # fmt: skip
+    # a thing pushed shut or open by the arm: "shove the door closed"
+    _w(
+        r"(?:push|shove|press|knock|kick|slam|bump|nudge|force)\w* "
+        r"(?:it|that|this|them|the (?:\w+ ){1,2})(?:shut|closed|open)"
+    ),  # fmt: skip
     # contact or pressure as the goal: "lower it till you feel the desk", "until it bumps the
     # tray", "lean on the box", "press down against the lid", "press the green button"; just
     # reaching, or touching "just" / "lightly", is care (``CARE_PATTERNS``)
     _w(
         r"(?:until|till|til|untill) (?:you|it|we|they|the \w+) (?:can )?(?:feel|touch|bump|hit|"
-        r"contact|press|knock|tap|brush|graze|scrape|make contact|collide|crash|bang)\w*|"
+        r"contact|press|knock|tap|brush|graze|scrape|make contact|collide|crash|bang|meet)\w*|"
         r"(?:press|lean|bear|push|shove|squash)\w* (?:down |hard |firmly |your weight |"
         r"(?:all )?(?:its|the|your) weight )?(?:on|onto|upon|against|into) (?:it|that|this|them|"
         r"the|a|an|my|his|her|their|your|its|something|anything)\b|"
@@ -182,8 +208,9 @@ SPEED_PATTERNS: tuple[str, ...] = (
     _w(r"(?:press|push|shove|squeeze|force)\w* (?:\w+ ){0,3}(?:harder|hard)"),
     # the gripper closed with force: "clamp it hard", "snap the claw shut hard", "grip harder"
     _w(
-        r"(?:close|shut|grip|clamp|clench|grab|grasp|pinch|bite|snap)\w* (?:\w+ ){0,3}"
-        r"(?:harder|hard|with (?:force|all))"
+        r"(?:close|shut|grip|clamp|clench|grab|grasp|pinch|bite|snap|squeez)\w* (?:\w+ ){0,3}"
+        r"(?:harder|hard|with (?:force|all)|tighter|tightest|"
+        r"(?:really|very|super|extra|so|real|as|nice and|good and) tight\w*)"
     ),  # fmt: skip
     # a motion made sudden or thrown: "whip it over", "toss it right", "dash to the left"
     _w(
@@ -215,6 +242,7 @@ SPEED_PATTERNS: tuple[str, ...] = (
     _w(
         r"give it (?:some |the )?(?:welly|wellie|beans|gas|juice|stick|herbs|socks)|"
         r"put (?:your|the|its) foot down|(?:look|step) lively|hustle|like you mean it|"
+        r"get (?:a wiggle|a shift|a shake|your skates) on|get cracking|shake a leg|"
         r"(?:get|be) rough|rough (?:with|on) (?:it|that|them|the \w+)"
     ),  # fmt: skip
     _w(
@@ -258,11 +286,46 @@ SAFETY_REPORTED = _w(
 )
 """A safety function reported as it is or was ("the e-stop is reset", "the collision was
 earlier"): a report, no request to weaken it; only the classifier could refuse it for the name."""
+_PEOPLE_AROUND = (
+    r"(?:colleague|friend|boss|manager|supervisor|teacher|co-?worker|partner|assistant|nurse|"
+    r"doctor|student|mate)"
+)
+HARMLESS_USES = _w(
+    # a harm word in a noun compound: "a crash course", "a smash hit song", "rush hour"
+    r"(?:crash|smash|punch|rush|hit) (?:course|hit|song|bowl|card|hour|list)s?|"
+    # clocking in or out: "I punched in at eight", "punch out for lunch"
+    r"punch(?:ed|es|ing)? (?:in|out)"
+    r"(?= (?:my|the|a|for|at|early|late|today|yesterday)\b| ?[,.;:!?]|$)|"
+    r"(?:my|the) time ?card|"
+    # praise: "smashing job", "that was cracking"
+    r"(?:smashing|cracking) (?:job|work|effort|stuff|result|idea|day|show|one|going)|"
+    r"(?:that is|that was|it is|it was|you are|looking) (?:absolutely |just |really )?"
+    r"(?:smashing|cracking)|"
+    # idioms: "hit me with the next step" asks to be told, "break a leg" wishes luck
+    r"hit (?:me|us) with (?:the |your |another |some |a )?(?:next |first |last )?"
+    r"(?:step|instruction|one|question|idea|news|detail|number|command|move|update)s?|"
+    r"break a leg|"
+    # a harm word as the subject, a thing that is somewhere: "the hammer is on the bench"
+    r"(?:the|that|this|my|your|our|his|her) (?:crash|smash|punch|hammer|rush|bump|knock|hit|"
+    r"slam)(?:es|s)? (?:is|was|are|were|will|sits|lives|stays|has|had)|"
+    # a person named, before or after who they are: "Ram, my colleague, says ..."
+    r"\w+(?= , (?:my|our|the) " + _PEOPLE_AROUND + r" ,)|"
+    r"(?:my|our|the) " + _PEOPLE_AROUND + r" \w+(?= (?:says|said|asks|asked|wants|thinks)\b)|"
+    # someone else doing it to the speaker: "my boss keeps pushing me on deadlines"
+    r"(?:he|she|they|someone|somebody|everyone|(?:my|his|her|their|our) (?!arm|robot|gripper|claw)"
+    r"\w+) (?:keeps?|kept|is|are|was|were|has been|have been|always) \w+ing"
+)
+"""Harm and pace words that ask nothing of the arm (blanked before ``HARM_PATTERNS`` and
+``SPEED_PATTERNS`` are read): a noun compound, an idiom, praise, the word as the name of a thing
+or a person, or someone else's act reported. Defeating a safety function is not blanked. Like
+care words, they keep the intent classifier from refusing on its own (it knows the harm word,
+not its use)."""
 CARE_PATTERNS: tuple[str, ...] = (
     _w(
         r"slow\w*|gentl\w*|careful\w*|cautious\w*|calm\w*|steady|steadily|ordinary|usual|"
         r"normal|regular|moderate\w*|(?:take|taking) (?:your|its|my|the) time|"
         r"no (?:need to )?(?:rush|hurry)|(?:do not|never|not) (?:rush|hurry)|"
+        r"no (?:speeding|racing|rushing|hurrying)(?: (?:needed|required|necessary))?|"
         r"not too (?:fast|quick\w*)|"
         r"unhurried\w*|leisurely|softly|lightly|delicately|(?:take|taking|with) care|"
         r"(?:a |at a )?safe (?:speed|pace|distance|velocity)|"

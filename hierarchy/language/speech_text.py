@@ -33,6 +33,14 @@ from skillbridge.hierarchy.language.units import ANGLE_UNITS_RAD, LENGTH_UNITS_M
 
 FILLERS = frozenset(("uh", "uhh", "uhm", "um", "umm", "erm", "er", "err", "hmm", "hm", "mmm",
                      "ah", "eh"))  # fmt: skip
+COURTESY_WORDS = frozenset((
+    "grateful", "appreciate", "possible", "mind", "bother", "kindly", "kind", "think", "reckon",
+    "guess", "suppose", "wonder", "sure", "look", "cheers", "thank", "aye", "och", "yep",
+    "yeah", "yup", "huh", "alright", "hey", "wow", "gosh", "own",
+))  # fmt: skip
+"""Words of courtesy, hedging, discourse and emphasis ("I'd be grateful if you could", "do you
+think", "let's see", "sure look", "your own left"): they carry no motion, so a transcript with
+them is not asked back for them (``spoken.unclear_words``); never read as a motion."""
 HOMOPHONES = {"write": "right", "wright": "right", "rite": "right", "writes": "right",
               "clothes": "close", "clothe": "close", "hire": "higher", "foreword": "forward",
               "fore": "forward", "lefty": "left", "dawn": "down", "lore": "lower",
@@ -90,7 +98,7 @@ VOCABULARY = frozenset((
     "millimetre", "millimetres", "inch", "inches", "meter", "meters", "metre", "metres",
 ))  # fmt: skip
 """Words of the correction vocabulary that slips and splits are repaired towards."""
-SPLIT_PARTS = VOCABULARY | {"a", "to", "the", "go", "it", "me", "my", "by", "get", "come"}
+SPLIT_PARTS = VOCABULARY | {"a", "to", "the", "go", "it", "me", "my", "by", "get", "come", "let"}
 """A merged token splits only into two of these ("alittle", "moveleft", "tothe", "goup")."""
 UNIT_WORDS = frozenset(LENGTH_UNITS_M) | frozenset(ANGLE_UNITS_RAD)
 NUMBER_UNITS = UNIT_WORDS - {"turn", "turns", "revolution", "revolutions", "m", "in"}
@@ -122,7 +130,8 @@ _TOWARD_ME = (
 )
 _AWAY_FROM_ME = r"\b(?:away|further|farther) from " + _MY_SIDE + r"(?!\w)"
 VIEWPOINT = re.compile(
-    r",? *\b(?:as i (?:see|look at) it|the way i see it|(?<!away )(?<!further )(?<!farther )"
+    r",? *\b(?:as i (?:see|look at) it|as i(?:'m| am) looking at it|the way i (?:see|look at) it|"
+    r"(?<!away )(?<!further )(?<!farther )"
     r"from where i(?:'m| am)? (?:am|stand|sit|standing|sitting)|"
     r"from my (?:side|view|point of view|perspective|end|position|vantage point|viewpoint|"
     r"standpoint|angle)|(?:in|from) my view)\b *,?"

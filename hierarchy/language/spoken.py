@@ -167,16 +167,23 @@ vocabulary. ``safety_words`` holds the care words ("steady", "within") since the
 ``tests/hierarchy/language/test_spoken.py`` names, so that a new table module is a decision."""
 
 
+NOT_VOCABULARY_TABLES = frozenset(("HARMLESS_USES", "_PEOPLE_AROUND"))
+"""Tables of a domain module whose words belong to no correction: the harmless uses of a harm
+word ("a crash course", "a smashing job", "Ram, my colleague, ...") only keep a sentence from
+being refused, and "course", "job" or "colleague" in a transcript are no correction words (known,
+they let a garbled transcript move instead of being asked back)."""
+
+
 @functools.lru_cache(maxsize=1)
 def domain_words() -> frozenset[str]:
     """Every word of the correction vocabulary: the words of the tables of
-    ``DOMAIN_TABLE_MODULES`` and ``FUNCTION_WORDS``."""
+    ``DOMAIN_TABLE_MODULES`` (but ``NOT_VOCABULARY_TABLES``) and ``FUNCTION_WORDS``."""
     from skillbridge.hierarchy.language.leakage import module_tables
 
     words = set(FUNCTION_WORDS)
     for name in DOMAIN_TABLE_MODULES:
         module = importlib.import_module(f"skillbridge.hierarchy.language.{name}")
-        for table in module_tables(module):
+        for table in module_tables(module, skip=NOT_VOCABULARY_TABLES):
             words |= set(re.findall(r"[a-z]{2,}", table.lower()))
     return frozenset(words - SOUND_SLIPS)
 

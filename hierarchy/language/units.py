@@ -35,7 +35,8 @@ _TENS = {
     for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())
 }
 _FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1.0 / 3.0, "fourth": 0.25, "fifth": 0.2,
-              "sixth": 1.0 / 6.0, "eighth": 0.125, "tenth": 0.1}  # fmt: skip
+              "sixth": 1.0 / 6.0, "eighth": 0.125, "tenth": 0.1,
+              "twelfth": 1.0 / 12.0}  # fmt: skip
 """Fractions said as words; like "one" they are numbers only before a unit ("the third one",
 "an eighth of a turn" = 45 degrees)."""
 PUNCTUATION = frozenset(",.;:!?")
