@@ -14,8 +14,9 @@
    so do "carry on like that", "go on, a lot more" (``carry_on``).
 4. Compounds ("left a bit, then up") become all their motions in order, or a question: never
    half of them.
-5. Ambiguity becomes a question with the readings to choose from: a number without a unit
-   ("left 5": "5 cm or 5 mm?"), several sizes ("left by 3 cm or by 8 cm?"), no direction.
+5. Ambiguity becomes a question with the readings to choose from (``asking``): a number
+   without a unit ("left 5": "5 cm or 5 mm?"), several sizes ("left by 3 cm or by 8 cm?"), no
+   direction.
 6. Speech confidence: below ``ask_below`` the robot asks back what it heard instead of moving;
    a direction that only a homophone gave ("write" -> right) is asked back below
    ``homophone_ask_below`` ("did you say right?").
@@ -28,13 +29,20 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from skillbridge.contract.language import ROTATIONS, TRANSLATIONS, LanguageMotion
+from skillbridge.contract.language import LanguageMotion
 from skillbridge.hierarchy.language.answers import (
     Answer,
     Motions,
     Question,
     Refusal,
     motions_of,
+)
+from skillbridge.hierarchy.language.asking import (
+    COUNT_ASK,
+    ask_count,
+    ask_if_ambiguous,
+    speaker_unsure,
+    turn_or_move,
 )
 from skillbridge.hierarchy.language.carry_on import carry_on
 from skillbridge.hierarchy.language.parser import Parser, ParseResult, default_parser
@@ -47,18 +55,17 @@ from skillbridge.hierarchy.language.previous import (
     overshoot,
     same_but,
 )
-from skillbridge.hierarchy.language.reframe import imperative, needs_reference
+from skillbridge.hierarchy.language.reframe import imperative
 from skillbridge.hierarchy.language.rewrites import names_the_tool
 from skillbridge.hierarchy.language.rules import analyse
 from skillbridge.hierarchy.language.speech_text import (
-    NUMBER_UNITS,
     OPERATOR_SIDES,
     Change,
     Cleaned,
     clean,
 )
 from skillbridge.hierarchy.language.spoken import check_heard, garbled_unsafe
-from skillbridge.hierarchy.language.units import normalize, read_sizes
+from skillbridge.hierarchy.language.units import normalize
 
 PURPOSE = re.compile(
     r",? (?:so (?:that )?(?:you|it|we|they|the \w+|its \w+)|in order to|"
@@ -71,17 +78,6 @@ CARE_ADVERB = re.compile(r"(?:^|,? )\b(?:carefully|cautiously|slowly|steadily)\b
 """A manner that asks for care and names no size ("gently" is a small size): the intent
 classifier reads "carefully grab the glass" as no motion, so an unread text is read again
 without it (the whole was checked for safety first)."""
-UNDECIDED = re.compile(
-    r"\bi (?:do not|don't|dont) know\b|\bnot sure\b|\bno idea\b|\bi can(?:not|'t|t) decide\b|"
-    r"\bwhichever\b|\beither way\b|\bwhich (?:one|is it)\W*$"
-)
-"""The speaker says they have not decided: ask ("left, no, right, no... I don't know", "my
-left or yours, which one?")."""
-TAKEN_BACK = re.compile(
-    r"\w.*?(?:,|\.\.\.|\.|\s)\s*(?:(?:actually|wait|oh|hmm),? (?:no|nope)|never mind|"
-    r"scratch that|forget (?:it|that)|cancel that)\s*[.!]*$"
-)
-"""A request the speaker takes back at its end ("back a bit... actually no"): ask."""
 LIST_VERBS = {
     **dict.fromkeys(("move", "go", "come", "bring", "shift", "slide", "push", "pull", "nudge",
                      "lower", "raise", "lift", "scoot"), "move"),
@@ -94,12 +90,6 @@ kind ("go left, go left", "lift it, lift it a bit more") is left to the parser (
 asked)."""
 SIZE_REFUSALS = frozenset(("too_large", "out_of_workspace", "wrong_unit"))
 """Refusals of a size: final, whatever another reading of the words would give."""
-INCH_OBJECTS = frozenset(("it", "that", "this", "the", "them", "along", "forward", "up", "down",
-                          "left", "right", "back", "closer", "over", "away", "toward",
-                          "towards"))  # fmt: skip
-"""Words after which "inch" is the verb ("inch it up"), not a unit missing its number."""
-WHOSE_SIDE = re.compile(r"\b(?:left|right) or (?:yours|mine|its|the robot'?s)\b")
-"""The speaker asks whose left is meant ("your left or mine? left"): ask, do not guess."""
 FIRST = re.compile(
     r"^(?:(?P<after>after|once|when)|(?P<before>before)) (?:you(?:'ve| have)? |it(?:'s| has)? |"
     r"(?=\w+ing\b))(?P<clause>[^,.]+)[,.] (?P<rest>.+)$"
@@ -116,13 +106,6 @@ _JOINERS = re.compile(
 )
 """Words between two commands; not the "and" of a number ("a hundred and twenty", "an inch and
 a half")."""
-BARE_TURN = re.compile(
-    r"(?:^|[,.!] |\b(?:ok|okay|so|now|please|just|then|and|you|can|could|would|will|should|"
-    r"to|must) )(?P<turn>turn (?:to (?:the |your )?)?(?P<side>left|right))\b"
-)
-"""The verb "turn" with left/right and nothing turned ("turn left a bit"): steering talk, which
-may mean rotating or moving that way; "turn it left", "a turn to the left" and an angle are
-rotations."""
 BREAK_WORDS = frozenset(("back", "go", "move", "come", "bring", "push", "pull", "shift", "slide",
                          "lower", "raise", "lift", "turn", "rotate", "now", "please", "no",
                          "wait", "actually", "sorry"))  # fmt: skip
@@ -253,7 +236,7 @@ def understand(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
     whole = parser.parse(text)
     if _unsafe(whole):
         return whole
-    if (unsure := _speaker_unsure(text) or _turn_or_move(text, whole, parser)) is not None:
+    if (unsure := speaker_unsure(text) or turn_or_move(text, whole, parser)) is not None:
         return unsure
     for step in (same_but, other_way, overshoot, less, more, carry_on, _compound):
         answer = step(text, previous, parser)
@@ -261,7 +244,7 @@ def understand(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
             return answer
     if (aside := _words_set_aside(text, whole, parser)) is not None:
         return aside
-    return _ask_count(text, whole) or _ask_if_ambiguous(text, whole, parser)
+    return ask_count(text, whole) or ask_if_ambiguous(text, whole, parser)
 
 
 def _words_set_aside(text: str, whole: Answer, parser: Reads) -> Answer | None:
@@ -280,56 +263,6 @@ def _words_set_aside(text: str, whole: Answer, parser: Reads) -> Answer | None:
         plain = parser.parse(CARE_ADVERB.sub("", text).strip(" ,"))
         if motions_of(plain) is not None:
             return plain
-    return None
-
-
-def _turn_or_move(text: str, whole: Answer, parser: Reads) -> Question | None:
-    """ "turn left a bit": rotate counterclockwise, or move left? Asked with both readings."""
-    turn = BARE_TURN.search(text)
-    if turn is None or not isinstance(whole, LanguageMotion) or whole.motion not in ROTATIONS:
-        return None
-    if whole.magnitude == "explicit":
-        return None  # "turn left 10 degrees": an angle makes it a rotation
-    said = text[: turn.start("turn")] + f"move {turn['side']}" + text[turn.end("turn") :]
-    moved = motions_of(parser.parse(said))
-    if not moved or len(moved) != 1:
-        return None
-    return Question(f"{whole.describe()} or {moved[0].describe()}?", (whole, moved[0]), heard=text)
-
-
-def _ask_count(text: str, whole: Answer) -> Question | None:
-    """A unit with no number before it ("left-hand millimeter": a recognizer's "nine
-    millimeters") read as a default-size motion: ask how many instead of guessing the size."""
-    if not isinstance(whole, LanguageMotion) or whole.magnitude in (None, "explicit"):
-        return None
-    tokens = [t.rstrip(".") for t in normalize(text).split()]
-    used = set(read_sizes(tokens)[2])
-    bare = [t for i, t in enumerate(tokens)
-            if t in NUMBER_UNITS and i not in used and not _inch_verb(tokens, i)]  # fmt: skip
-    if not bare:
-        return None
-    unit = bare[0] if bare[0].endswith("s") or len(bare[0]) <= 3 else bare[0] + "s"
-    return Question(f"{whole.motion} by how many {unit}? {COUNT_ASK}", heard=text)
-
-
-COUNT_ASK = "Say the number"
-
-
-def _inch_verb(tokens: list[str], i: int) -> bool:
-    """ "inch it up", "inch forward": the verb, not the unit."""
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-    return tokens[i] == "inch" and (i == 0 or nxt in INCH_OBJECTS)
-
-
-def _speaker_unsure(text: str) -> Question | None:
-    """The speaker has not decided, takes the request back, or asks whose left is meant."""
-    if UNDECIDED.search(text) or TAKEN_BACK.fullmatch(text):
-        return Question("which way? You said you were not sure: say the motion", heard=text)
-    if (ask := needs_reference(text)) is not None:  # "not there", "closer"
-        return Question(ask, heard=text)
-    if WHOSE_SIDE.search(text):
-        return Question("whose left and right? Say it in the robot's frame, or 'my left'",
-                        heard=text)  # fmt: skip
     return None
 
 
@@ -424,32 +357,3 @@ def _only_care(part: str) -> bool:
     cues = analyse(normalize(part))
     named = cues.directions or cues.sizes or cues.unitless or cues.unsafe or cues.has("stop")
     return cues.keeps_safety and not named
-
-
-def _ask_if_ambiguous(text: str, whole: Answer, parser: Reads) -> Answer:
-    """Turn an "ambiguous" refusal into a question with the readings to choose from."""
-    if not isinstance(whole, Refusal) or whole.kind != "ambiguous":
-        return whole
-    cues = analyse(normalize(text))
-    moves = [d for d in cues.directions if d in TRANSLATIONS or d in ROTATIONS]
-    if len(moves) == 1 and cues.unitless and len(cues.sizes) == 1:  # "left 3 or 8 cm"
-        unit = cues.sizes[0].text.split()[-1]
-        texts = [f"{moves[0]} {cues.unitless[0]} {unit}", f"{moves[0]} {cues.sizes[0].text}"]
-        options = [parser.parse(t) for t in texts]
-        return _choice(moves[0], [o for o in options if isinstance(o, LanguageMotion)], whole)
-    if len(moves) == 1 and cues.unitless:
-        n = cues.unitless[0]
-        units = ("degrees", "radians") if moves[0] in ROTATIONS else ("cm", "mm")
-        options = [parser.parse(f"{moves[0]} {n} {u}") for u in units]
-        return _choice(moves[0], [o for o in options if isinstance(o, LanguageMotion)], whole)
-    if len(moves) == 1 and len(cues.sizes) > 1:
-        options = [parser.parse(f"{moves[0]} {s.text}") for s in cues.sizes]
-        return _choice(moves[0], [o for o in options if isinstance(o, LanguageMotion)], whole)
-    return Question(whole.reason, heard=text)
-
-
-def _choice(motion: str, options: list[LanguageMotion], fallback: Refusal) -> Answer:
-    if len(options) < 2:
-        return Question(fallback.reason)
-    sizes = " or ".join(f"by {o.describe().split(' ', 1)[1]}" for o in options)
-    return Question(f"{motion} {sizes}?", tuple(options))

@@ -159,6 +159,7 @@ def unsafe_hint(text: str, garbled: bool = False) -> str | None:
 
 DOMAIN_TABLE_MODULES = (
     "lexicon", "safety_words", "relative", "units", "speech_text", "dialogue", "previous",
+    "asking",
 )  # fmt: skip
 """The modules of ``skillbridge.hierarchy.language`` whose word tables are the correction
 vocabulary. ``safety_words`` holds the care words ("steady", "within") since the split of
