@@ -43,6 +43,7 @@ from skillbridge.hierarchy.rollout import (
     RolloutConfig,
 )
 from skillbridge.hierarchy.runtime import OnnxHighLevel, default_encoder
+from skillbridge.policies.errors import PolicyError
 from skillbridge.policies.evaluate import OnnxPolicy
 from skillbridge.sim.grasp import GraspConfig, franka_hand_grasp
 from skillbridge.sim.scene import TRAINING_PHYSICS_DT_S, SceneConfig
@@ -73,8 +74,9 @@ class ExperimentConfig:
     ``memory_distance``. Run it on seeds other than the evaluation's."""
     grasp: Literal["trained", "franka-hand"] = "trained"
     """Grasp physics: ``trained`` is the scene the shipped skill was trained and verified in;
-    ``franka-hand`` the Franka Hand's 70 N grasp (``sim.grasp.franka_hand_grasp``, docs/grasp.md),
-    under which cubes slip less (the skill was not trained in it)."""
+    ``franka-hand`` the Franka Hand's 70 N grasp that keeps a grasp until asked to open
+    (``sim.grasp.franka_hand_grasp``, docs/grasp.md), under which cubes slip less (the shipped
+    skill was not trained in it; the carry skill of ``results/grasp_finetune/gate/`` was)."""
     physics_dt_s: float = TRAINING_PHYSICS_DT_S
     """Physics timestep of the rollouts (training's 4 ms; 2 ms holds cubes better, at twice the
     cost)."""
@@ -82,6 +84,18 @@ class ExperimentConfig:
     def scene(self) -> SceneConfig:
         grasp = franka_hand_grasp() if self.grasp == "franka-hand" else GraspConfig()
         return SceneConfig(physics_dt_s=self.physics_dt_s, grasp=grasp)
+
+
+def check_hand(low: OnnxPolicy, cfg: ExperimentConfig) -> None:
+    """A skill whose contract holds the grasp until it is asked to open needs a hand that does:
+    the rollouts map its actions in the simulator, which applies the hand's gate, not the
+    file's."""
+    if low.spec.grasp_gate_joint is not None and not cfg.scene().grasp.hold_until_opened:
+        raise PolicyError(
+            f"--low-level {cfg.low_level} holds its grasp until asked to open (its contract's "
+            f"grasp gate), but --grasp {cfg.grasp} has no such hand: run it with --grasp "
+            "franka-hand"
+        )
 
 
 def make_parse():
@@ -177,6 +191,7 @@ def run_experiment(cfg: ExperimentConfig) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     encoder = default_encoder()
     low, base = OnnxPolicy(cfg.low_level), OnnxHighLevel(cfg.high_level, encode=encoder)
+    check_hand(low, cfg)
     parse = make_parse()
     if cfg.memory_only:
         return {"memory": run_memory_comparison(cfg, base, low, parse)}
