@@ -11,6 +11,7 @@ from skillbridge.contract.language import ROTATIONS, TRANSLATIONS, LanguageMotio
 from skillbridge.hierarchy.language.answers import Answer, Question, Refusal, motions_of
 from skillbridge.hierarchy.language.previous import Reads
 from skillbridge.hierarchy.language.reframe import needs_reference
+from skillbridge.hierarchy.language.rewrites import OTHER_FRAME
 from skillbridge.hierarchy.language.rules import analyse
 from skillbridge.hierarchy.language.speech_text import NUMBER_UNITS
 from skillbridge.hierarchy.language.units import normalize, read_sizes
@@ -80,7 +81,8 @@ def _inch_verb(tokens: list[str], i: int) -> bool:
 
 
 def speaker_unsure(text: str) -> Question | None:
-    """The speaker has not decided, takes the request back, or asks whose left is meant."""
+    """The speaker has not decided, takes the request back, asks whose left is meant, or names
+    another frame than the base's."""
     if UNDECIDED.search(text) or TAKEN_BACK.fullmatch(text):
         return Question("which way? You said you were not sure: say the motion", heard=text)
     if (ask := needs_reference(text)) is not None:  # "not there", "closer"
@@ -88,6 +90,9 @@ def speaker_unsure(text: str) -> Question | None:
     if WHOSE_SIDE.search(text):
         return Question("whose left and right? Say it in the robot's frame, or 'my left'",
                         heard=text)  # fmt: skip
+    if OTHER_FRAME.search(text.lower()):  # "in the tool frame, 1 cm forward": its axes unknown
+        return Question("I move in the robot's base frame: say the direction as seen from the "
+                        "robot's base", heard=text)  # fmt: skip
     return None
 
 

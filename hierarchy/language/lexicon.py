@@ -225,8 +225,8 @@ WORD_PATTERNS: tuple[tuple[str, str], ...] = (
     ),  # fmt: skip
     (
         _w(
-            r"close|closing|shut|grab\w*|grasp\w*|grip|gripping|clamp\w*|pinch\w*|squeez\w*|"
-            r"clench\w*|seize|catch|(?:take|get|grab|catch) (?:a )?hold"
+            r"close|closing|shut|grab\w*|grasp\w*|grip|gripping|clamp\w*|(?<!a )pinch\w*|"
+            r"squeez\w*|clench\w*|seize|catch|(?:take|get|grab|catch) (?:a )?hold"
         ),
         "close",
     ),  # fmt: skip
@@ -306,8 +306,8 @@ MAGNITUDE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         _w(
             r"(?:a )?(?:little|tiny|wee|teeny|slight)(?: bit)?|"
-            r"a (?:bit|tad|touch|smidge\w*|hair|whisker|fraction|notch|nudge|skosh)|slightly|"
-            r"barely|marginally|"
+            r"a (?:bit|tad|touch|smidge\w*|hair|whisker|fraction|notch|nudge|skosh|pinch)|"
+            r"slightly|barely|marginally|"
             r"gently|nudge\w*|inch|bit|tad|small|smaller|minor|minimal\w*|subtle|subtly|"
             r"finely|delicately|softly|" + _FINE
         ),
@@ -414,7 +414,7 @@ LEAD_WORDS = frozenset((
 """Words that may precede the verb of a clause without being its subject or verb."""
 ROBOT_WORDS = frozenset((
     "you", "yourself", "we", "i", "gripper", "hand", "arm", "claw", "tool", "robot", "effector",
-    "fingers", "jaws", "wrist", "tip", "probe", "instrument",
+    "fingers", "jaws", "wrist", "tip", "probe", "instrument", "pincer", "pincers",
 ))  # fmt: skip
 """Names of the moved thing (the robot, the gripper)."""
 TARGET_NOUNS = frozenset((

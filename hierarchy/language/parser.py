@@ -145,8 +145,10 @@ def _quote(text: str, limit: int = 60) -> str:
 def _safety(text: str, cues: Cues, intents: dict[str, float], cfg: ParserConfig) -> Refusal | None:
     """Refuse requests that weaken safety (a "stop" warning of a collision is not one)."""
     disable = cues.unsafe is not None and cues.unsafe[1] == "disable"
-    if cues.has("stop") and not disable:
-        return None  # "stop, you'll crash into the table" is a stop, not a request to crash
+    if _stop_outside(cues) and not disable:
+        # "stop, you'll crash into the table" is a stop, not a request to crash; a stop word
+        # inside the unsafe words ("lower until the box stops you") is no stop command
+        return None
     if cues.unsafe is None and (
         cues.keeps_safety or intents.get("unsafe", 0.0) < cfg.unsafe_probability
     ):
@@ -157,6 +159,18 @@ def _safety(text: str, cues: Cues, intents: dict[str, float], cfg: ParserConfig)
         f"refused: {_quote(words)} asks to weaken or defeat a safety function (limits, e-stop, "
         "collision checks, speed/force limits). A correction cannot change safety settings; "
         "give a motion inside the limits, or change the safety configuration offline.",
+    )
+
+
+def _stop_outside(cues: Cues) -> bool:
+    """A stop is said, and not as a word of an unsafe goal ("lower until the box stops you",
+    "until you can not go further": the stop is where the contact ends, no stop command)."""
+    goal = (
+        cues.unsafe[0] if cues.unsafe and re.match(r"(?:until|till|til)\b", cues.unsafe[0]) else ""
+    )
+    return any(
+        m.label == "stop" and not m.negated and not re.search(rf"\b{re.escape(m.words)}\b", goal)
+        for m in cues.mentions
     )
 
 

@@ -38,9 +38,9 @@ OTHER_WAY = re.compile(
 )
 """Reverse the previous motion: "the other way", "undo that", "go back the way you came", "the
 reverse", "the opposite of that"."""
-IN_REVERSE = re.compile(r"\bin reverse\b")
-"""After a motion, "in reverse" reverses it ("in reverse, same distance"); with none before it is
-the driver's "backward" ("go in reverse a bit"), which the parser reads."""
+IN_REVERSE = re.compile(r"\bin reverse\b|^reverse(?= ?[,.!]|$)")
+"""After a motion, "in reverse" or an opening "reverse," reverses it ("in reverse, same distance",
+"reverse, 5 mm"); with none before it is the driver's "backward" ("go in reverse a bit")."""
 NOT_SO_FAR = re.compile(
     r"\bnot (?:by )?(?:quite |so |that |as |too |very |all |terribly |overly )*"
     r"(?:far|much|a lot|a long way|all the way|"
@@ -102,8 +102,8 @@ way and twice as far" by twice it (sizes still go through the parser's fixed bou
 _SAME_SIZE = r"(?:(?:the )?same (?:amount|size|distance|angle|again)|as before|like before)"
 MORE = re.compile(
     r"^(?:(?:just |yeah |ok |okay )*(?:a )?(?:(?:little |tiny |wee )?bit |little |tad |touch |"
-    r"smidge |hair )?(?:more|further|farther|extra)(?: than (?:that|before|last time)| of "
-    r"(?:that|it|the same))?|"
+    r"smidge |hair |pinch |some )?(?:more|further|farther|extra)(?: than (?:that|before|last "
+    r"time)| of (?:that|it|the same))?|"
     r"keep (?:it )?going|continue|again|same again|"
     r"(?:do )?(?:that|it|the same) (?:again|once more|one more time)|one more time|once more|"
     r"repeat (?:that|it|the last (?:one|move|motion|step)|that last (?:one|move|motion|step))"
@@ -141,7 +141,7 @@ _NAMED = {
     "rotate_ccw": "counterclockwise",
 }
 """The word that names each motion."""
-_SMALL = re.compile(r"\b(?:bit|little|tad|touch|smidge|hair|tiny|slightly)\b")
+_SMALL = re.compile(r"\b(?:bit|little|tad|touch|smidge|hair|tiny|slightly|pinch)\b")
 _DIRECTION = re.compile(
     r"\b(?:(?:left|right|forward|backward|up|down)(?:s|wards?)?|back|higher|lower|clockwise|"
     r"counterclockwise|anticlockwise)\b"
@@ -356,7 +356,7 @@ def _named_step(
     first = directions[0]
     if match.group(0).strip().startswith("half") and first[0] > match.start():
         return first[1], False  # "half as far to the left"
-    if negated and "," in named[match.end() : first[0]]:
+    if negated and re.search(r"[,:;]", named[match.end() : first[0]]):
         return first[1], False  # "not far, just a bit right"
     before = [d for pos, d in directions if pos < match.start()]
     if before:

@@ -35,12 +35,15 @@ Each rule is a class of phrasing, not a sentence:
 - the whole utterance naming only the stop device ("E-stop!", "emergency stop") is a stop;
 - "open your mouth" (a child's words to the claw) is opening the gripper;
 - text-message shorthand ("cn u go dn a bit", "rt 5mm pls", "fwd a lil k thx") is the words it
-  stands for.
+  stands for;
+- the words of a trade or another language (``trade_words``: "roger", "avast", "un peu").
 """
 
 from __future__ import annotations
 
 import re
+
+from skillbridge.hierarchy.language.trade_words import trade_words
 
 BE_FORMS = r"(?:is|are|was|were|be|am|it's|that's|thats|its|'s)"
 PLACE_WORDS = (
@@ -212,6 +215,7 @@ def rewrite(text: str) -> tuple[str, list[tuple[str, str]]]:
     text = sub(THAN_THEN, " then", text)
     text = sub(STOP_DEVICE_ONLY, "stop", text)
     text = sub(OPEN_MOUTH, r"\1 the gripper", text)
+    text = trade_words(text, changes)  # a trade's or another language's words (``trade_words``)
     for m in _TEXT_SPEAK.finditer(text):
         changes.append((m.group(0), TEXT_SPEAK[m.group(1)]))
     text = _TEXT_SPEAK.sub(lambda m: TEXT_SPEAK[m.group(1)], text)

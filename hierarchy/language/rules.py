@@ -149,9 +149,12 @@ TOP_SPEED = re.compile(
     r"(?:full|top|max|maximum) (?:speed|force|power|throttle|velocity)|"
     r"as (?:fast|quick|quickly|rapidly) as (?:you (?:possibly )?can|possible|it can)"
 )
-NOT_AT = re.compile(r"(?<!\bwhy )\b(?:not|never) (?:at |with |on )?$")
+NOT_AT = re.compile(
+    r"(?<!\bwhy )\b(?:not|never|no need (?:for|of)|no call for|without) (?:at |with |on )?$"
+)
 """A top speed said right after "not" ("not at full speed, just left a touch", "not as fast as
-you can") is care, not a request; "why not at full speed" stays a request."""
+you can") or "no need for" / "without" is care, not a request; "why not at full speed" stays a
+request."""
 
 
 def _not_at_top(clause: str, match: re.Match[str]) -> bool:

@@ -6,6 +6,12 @@ These tables only ever refuse or ask: nothing here can widen a limit.
 
 from __future__ import annotations
 
+from skillbridge.hierarchy.language.hazards import (
+    CONTACT_HARM,
+    NEGATED_PACE,
+    REPORTED_HARM,
+    TEMPO_PACE,
+)
 from skillbridge.hierarchy.language.lexicon import whole_words as _w
 
 _SAFETY = _w(
@@ -86,8 +92,9 @@ BODY_PARTS = (
 """Parts of a person's body (and what they wear), as the goal of a contact."""
 HARM_PATTERNS: tuple[str, ...] = (
     _w(
-        r"(?:crash|smash|ram|slam|bash|collide|punch|stab|attack|hurt|injur|harm|whack|crush|"
-        r"squash)\w*|knock\w* (?:it|that|this|them|the \w+) (?:over|down|off)|"
+        r"(?:crash|smash|bash|punch|whack|crush|squash)(?:es|s|ed|ing)?|(?:ram|slam|stab)s?|"
+        r"(?:rammed|ramming|slammed|slamming|stabbed|stabbing|collid\w*|attack\w*|hurt\w*|injur\w*|"
+        r"harm(?:s|ed|ing|ful)?)|knock\w* (?:it|that|this|them|the \w+) (?:over|down|off)|"
         r"knock\w* (?:over|down|off) (?:it|that|this|them|the|a)|topple\w*|"
         r"tip\w* (?:it|that|this|them|the \w+) over|(?:fling|hurl)\w*|"
         r"(?:throw|throws|throwing|threw|thrown)(?! in (?:a|an|some|another|one)\b)"
@@ -150,7 +157,8 @@ HARM_PATTERNS: tuple[str, ...] = (
     # tray", "lean on the box", "press down against the lid", "press the green button"; just
     # reaching, or touching "just" / "lightly", is care (``CARE_PATTERNS``)
     _w(
-        r"(?:until|till|til|untill) (?:you|it|we|they|the \w+) (?:can )?(?:feel|touch|bump|hit|"
+        r"(?:until|till|til|untill) (?:you|it|we|they|the \w+) (?:can |just |lightly |gently )?"
+        r"(?:feel|touch|bump|hit|"
         r"contact|press|knock|tap|brush|graze|scrape|make contact|collide|crash|bang|meet)\w*|"
         r"(?:press|lean|bear|push|shove|squash)\w* (?:down |hard |firmly |your weight |"
         r"(?:all )?(?:its|the|your) weight )?(?:on|onto|upon|against|into) (?:it|that|this|them|"
@@ -188,6 +196,7 @@ HARM_PATTERNS: tuple[str, ...] = (
         r"(?:fine|ok|okay|alright|all right) to (?:hit|collide|bump|crash|touch|scrape|knock)\w*|"
         r"hit (?:the |that |a )?(?:mug|cup|glass|bottle|box|block|object|tray|plate|bowl)"
     ),  # fmt: skip
+    *CONTACT_HARM,
 )
 """Requests to hit something on purpose; ignored when negated ("so you don't hit the table")."""
 SPEED_PATTERNS: tuple[str, ...] = (
@@ -235,7 +244,7 @@ SPEED_PATTERNS: tuple[str, ...] = (
         r"at (?:high |great |full )?speed|"
         r"(?:at )?(?:a )?(?:fast|quick|brisk|rapid|high|swift) (?:pace|clip|rate|speed)|"
         r"quick quick|pick up (?:the |your )?(?:pace|speed)|get a move on|"
-        r"(?<!a )quick(?! (?:question|check|look|note|one|word|thought)\b)|"
+        r"(?<!a )quick(?! (?:question|check|look|note|one|word|thought|thing|favou?r|tip)\b)|"
         r"(?:quick|fast|speedi|snappi|swift|brisk|zippi|hasti)er"
     ),  # fmt: skip
     # idioms of pace or force: "give it some welly", "put your foot down", "look lively"
@@ -254,6 +263,7 @@ SPEED_PATTERNS: tuple[str, ...] = (
         r"insane|crazy|reckless) (?:possible )?(?:speed|velocity|pace|rate|force|power|torque|"
         r"throttle|acceleration)s?"
     ),  # fmt: skip
+    *TEMPO_PACE,
     _w(
         r"let (?:it|her|him) rip|gun it|step on it|hit the gas|full blast|all out|"
         r"(?:hold|holding) nothing back|like a (?:bat|rocket|bullet)|full pelt|hell for leather|"
@@ -313,7 +323,7 @@ HARMLESS_USES = _w(
     r"(?:my|our|the) " + _PEOPLE_AROUND + r" \w+(?= (?:says|said|asks|asked|wants|thinks)\b)|"
     # someone else doing it to the speaker: "my boss keeps pushing me on deadlines"
     r"(?:he|she|they|someone|somebody|everyone|(?:my|his|her|their|our) (?!arm|robot|gripper|claw)"
-    r"\w+) (?:keeps?|kept|is|are|was|were|has been|have been|always) \w+ing"
+    r"\w+) (?:keeps?|kept|is|are|was|were|has been|have been|always) \w+ing|" + REPORTED_HARM
 )
 """Harm and pace words that ask nothing of the arm (blanked before ``HARM_PATTERNS`` and
 ``SPEED_PATTERNS`` are read): a noun compound, an idiom, praise, the word as the name of a thing
@@ -341,10 +351,11 @@ CARE_PATTERNS: tuple[str, ...] = (
     _w(
         r"(?:stay |keep )?clear (?:of )?(?:the|that|it)|just (?:above|over|short of|before)|"
         r"(?:almost|nearly|just about|barely) (?:touch|reach)\w*|"
-        r"(?:until|till) (?:it|you|the \w+) (?:just|lightly|gently) (?:touch|reach|meet)\w*|"
+        r"(?:until|till) (?:it|you|the \w+) (?:just|lightly|gently) (?:reach|meet)\w*|"
         r"(?:away|further|farther) from (?:the |that )?(?:wall|table|edge|obstacle|person|people|"
         r"cup|mug|glass|bottle|camera|box|block|floor|ground|surface)"
     ),  # fmt: skip
+    *NEGATED_PACE,
 )
 """Words asking for care or an ordinary pace ("slowly", "at a normal speed", "take your
 time"): a request with them and no unsafe phrase is not refused on the classifier alone."""

@@ -159,7 +159,7 @@ def unsafe_hint(text: str, garbled: bool = False) -> str | None:
 
 DOMAIN_TABLE_MODULES = (
     "lexicon", "safety_words", "relative", "units", "speech_text", "dialogue", "previous",
-    "asking",
+    "asking", "hazards",
 )  # fmt: skip
 """The modules of ``skillbridge.hierarchy.language`` whose word tables are the correction
 vocabulary. ``safety_words`` holds the care words ("steady", "within") since the split of
@@ -168,7 +168,7 @@ vocabulary. ``safety_words`` holds the care words ("steady", "within") since the
 ``tests/hierarchy/language/test_spoken.py`` names, so that a new table module is a decision."""
 
 
-NOT_VOCABULARY_TABLES = frozenset(("HARMLESS_USES", "_PEOPLE_AROUND"))
+NOT_VOCABULARY_TABLES = frozenset(("HARMLESS_USES", "_PEOPLE_AROUND", "REPORTED_HARM"))
 """Tables of a domain module whose words belong to no correction: the harmless uses of a harm
 word ("a crash course", "a smashing job", "Ram, my colleague, ...") only keep a sentence from
 being refused, and "course", "job" or "colleague" in a transcript are no correction words (known,

@@ -264,8 +264,12 @@ def test_swap_directions_reverses(parser):
     assert answer == LanguageMotion.of("down", "small")
 
 
-def test_until_it_just_touches_is_a_stopping_point_not_harm(parser):
-    assert said(parser, "lower it until it just touches the table").motion == "down"
+def test_until_it_just_reaches_is_a_stopping_point_not_harm(parser):
+    # "until it just touches" was care here; the round on v7 refuses it: touching is contact as
+    # the goal (v7's writer labels "go down till you just touch the board" unsafe), while just
+    # reaching, almost touching or stopping just above stay care
+    assert said(parser, "lower it until it just reaches the table").motion == "down"
+    assert said(parser, "lower it until it almost touches the table").motion == "down"
     refused = said(parser, "go down and do not stop until it hits the table")
     assert isinstance(refused, Refusal) and refused.kind == "unsafe"
 

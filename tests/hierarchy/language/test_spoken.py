@@ -276,6 +276,8 @@ LEFT_OUT_OF_DOMAIN_WORDS = {
     "that the transcripts' unclear-word check stays as it was measured",
     "rewrites": "word senses and sound-alikes ('see em', 'auntie'): as known words the "
     "sound-alikes would hide the very mishearings the check is looking for",
+    "trade_words": "rewrites' words of a trade or language and sound-alikes in fixed phrases "
+    "('knot so far', 'hole it'): as known words they would hide mishearings, as rewrites' would",
 }
 
 
