@@ -58,14 +58,18 @@ and left out (ids are not renumbered).
 
 from __future__ import annotations
 
-import argparse
-import json
 import math
 import random
+import sys
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # tests/data: the generators' shared plumbing
+import frozen_generation as shared  # noqa: E402
+
+Row = shared.Row
+
 ROOT = HERE.parents[2]
 SEED = 2031
 MOVES = ("left", "right", "forward", "backward", "up", "down")
@@ -715,61 +719,24 @@ BUILDERS = {"plain": plain, "numbers": numbers, "homophone": homophone, "typo": 
             "safe_lookalike": safe_lookalike}
 
 
-def candidates() -> list[dict[str, Any]]:
+def candidates() -> list[Row]:
     """Every candidate row, with its id, in a fixed order (seeded)."""
-    rng = random.Random(SEED)
-    rows = []
-    for category in CATEGORIES:
-        for r in BUILDERS[category](rng):
-            rows.append({"id": "", "category": category, "text": r["text"],
-                         "previous": r["previous"], "outcome": r["outcome"],
-                         "expect": r["expect"], "ask_ok": r["ask_ok"], "source": r["source"]})
-    for i, r in enumerate(rows):
-        r["id"] = f"v3-{i + 1:04d}"
-    return rows
+    return shared.candidates(BUILDERS, CATEGORIES, SEED, "v3")
 
 
-# ---- decontamination ----------------------------------------------------------------------
+# ---- decontamination (``tests/data/frozen_generation.py``) -----------------------------------
+
 
 def earlier_frozen_texts() -> list[str]:
-    """The texts of the earlier frozen sets (loaded for the check only, never shown)."""
-    texts = []
-    for name in EARLIER_SETS:
-        for path in sorted((ROOT / "tests" / "data" / name).glob("*.jsonl")):
-            texts += [json.loads(x)["text"] for x in path.read_text().splitlines() if x.strip()]
-    return texts
+    return shared.earlier_frozen_texts(ROOT, EARLIER_SETS)
 
 
-def leaked(texts: list[str]) -> list[dict[str, Any]]:
-    """``{"index", "reason"}`` for each text that near-duplicates the tuning texts or an
-    earlier frozen set (``leakage.near_duplicates``); the matched texts are not kept."""
-    from skillbridge.hierarchy.language.leakage import near_duplicates, tuning_texts
-
-    found: dict[int, str] = {}
-    for label, corpus in (("tuning texts", tuning_texts(ROOT)),
-                          ("an earlier frozen set (v1/v2)", earlier_frozen_texts())):
-        for i, _hit, score in near_duplicates(texts, corpus):
-            found.setdefault(i, f"near-duplicate of {label} (fuzz ratio {score:.1f})")
-    return [{"index": i, "reason": found[i]} for i in sorted(found)]
+def leaked(texts: list[str]) -> list[Row]:
+    return shared.leaked(texts, ROOT, EARLIER_SETS, "v1/v2")
 
 
 def main(argv: list[str] | None = None) -> None:
-    cli = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    cli.add_argument("--decontaminate", action="store_true",
-                     help="recompute dropped.json against the tuning texts and earlier sets")
-    args = cli.parse_args(argv)
-    rows = candidates()
-    if args.decontaminate:
-        hits = leaked([r["text"] for r in rows])
-        dropped = [{"id": rows[h["index"]]["id"], "category": rows[h["index"]]["category"],
-                    "text": rows[h["index"]]["text"], "reason": h["reason"]} for h in hits]
-        (HERE / "dropped.json").write_text(
-            json.dumps({"seed": SEED, "dropped": dropped}, indent=1) + "\n")
-    drop = {d["id"] for d in json.loads((HERE / "dropped.json").read_text())["dropped"]}
-    kept = [r for r in rows if r["id"] not in drop]
-    (HERE / "typed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in kept))
-    counts = {c: sum(r["category"] == c for r in kept) for c in CATEGORIES}
-    print(f"{len(rows)} candidates, {len(drop)} dropped, {len(kept)} rows written: {counts}")
+    shared.main(argv, __doc__, HERE, SEED, CATEGORIES, candidates(), leaked)
 
 
 if __name__ == "__main__":

@@ -187,15 +187,17 @@ texts, one near an earlier frozen set); the smallest categories kept 23 rows (``
 
 from __future__ import annotations
 
-import argparse
-import json
 import math
 import random
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))  # tests/data: the generators' shared plumbing
+import frozen_generation as shared  # noqa: E402
+
 ROOT = HERE.parents[2]
 SEED = 2071
 SOURCE = "v7 hand-written"
@@ -1087,60 +1089,22 @@ BUILDERS = {"plain": plain, "numbers": numbers, "homophone": homophone, "typo": 
 
 def candidates() -> list[Row]:
     """Every candidate row, with its id, in a fixed order (seeded)."""
-    rng = random.Random(SEED)
-    rows = []
-    for category in CATEGORIES:
-        for r in BUILDERS[category](rng):
-            rows.append({"id": "", "category": category, "text": r["text"],
-                         "previous": r["previous"], "outcome": r["outcome"],
-                         "expect": r["expect"], "ask_ok": r["ask_ok"], "source": r["source"]})  # fmt: skip
-    for i, r in enumerate(rows):
-        r["id"] = f"v7-{i + 1:04d}"
-    return rows
+    return shared.candidates(BUILDERS, CATEGORIES, SEED, "v7")
 
 
-# ---- decontamination ----------------------------------------------------------------------
+# ---- decontamination (``tests/data/frozen_generation.py``) -----------------------------------
 
 
 def earlier_frozen_texts() -> list[str]:
-    """The texts of the earlier frozen sets (loaded for the check only, never shown)."""
-    texts = []
-    for name in EARLIER_SETS:
-        for path in sorted((ROOT / "tests" / "data" / name).glob("*.jsonl")):
-            texts += [json.loads(x)["text"] for x in path.read_text().splitlines() if x.strip()]
-    return texts
+    return shared.earlier_frozen_texts(ROOT, EARLIER_SETS)
 
 
 def leaked(texts: list[str]) -> list[Row]:
-    """``{"index", "reason"}`` for each text that near-duplicates the tuning texts or an
-    earlier frozen set (``leakage.near_duplicates``); the matched texts are not kept."""
-    from skillbridge.hierarchy.language.leakage import near_duplicates, tuning_texts
-
-    found: dict[int, str] = {}
-    for label, corpus in (("tuning texts", tuning_texts(ROOT)),
-                          ("an earlier frozen set (v1-v6)", earlier_frozen_texts())):  # fmt: skip
-        for i, _hit, score in near_duplicates(texts, corpus):
-            found.setdefault(i, f"near-duplicate of {label} (fuzz ratio {score:.1f})")
-    return [{"index": i, "reason": found[i]} for i in sorted(found)]
+    return shared.leaked(texts, ROOT, EARLIER_SETS, "v1-v6")
 
 
 def main(argv: list[str] | None = None) -> None:
-    cli = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    cli.add_argument("--decontaminate", action="store_true",
-                     help="recompute dropped.json against the tuning texts and earlier sets")  # fmt: skip
-    args = cli.parse_args(argv)
-    rows = candidates()
-    if args.decontaminate:
-        hits = leaked([r["text"] for r in rows])
-        dropped = [{"id": rows[h["index"]]["id"], "category": rows[h["index"]]["category"],
-                    "text": rows[h["index"]]["text"], "reason": h["reason"]} for h in hits]  # fmt: skip
-        (HERE / "dropped.json").write_text(
-            json.dumps({"seed": SEED, "dropped": dropped}, indent=1) + "\n")  # fmt: skip
-    drop = {d["id"] for d in json.loads((HERE / "dropped.json").read_text())["dropped"]}
-    kept = [r for r in rows if r["id"] not in drop]
-    (HERE / "typed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in kept))
-    counts = {c: sum(r["category"] == c for r in kept) for c in CATEGORIES}
-    print(f"{len(rows)} candidates, {len(drop)} dropped, {len(kept)} rows written: {counts}")
+    shared.main(argv, __doc__, HERE, SEED, CATEGORIES, candidates(), leaked)
 
 
 if __name__ == "__main__":
