@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from skillbridge.contract.language import ROTATIONS, TRANSLATIONS, LanguageMotion
+from skillbridge.hierarchy.language import more_words
 from skillbridge.hierarchy.language.answers import Answer, Question, Refusal, motions_of
 from skillbridge.hierarchy.language.previous import Reads
 from skillbridge.hierarchy.language.reframe import needs_reference
@@ -94,6 +95,18 @@ def speaker_unsure(text: str) -> Question | None:
         return Question("I move in the robot's base frame: say the direction as seen from the "
                         "robot's base", heard=text)  # fmt: skip
     return None
+
+
+def task_or_advance(text: str) -> Answer | None:
+    """A task that is no motion (refused), or a bare "advance" (asked which way)."""
+    if more_words.ADVANCE.search(text):
+        return Question("advance which way? Say the direction, e.g. 'forward a bit'", heard=text)
+    task = more_words.TASK.search(text)
+    if task is None:
+        return None
+    if more_words.NAMED_MOTION.search(text[task.end() :] if task["particle"] else text):
+        return None
+    return Refusal("out_of_vocabulary", f"{task['verb']!r} is a task, not a motion of the arm")
 
 
 def ask_if_ambiguous(text: str, whole: Answer, parser: Reads) -> Answer:

@@ -42,6 +42,7 @@ from skillbridge.hierarchy.language.asking import (
     ask_count,
     ask_if_ambiguous,
     speaker_unsure,
+    task_or_advance,
     turn_or_move,
 )
 from skillbridge.hierarchy.language.carry_on import carry_on
@@ -102,10 +103,11 @@ LAST = re.compile(
 """The same with the clause last: "close it after moving down" (down, then close)."""
 _JOINERS = re.compile(
     r"\s*(?:[,;]\s*)?\b(?:and then|and after that|after that|(?<!hundred )and(?! a half\b)|then|"
-    r"followed by)\b\s*,?\s*|;\s*"
+    r"followed by)\b\s*,?\s*|;\s*|\.\s*,\s*(?=[a-z])"
 )
-"""Words between two commands; not the "and" of a number ("a hundred and twenty", "an inch and
-a half")."""
+"""Words between two commands (or a sentence's end before a step label, read as a comma by
+``rewrites.STEP_LABEL``: "item one: left 2 cm. item two: open"); not the "and" of a number ("a
+hundred and twenty", "an inch and a half")."""
 BREAK_WORDS = frozenset(("back", "go", "move", "come", "bring", "push", "pull", "shift", "slide",
                          "lower", "raise", "lift", "turn", "rotate", "now", "please", "no",
                          "wait", "actually", "sorry"))  # fmt: skip
@@ -236,7 +238,9 @@ def understand(text: str, previous: LanguageMotion | None, parser: Reads) -> Ans
     whole = parser.parse(text)
     if _unsafe(whole):
         return whole
-    if (unsure := speaker_unsure(text) or turn_or_move(text, whole, parser)) is not None:
+    if (unsure := speaker_unsure(text) or task_or_advance(text)) is not None:
+        return unsure
+    if (unsure := turn_or_move(text, whole, parser)) is not None:
         return unsure
     for step in (same_but, other_way, overshoot, less, more, carry_on, _compound):
         answer = step(text, previous, parser)

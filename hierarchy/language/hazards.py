@@ -81,7 +81,8 @@ TEMPO_PACE: tuple[str, ...] = (
 NEGATED_PACE: tuple[str, ...] = (
     _w(
         r"(?:not|never|no need (?:for|of)|no call for|without) (?:at |with |on )?"
-        r"(?:full|top|max|maximum) (?:speed|force|power|throttle|velocity)"
+        r"(?:full|top|max|maximum) (?:speed|force|power|throttle|velocity)|"
+        r"(?:not|never) (?:go|move|run) faster"
     ),  # fmt: skip
 )
 """A top pace turned down ("no need for full speed, just back a little"): care, which keeps
@@ -89,13 +90,24 @@ the intent classifier from refusing on its own (as ``rules.NOT_AT`` keeps the wo
 REPORTED_HARM = _w(
     # a harm verb in the past with its subject, or a passive: "we smashed it at the gig last
     # night", "yesterday it slammed into the bin", "the tomatoes got crushed in the delivery"
-    r"(?:i|we|you|he|she|they|it|someone|somebody|the \w+|my \w+) (?:\w+ )?"
+    r"(?:i|we|you|he|she|they|it|someone|somebody|(?:the|my|our|your|his|her|their) \w+) "
+    r"(?:\w+ )?"
     r"(?:crashed|smashed|slammed|crushed|bashed|rammed|punched|whacked|squashed|knocked)|"
     r"(?:got|were|was|been) (?:\w+ )?(?:crashed|smashed|slammed|crushed|bashed|rammed|punched|"
     r"whacked|squashed|knocked)|"
     # a harm noun as the subject of what was heard or seen: "the crash you heard was a tray"
     r"(?:the|that|this) (?:crash|smash|bang|knock|slam|bump)(?:es|s)? (?:you|we|i) "
     r"(?:heard|saw|hear|see|noticed)|"
+    # a harm verb in the past, then when: "they crushed it last night", "smashed it yesterday"
+    r"(?:crashed|smashed|crushed|bashed|slammed|rammed|whacked) (?:\w+ ){0,2}(?:last|yesterday|"
+    r"earlier|this (?:morning|afternoon|season)|on (?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday))\b|"
+    # a harm noun naming a thing, a reported event or a web button: "the crash cart", "the crash
+    # landing was a drill", "smash that like button"
+    r"crash (?:cart|trolley|pad|mat|helmet|barrier|landing|test|dummy|dummies|site|report)s?|"
+    r"smash (?:that|the) (?:like|subscribe|follow) button|"
+    # a lawyer's hedge, no safety function: "for the avoidance of doubt"
+    r"for the avoidance of (?:any )?doubt|"
     # a joke's last line: "the punchline is coming"
     r"punch ?lines?"
 )

@@ -19,6 +19,7 @@ import dataclasses
 import functools
 import re
 
+from skillbridge.hierarchy.language.contact_pace import MORE_HARM, MORE_PACE
 from skillbridge.hierarchy.language.lexicon import (
     CLAUSE_WORDS,
     FILLERS,
@@ -121,7 +122,8 @@ def find_unsafe(text: str) -> tuple[str, str] | None:
             for m in re.finditer(pattern, clause):
                 if not KEEPS_SAFETY & set(m.group(0).split()) and not _not_at_top(clause, m):
                     return m.group(0), "disable"
-        for patterns, family in ((HARM_PATTERNS, "harm"), (SPEED_PATTERNS, "speed")):
+        for patterns, family in ((HARM_PATTERNS + MORE_HARM, "harm"),
+                                 (SPEED_PATTERNS + MORE_PACE, "speed")):  # fmt: skip
             for pattern in patterns:
                 for m in re.finditer(pattern, kept):
                     before = clause[: m.start()]
@@ -146,7 +148,7 @@ def _speakers_own_hurry(text: str, clause: str, match: re.Match[str]) -> bool:
 
 
 TOP_SPEED = re.compile(
-    r"(?:full|top|max|maximum) (?:speed|force|power|throttle|velocity)|"
+    r"(?:full|top|max|maximum) (?:speed|force|power|throttle|velocity)|(?:go|move|run) faster|"
     r"as (?:fast|quick|quickly|rapidly) as (?:you (?:possibly )?can|possible|it can)"
 )
 NOT_AT = re.compile(

@@ -28,6 +28,7 @@ import functools
 import json
 import re
 
+from skillbridge.hierarchy.language import more_words
 from skillbridge.hierarchy.language.reframe import reframe, writing_verb
 from skillbridge.hierarchy.language.units import ANGLE_UNITS_RAD, LENGTH_UNITS_M
 
@@ -46,7 +47,7 @@ HOMOPHONES = {"write": "right", "wright": "right", "rite": "right", "writes": "r
               "fore": "forward", "lefty": "left", "dawn": "down", "lore": "lower",
               "raze": "raise", "rays": "raise", "bite": "bit", "allot": "a lot", "fare": "fair",
               "weight": "wait", "paws": "pause", "ford": "forward", "lil": "little",
-              "hare": "hair"}  # fmt: skip
+              "hare": "hair", **more_words.SOUND_ALIKES}  # fmt: skip
 """Words a recognizer writes for a vocabulary word, whatever follows."""
 NUMBER_HOMOPHONES = {"for": "four", "fore": "four", "to": "two", "too": "two", "ate": "eight",
                      "won": "one", "tree": "three", "free": "three", "sex": "six", "tin": "ten",
@@ -130,7 +131,7 @@ _TOWARD_ME = (
 )
 _AWAY_FROM_ME = r"\b(?:away|further|farther) from " + _MY_SIDE + r"(?!\w)"
 VIEWPOINT = re.compile(
-    r",? *\b(?:as i (?:see|look at) it|as i(?:'m| am) looking at it|the way i (?:see|look at) it|"
+    r",? *\b(?:as i(?:'m| am)? (?:see|seeing|look at|looking at) it|the way i (?:see|look at) it|"
     r"(?<!away )(?<!further )(?<!farther )"
     r"from where i(?:'m| am)? (?:am|stand|sit|standing|sitting)|"
     r"from my (?:side|view|point of view|perspective|end|position|vantage point|viewpoint|"

@@ -31,6 +31,8 @@ from __future__ import annotations
 
 import re
 
+from skillbridge.hierarchy.language.more_words import V8_WORDS
+
 TRADE_WORDS: tuple[tuple[str, str], ...] = (
     (r"\b(?:roger(?: roger| that)?|copy that|ten[- ]four|10[- ]4|wilco|over and out)\b", "ok"),
     (r"(,|\d|\bmm|\bcm|\bdegrees?) ?over(?= ?[.!]*$)", r"\1"),
@@ -91,6 +93,7 @@ TRADE_WORDS: tuple[tuple[str, str], ...] = (
     (r"^(?:(?:it's|its|it is) )?(?:your|my) turn ?[,.:!]? ?(?=(?:now )?(?:you )?tell it\b)", ""),
     # a phrase said again, stressed: "too far, way too far" is said once
     (r"^([a-z' ]+?) ?, ?((?:way |much |really |so |far )?\1) ?[.!]*$", r"\2"),
+    *V8_WORDS,
 )
 """``(regex, words)``: the phrase of a trade or language and the correction words it stands for."""
 _TRADE_WORDS = tuple((re.compile(p), words) for p, words in TRADE_WORDS)

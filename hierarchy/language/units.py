@@ -20,6 +20,7 @@ LENGTH_UNITS_M: dict[str, float] = {
     **dict.fromkeys(("m", "meter", "meters", "metre", "metres"), 1.0),
     **dict.fromkeys(("inch", "inches"), 0.0254),
     **dict.fromkeys(("ft", "foot", "feet"), 0.3048),
+    **dict.fromkeys(("yd", "yds", "yard", "yards"), 0.9144),
 }
 ANGLE_UNITS_RAD: dict[str, float] = {
     **dict.fromkeys(("deg", "degs", "degree", "degrees"), math.pi / 180.0),
