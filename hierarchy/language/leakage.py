@@ -37,6 +37,7 @@ RETIRED_FROZEN_SETS = (
     "language_frozen_v6/typed.jsonl", "language_frozen_v6/asr.jsonl",
     "language_frozen_v7/typed.jsonl", "language_frozen_v7/asr.jsonl",
     "language_frozen_v8/typed.jsonl", "language_frozen_v8/asr.jsonl",
+    "language_frozen_v9/typed.jsonl", "language_frozen_v9/asr.jsonl",
 )  # fmt: skip
 """Frozen sets retired to development (under ``tests/data/``): tuned on since, so tuning data.
 v2 was retired on 2026-12-07, when no other unseen set was left to tune on; a frozen v3,
@@ -47,7 +48,8 @@ measures the round that tunes on v4. v5 was retired on 2026-12-08 in turn, after
 that round; a frozen v6, written independently, measures the round that tunes on v5. v6 was
 retired on 2026-12-08 likewise, and a frozen v7 measures the round that tunes on it; then v7,
 and a frozen v8 measures the round on v7; then v8 (2026-12-08), and a frozen v9 measures the
-round on v8. A later frozen set is checked against them too."""
+round on v8; then v9 (2026-12-08), and a frozen v10 measures the round on v9. A later frozen
+set is checked against them too."""
 MIN_WORDS = 3
 """Texts shorter than this ("stop", "up", "other way") are the vocabulary itself: exempt, on
 either side of a comparison. (Exempt only as the text checked, a pair was judged by the order of
