@@ -1,9 +1,11 @@
-"""``skillbridge calibrate excite`` and ``skillbridge calibrate fit``.
+"""``skillbridge calibrate excite``, ``calibrate offsets`` and ``calibrate fit``.
 
 ``excite`` writes an excitation (joint targets at the control rate) for the robot to play while
-``joint_states`` and ``joint_commands`` are recorded; ``fit`` turns such a recording into a
-ModelOverrides YAML for the simulator, and optionally a report. Without the dispatcher, run
-``python -m skillbridge.calibration.cli {excite,fit} ...``.
+``joint_states`` and ``joint_commands`` are recorded; ``offsets`` turns the touches of a
+calibration fixture into encoder offsets (``calibration.fixture``); ``fit`` turns a recording
+into a ModelOverrides YAML for the simulator, and optionally a report (with ``--fixture``, the
+fixture's offsets are its starting values and priors). Without the dispatcher, run
+``python -m skillbridge.calibration.cli {excite,offsets,fit} ...``.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from __future__ import annotations
 import dataclasses
 import sys
 import time
-from typing import Literal
+from collections.abc import Callable
+from typing import Any, Literal
 
 import tyro
 from tqdm import tqdm
@@ -19,6 +22,7 @@ from tqdm import tqdm
 from skillbridge.calibration.errors import CalibrationError
 from skillbridge.calibration.excitation import ExcitationConfig, describe, generate_excitation
 from skillbridge.calibration.fit import FitOptions, FitResult, fit_trajectory
+from skillbridge.calibration.fixture import FixtureFit, fit_fixture, load_fixture
 from skillbridge.calibration.identifiability import (
     DEFAULT_RESIDUAL_RAD,
     IdentifiabilityConfig,
@@ -33,7 +37,7 @@ from skillbridge.sim.overrides import ModelOverrides, load_overrides
 from skillbridge.sim.robot import panda_policy_spec
 from skillbridge.sim.scene import ARM_JOINTS, FINGER_JOINT, SceneConfig, compile_scene
 
-__all__ = ["ExciteConfig", "FitConfig", "excite", "fit", "main"]
+__all__ = ["ExciteConfig", "FitConfig", "OffsetsConfig", "excite", "fit", "main", "offsets"]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -73,6 +77,24 @@ class ExciteConfig:
 
 
 @dataclasses.dataclass(frozen=True)
+class OffsetsConfig:
+    """Encoder offsets from the touches of a calibration fixture (seats at known poses)."""
+
+    fixture: tyro.conf.Positional[str]
+    """Fixture YAML: tolerances and touches (joint readings, seat position, optional keyed
+    orientation); the format is in skillbridge.calibration.fixture and docs/calibration.md."""
+    out: str = "offsets.yaml"
+    """ModelOverrides YAML to write: the offsets, and their randomization over +- k_sigma."""
+    initial_overrides: str | None = None
+    """Start from (and keep everything else of) this ModelOverrides YAML; its offsets are the
+    prior's mean."""
+    prior_rad: float = FitOptions.offset_prior_rad
+    """Standard deviation of the prior on each offset: what the touches must beat."""
+    k_sigma: float = 2.0
+    """Randomization of each offset: value +- k_sigma standard deviations."""
+
+
+@dataclasses.dataclass(frozen=True)
 class FitConfig:
     """Fit joint friction/damping/armature, servo gains and the command delay to a recording."""
 
@@ -98,6 +120,9 @@ class FitConfig:
     """Timestamps of bag messages: header stamps, recorder log time, or auto."""
     initial_overrides: str | None = None
     """Start from (and keep the unfitted values of) this ModelOverrides YAML."""
+    fixture: str | None = None
+    """Fixture YAML (``calibrate offsets``): its offsets start the fit and their standard
+    deviations are the offsets' priors, which a joint log alone cannot give (joint 1, wrist)."""
     rate_hz: float = 50.0
     """Resampling rate (must divide the 500 Hz physics rate)."""
     segment_s: float = 3.0
@@ -222,6 +247,11 @@ def fit(cfg: FitConfig) -> int:
             "e.g. 0.002 (the default) or 0.0005"
         )
     initial = load_overrides(cfg.initial_overrides) if cfg.initial_overrides else ModelOverrides()
+    offset_priors: dict[str, float] = {}
+    if cfg.fixture:
+        fixture = _fit_offsets(cfg.fixture, initial, cfg.offset_prior_rad)
+        initial = fixture.overrides(initial, cfg.k_sigma)
+        offset_priors = dict(zip(ARM_JOINTS, map(float, fixture.std_rad), strict=True))
     joints = tuple(j.strip() for j in cfg.joints.split(",") if j.strip())
     options = FitOptions(
         fields=parse_fields(cfg.params),
@@ -234,6 +264,7 @@ def fit(cfg: FitConfig) -> int:
         vel_scale_rad_s=cfg.vel_scale_rad_s,
         max_iters=cfg.max_iters,
         offset_prior_rad=cfg.offset_prior_rad,
+        offset_priors_rad=offset_priors,
         damping_prior_nm_s_per_rad=cfg.damping_prior,
         damping_prior_everywhere=cfg.damping_prior_everywhere,
         interval_block_s=cfg.interval_block_s or None,
@@ -264,17 +295,49 @@ def fit(cfg: FitConfig) -> int:
     return 0
 
 
+def _fit_offsets(path: str, initial: ModelOverrides, prior_rad: float) -> FixtureFit:
+    """The fixture's offsets, printed as a table."""
+    start = [initial.joint_value(j, "offset_rad", 0.0) for j in ARM_JOINTS]
+    result = fit_fixture(load_fixture(path), initial_rad=start, prior_rad=prior_rad)
+    print(f"-- encoder offsets from the fixture {path}")
+    print(result.table())
+    unseen = [j for j, ok in zip(ARM_JOINTS, result.identified, strict=True) if not ok]
+    if unseen:
+        print(
+            f"WARNING: the touches do not determine the offsets of {', '.join(unseen)} (left to "
+            "the prior); add keyed seats (tcp_quat_wxyz) or touches in other postures"
+        )
+    return result
+
+
+def offsets(cfg: OffsetsConfig) -> int:
+    initial = load_overrides(cfg.initial_overrides) if cfg.initial_overrides else ModelOverrides()
+    result = _fit_offsets(cfg.fixture, initial, cfg.prior_rad)
+    overrides = result.overrides(initial, cfg.k_sigma)
+    overrides.save(cfg.out)
+    load_overrides(cfg.out, compile_scene())
+    print(f"wrote {cfg.out}")
+    return 0
+
+
+COMMANDS: dict[str, tuple[type, Callable[[Any], int]]] = {
+    "excite": (ExciteConfig, excite),
+    "offsets": (OffsetsConfig, offsets),
+    "fit": (FitConfig, fit),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``python -m skillbridge.calibration.cli {excite,fit} ...`` (the dispatcher's flags)."""
+    """``python -m skillbridge.calibration.cli {excite,offsets,fit} ...`` (the dispatcher's
+    flags)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args[0] not in ("excite", "fit"):
-        print("usage: python -m skillbridge.calibration.cli {excite,fit} [OPTIONS]")
+    if not args or args[0] not in COMMANDS:
+        print("usage: python -m skillbridge.calibration.cli {excite,offsets,fit} [OPTIONS]")
         return 2
     prog = f"skillbridge calibrate {args[0]}"
+    config, command = COMMANDS[args[0]]
     try:
-        if args[0] == "excite":
-            return excite(tyro.cli(ExciteConfig, args=args[1:], prog=prog))
-        return fit(tyro.cli(FitConfig, args=args[1:], prog=prog))
+        return command(tyro.cli(config, args=args[1:], prog=prog))
     except CalibrationError as exc:
         print(f"skillbridge calibrate {args[0]}: error: {exc}", file=sys.stderr)
         return 1

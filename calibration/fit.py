@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
@@ -76,6 +77,9 @@ class FitOptions:
     offset_prior_rad: float = 0.01
     """Standard deviation of the Gaussian prior on each encoder offset (around the initial
     value); 0 or inf: no prior."""
+    offset_priors_rad: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    """Per joint, a prior that replaces ``offset_prior_rad``: a fixture's standard deviations
+    (``calibrate fit --fixture``), around the fixture's offsets as initial values."""
     damping_prior_nm_s_per_rad: float = 3.0
     """Standard deviation of the Gaussian prior on a joint's damping (around the initial value,
     Menagerie's 1 N m s/rad by default); 0 or inf: none. The recording determines the servo's
@@ -307,11 +311,13 @@ def build_problem(traj: Trajectory, opts: FitOptions) -> tuple[Problem, tuple[Pa
     sigma_of_field = {"offset": opts.offset_prior_rad}
     if opts.damping_prior_everywhere:
         sigma_of_field["damping"] = opts.damping_prior_nm_s_per_rad
-    priors = {
-        s.name: (s.initial, sigma_of_field[s.field])
-        for s in specs
-        if 0 < sigma_of_field.get(s.field, 0.0) < np.inf
-    }
+
+    def sigma(spec: ParamSpec) -> float:
+        if spec.field == "offset" and spec.target in opts.offset_priors_rad:
+            return opts.offset_priors_rad[spec.target]
+        return sigma_of_field.get(spec.field, 0.0)
+
+    priors = {s.name: (s.initial, sigma(s)) for s in specs if 0 < sigma(s) < np.inf}
     weights = np.r_[np.full(7, 1 / opts.pos_scale_rad), np.full(7, 1 / opts.vel_scale_rad_s)]
     problem = Problem(
         traj=traj,

@@ -114,6 +114,12 @@ COMMANDS: dict[str, dict[str, Command]] = {
             "excite",
             "generate a safe excitation trajectory (chirps, multisines, steps) for identification",
         ),
+        "offsets": Command(
+            "skillbridge.calibration.cli",
+            "OffsetsConfig",
+            "offsets",
+            "encoder offsets from a calibration fixture's touches -> ModelOverrides YAML",
+        ),
         "fit": Command(
             "skillbridge.calibration.cli",
             "FitConfig",

@@ -130,3 +130,15 @@ def test_a_damping_left_on_its_bound_is_refitted_with_the_prior(truth_traj):
         _damping_off_its_bound(Search(problem, options, None), specs, inside, None, clock)[2]
         is None
     )
+
+
+def test_the_fixture_sets_the_dynamic_fits_offset_priors(truth_traj):
+    """``calibrate fit --fixture``: each offset starts at the fixture's value with the
+    fixture's standard deviation as its prior (``FitOptions.offset_priors_rad``)."""
+    options = FitOptions(fields=("offset",), joints=("panda_joint1", "panda_joint2"),
+                         fit_delay=False, offset_priors_rad={"panda_joint1": 2e-4})  # fmt: skip
+    problem, specs = build_problem(truth_traj, options)
+    assert problem.priors["panda_joint1.offset"][1] == 2e-4
+    assert problem.priors["panda_joint2.offset"][1] == FitOptions().offset_prior_rad
+    default, _ = build_problem(truth_traj, dataclasses.replace(options, offset_priors_rad={}))
+    assert default.priors["panda_joint1.offset"][1] == FitOptions().offset_prior_rad
