@@ -51,10 +51,12 @@ from scipy.spatial.transform import Rotation
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import Result, parse_args, report
+from calibration_closed_loop import offset_displacement_mm, start_poses
 from calibration_coverage import OFFSET_TARGET_RAD, QUANTUM_RAD, Prior, draw_robot
 
 from skillbridge.calibration.fixture import FixtureLog, FixtureTouch, fit_fixture
 from skillbridge.sim.assets import panda_mjcf
+from skillbridge.sim.scene import ARM_JOINTS
 
 TEST_SEED = 7700
 TCP_FROM_HAND_M = 0.1034
@@ -171,12 +173,23 @@ def make_log(
     return FixtureLog(tuple(touches), errors.stated_position_m, errors.stated_orientation_rad)
 
 
-def study_robot(arm: TrueArm, seed: int, keyed: bool, errors: FixtureErrors) -> dict:
+def displacement_mm(offsets_rad: np.ndarray, poses: np.ndarray) -> float:
+    """Mean tool displacement (mm) of these offsets over the closed-loop study's start poses:
+    the error a policy trusting its encoders keeps (``calibration_closed_loop``)."""
+    return offset_displacement_mm(
+        dict(zip(ARM_JOINTS, map(float, offsets_rad), strict=True)), poses
+    )
+
+
+def study_robot(
+    arm: TrueArm, seed: int, keyed: bool, errors: FixtureErrors, poses: np.ndarray | None = None
+) -> dict:
     truth = draw_robot(Prior(), seed).offset_rad
     log = make_log(arm, truth, seed, keyed, errors)
     start = time.perf_counter()
     fit = fit_fixture(log)
     error = fit.offsets_rad - truth
+    poses = start_poses() if poses is None else poses
     return {
         "seed": seed,
         "touches": fit.touches,
@@ -192,6 +205,8 @@ def study_robot(arm: TrueArm, seed: int, keyed: bool, errors: FixtureErrors) -> 
         "misfit_mrad": round(1e3 * fit.rms_orientation_rad, 4),
         "chi2_per_dof": round(fit.chi2_per_dof, 3),
         "fit_wall_s": round(time.perf_counter() - start, 3),
+        "true_offsets_displacement_mm": round(displacement_mm(truth, poses), 4),
+        "left_displacement_mm": round(displacement_mm(-error, poses), 4),
     }
 
 
@@ -240,7 +255,8 @@ def main() -> int:
     n = args.robots or (3 if args.quick else 20)
     arm, errors = TrueArm(), FixtureErrors(link_m=args.link_m, axis_rad=args.axis_rad)
     start = time.perf_counter()
-    robots = [study_robot(arm, args.seed + i, not args.no_keys, errors) for i in range(n)]
+    poses = start_poses()
+    robots = [study_robot(arm, args.seed + i, not args.no_keys, errors, poses) for i in range(n)]
     print(f"{'robot':>6}{'touches':>8}  max |error| mrad  identified  chi2/dof")
     for r in robots:
         worst = max(abs(e) for e in r["error_mrad"])
@@ -253,6 +269,15 @@ def main() -> int:
         "keyed": not args.no_keys,
         "errors": dataclasses.asdict(errors),
         "per_joint_max_abs_error_mrad": np.abs(per_joint).max(axis=0).round(4).tolist(),
+        "tool_displacement_mm": {
+            "true_offsets_median": float(
+                np.median([r["true_offsets_displacement_mm"] for r in robots])
+            ),
+            "left_by_the_fixture_median": float(
+                np.median([r["left_displacement_mm"] for r in robots])
+            ),
+            "left_by_the_fixture_max": max(r["left_displacement_mm"] for r in robots),
+        },
         "study_wall_s": round(time.perf_counter() - start, 1),
         "robots": robots,
     }
