@@ -23,7 +23,6 @@ import dataclasses
 import json
 import time
 from pathlib import Path
-from typing import Literal
 
 import matplotlib
 
@@ -45,7 +44,7 @@ from skillbridge.hierarchy.rollout import (
 from skillbridge.hierarchy.runtime import OnnxHighLevel, default_encoder
 from skillbridge.policies.errors import PolicyError
 from skillbridge.policies.evaluate import OnnxPolicy
-from skillbridge.sim.grasp import GraspConfig, franka_hand_grasp
+from skillbridge.sim.grasp import GraspName, named_grasp
 from skillbridge.sim.scene import TRAINING_PHYSICS_DT_S, SceneConfig
 
 
@@ -72,7 +71,7 @@ class ExperimentConfig:
     memory_distances: tuple[float, ...] = ()
     """Development sweep: one with-memory condition per distance instead of
     ``memory_distance``. Run it on seeds other than the evaluation's."""
-    grasp: Literal["trained", "franka-hand"] = "trained"
+    grasp: GraspName = "trained"
     """Grasp physics: ``trained`` is the scene the shipped skill was trained and verified in;
     ``franka-hand`` the Franka Hand's 70 N grasp that keeps a grasp until asked to open
     (``sim.grasp.franka_hand_grasp``, docs/grasp.md), under which cubes slip less (the shipped
@@ -82,7 +81,7 @@ class ExperimentConfig:
     cost)."""
 
     def scene(self) -> SceneConfig:
-        grasp = franka_hand_grasp() if self.grasp == "franka-hand" else GraspConfig()
+        grasp = named_grasp(self.grasp)
         return SceneConfig(physics_dt_s=self.physics_dt_s, grasp=grasp)
 
 

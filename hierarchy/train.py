@@ -37,6 +37,8 @@ from skillbridge.hierarchy.runtime import default_encoder
 from skillbridge.hierarchy.spec import HighLevelSpec
 from skillbridge.hierarchy.tasks import TRAIN_PHRASES, task_kind
 from skillbridge.policies.evaluate import OnnxPolicy
+from skillbridge.sim.grasp import GraspName, named_grasp
+from skillbridge.sim.scene import TRAINING_PHYSICS_DT_S, SceneConfig
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,7 +54,15 @@ class HighLevelTrainConfig:
     num_envs: int = 50
     seed: int = 0
     allow_unverified: bool = False
+    grasp: GraspName = "trained"
+    """Grasp physics the demonstrations run in (as ``hierarchy experiment --grasp``): the
+    states a high level meets depend on how the hand holds the cube."""
     bc: BCConfig = BCConfig()
+
+    def scene(self) -> SceneConfig:
+        """The rollouts' scene: training's physics step, this grasp."""
+        grasp = named_grasp(self.grasp)
+        return SceneConfig(physics_dt_s=TRAINING_PHYSICS_DT_S, grasp=grasp)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -71,7 +81,12 @@ class Demonstrations:
 
 
 def collect_demonstrations(
-    low_level: OnnxPolicy, episodes: int, noise_prob: float, num_envs: int, seed: int
+    low_level: OnnxPolicy,
+    episodes: int,
+    noise_prob: float,
+    num_envs: int,
+    seed: int,
+    scene: SceneConfig | None = None,
 ) -> tuple[Demonstrations, float]:
     """Oracle-driven episodes; every decision's observation labelled with the oracle's token.
 
@@ -79,7 +94,12 @@ def collect_demonstrations(
     tasks = [t for phrases in TRAIN_PHRASES.values() for t in phrases]
     events: list[dict] = []
     rollout = HierarchyRollout(
-        RolloutConfig(episodes=episodes, num_envs=num_envs, seed=seed),
+        RolloutConfig(
+            episodes=episodes,
+            num_envs=num_envs,
+            seed=seed,
+            scene=scene or SceneConfig(physics_dt_s=TRAINING_PHYSICS_DT_S),
+        ),
         low_level,
         OracleChooser(noise_prob, np.random.default_rng(seed)),
         _zero_embed,
@@ -114,7 +134,7 @@ def train_high_level(cfg: HighLevelTrainConfig) -> dict:
     low_level = OnnxPolicy(cfg.low_level)
     start = time.perf_counter()
     demos, demo_success = collect_demonstrations(
-        low_level, cfg.demo_episodes, cfg.noise_prob, cfg.num_envs, cfg.seed
+        low_level, cfg.demo_episodes, cfg.noise_prob, cfg.num_envs, cfg.seed, cfg.scene()
     )
     collect_s = time.perf_counter() - start
     encoder = default_encoder()
@@ -133,6 +153,7 @@ def train_high_level(cfg: HighLevelTrainConfig) -> dict:
     summary = {
         "demonstrations": len(data),
         "demo_episodes": cfg.demo_episodes,
+        "grasp": cfg.grasp,
         "demonstrator_success": demo_success,
         "collect_s": round(collect_s, 1),
         "train_accuracy": accuracy(model, train),

@@ -19,6 +19,7 @@ between the pads is squeezed with ``0.5 F``. The servo's tendon force is
 from __future__ import annotations
 
 import dataclasses
+from typing import Literal
 
 import mujoco
 
@@ -109,6 +110,16 @@ def franka_hand_grasp() -> GraspConfig:
         impratio=10.0,
         hold_until_opened=True,
     )
+
+
+GraspName = Literal["trained", "franka-hand"]
+"""The grasps a command line can name: ``trained`` (the scene the shipped skill was trained and
+verified in) and ``franka-hand`` (``franka_hand_grasp``)."""
+
+
+def named_grasp(name: GraspName) -> GraspConfig:
+    """The grasp physics a command line's ``--grasp`` names."""
+    return franka_hand_grasp() if name == "franka-hand" else GraspConfig()
 
 
 def apply_grasp(arm: mujoco.MjSpec, gripper: mujoco.MjsActuator, cfg: GraspConfig) -> None:

@@ -28,3 +28,18 @@ def test_the_shipped_skill_runs_in_either_hand():
     shipped = OnnxPolicy(str(SHIPPED))
     for grasp in ("trained", "franka-hand"):
         check_hand(shipped, ExperimentConfig(grasp=grasp))
+
+
+def test_the_experiment_and_the_high_levels_training_name_the_same_hands():
+    """``--grasp`` means one physics wherever it is given (``sim.grasp.named_grasp``), at the
+    training's physics step for demonstrations."""
+    from skillbridge.hierarchy.train import HighLevelTrainConfig
+    from skillbridge.sim.grasp import franka_hand_grasp
+    from skillbridge.sim.scene import TRAINING_PHYSICS_DT_S
+
+    for grasp in ("trained", "franka-hand"):
+        demos = HighLevelTrainConfig(grasp=grasp).scene()
+        assert demos.grasp == ExperimentConfig(grasp=grasp).scene().grasp
+        assert demos.physics_dt_s == TRAINING_PHYSICS_DT_S
+    assert HighLevelTrainConfig(grasp="franka-hand").scene().grasp == franka_hand_grasp()
+    assert not HighLevelTrainConfig().scene().grasp.hold_until_opened
