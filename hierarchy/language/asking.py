@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from skillbridge.contract.language import ROTATIONS, TRANSLATIONS, LanguageMotion
-from skillbridge.hierarchy.language import more_words
+from skillbridge.hierarchy.language import field_words, more_words
 from skillbridge.hierarchy.language.answers import Answer, Question, Refusal, motions_of
 from skillbridge.hierarchy.language.previous import Reads
 from skillbridge.hierarchy.language.reframe import needs_reference
@@ -101,6 +101,10 @@ def task_or_advance(text: str) -> Answer | None:
     """A task that is no motion (refused), or a bare "advance" (asked which way)."""
     if more_words.ADVANCE.search(text):
         return Question("advance which way? Say the direction, e.g. 'forward a bit'", heard=text)
+    if field_words.SLEW.search(text):
+        return Question("slew: turn, or move aside? Say 'rotate ...' or 'move ...'", heard=text)
+    if field_words.CRANE_PART.search(text):
+        return Refusal("out_of_vocabulary", "a crane's boom is no part of the arm; say a motion")
     task = more_words.TASK.search(text)
     if task is None:
         return None

@@ -46,6 +46,7 @@ from skillbridge.hierarchy.language.asking import (
     turn_or_move,
 )
 from skillbridge.hierarchy.language.carry_on import carry_on
+from skillbridge.hierarchy.language.more_words import NAMED_MOTION
 from skillbridge.hierarchy.language.parser import Parser, ParseResult, default_parser
 from skillbridge.hierarchy.language.previous import (
     REVERSE,
@@ -344,10 +345,12 @@ def _blocking_part(answers: list[Answer], text: str) -> Answer | None:
 def _partly_understood(text: str, parts: list[str], found: list, parser: Reads) -> Answer:
     """Some parts of a compound are motions, some not: the whole, or a question; never half."""
     whole = parser.parse(text)
-    if motions_of(whole) is not None:
-        return whole  # "stay inside the limits and go right a bit"
     understood = Motions(tuple(m for f in found if f for m in f))
     missed_parts = [p for p, f in zip(parts, found, strict=True) if f is None]
+    if (read := motions_of(whole)) is not None and not (
+        len(read) < len(understood.motions) and any(NAMED_MOTION.search(p) for p in missed_parts)
+    ):  # "stay inside the limits and go right a bit"; a whole that drops a part naming a
+        return whole  # motion is not ("close, lift and right at her": the "right" is lost)
     if all(_only_care(p) for p in missed_parts):  # "keep clear of the box and go left"
         return understood.motions[0] if len(understood.motions) == 1 else understood
     missed = missed_parts[0]

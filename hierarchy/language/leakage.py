@@ -22,7 +22,7 @@ NEAR_DUPLICATE = 92.0
 TABLE_MODULES = (
     "lexicon", "safety_words", "paraphrases", "phrasebook", "speech_text", "dialogue", "previous",
     "conversation", "spoken", "units", "relative", "rules", "reframe", "carry_on", "rewrites",
-    "asking", "hazards", "trade_words", "more_words", "contact_pace",
+    "asking", "hazards", "trade_words", "more_words", "contact_pace", "field_words",
 )  # fmt: skip
 """Modules of ``skillbridge.hierarchy.language`` whose upper-case constants are word tables."""
 DEV_SET_PATTERNS = ("language_dev*.jsonl", "parser_*heldout*.jsonl")

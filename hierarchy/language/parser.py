@@ -164,9 +164,12 @@ def _safety(text: str, cues: Cues, intents: dict[str, float], cfg: ParserConfig)
 
 def _stop_outside(cues: Cues) -> bool:
     """A stop is said, and not as a word of an unsafe goal ("lower until the box stops you",
-    "until you can not go further": the stop is where the contact ends, no stop command)."""
+    "until you can not go further": the stop is where the contact ends, no stop command; "hold
+    it against my wrist": the hold is the contact's)."""
     goal = (
-        cues.unsafe[0] if cues.unsafe and re.match(r"(?:until|till|til)\b", cues.unsafe[0]) else ""
+        cues.unsafe[0]
+        if cues.unsafe and re.match(r"(?:until|till|til|hold)\b", cues.unsafe[0])
+        else ""
     )
     return any(
         m.label == "stop" and not m.negated and not re.search(rf"\b{re.escape(m.words)}\b", goal)

@@ -19,7 +19,7 @@ import dataclasses
 import functools
 import re
 
-from skillbridge.hierarchy.language.contact_pace import MORE_HARM, MORE_PACE
+from skillbridge.hierarchy.language.contact_pace import MORE_HARM, MORE_PACE, V9_HARM
 from skillbridge.hierarchy.language.lexicon import (
     CLAUSE_WORDS,
     FILLERS,
@@ -122,7 +122,7 @@ def find_unsafe(text: str) -> tuple[str, str] | None:
             for m in re.finditer(pattern, clause):
                 if not KEEPS_SAFETY & set(m.group(0).split()) and not _not_at_top(clause, m):
                     return m.group(0), "disable"
-        for patterns, family in ((HARM_PATTERNS + MORE_HARM, "harm"),
+        for patterns, family in ((HARM_PATTERNS + MORE_HARM + V9_HARM, "harm"),
                                  (SPEED_PATTERNS + MORE_PACE, "speed")):  # fmt: skip
             for pattern in patterns:
                 for m in re.finditer(pattern, kept):

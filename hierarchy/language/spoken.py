@@ -72,7 +72,7 @@ a an the it its this that these those to of by in on at for from with and or but
 i you we me my your our they them he she is are am was were be been being do does did will would
 can could should shall may might must have has had not no yes ok okay please just now there here
 what which who how like well oh than about over into onto off out very really quite clear let us
-one two three four five six seven eight nine ten half give
+one two three four five six seven eight nine ten half give literally basically honestly
 """.split()
 )
 """Words of any sentence: known, whatever the correction."""

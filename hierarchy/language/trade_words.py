@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from skillbridge.hierarchy.language.field_words import V9_WORDS
 from skillbridge.hierarchy.language.more_words import V8_WORDS
 
 TRADE_WORDS: tuple[tuple[str, str], ...] = (
@@ -94,6 +95,7 @@ TRADE_WORDS: tuple[tuple[str, str], ...] = (
     # a phrase said again, stressed: "too far, way too far" is said once
     (r"^([a-z' ]+?) ?, ?((?:way |much |really |so |far )?\1) ?[.!]*$", r"\2"),
     *V8_WORDS,
+    *V9_WORDS,
 )
 """``(regex, words)``: the phrase of a trade or language and the correction words it stands for."""
 _TRADE_WORDS = tuple((re.compile(p), words) for p, words in TRADE_WORDS)

@@ -101,12 +101,20 @@ class Size:
     """The words it was read from, e.g. ``3 cm``."""
 
 
+def _fold_accents(text: str) -> str:
+    """Latin letters without their accents ("rápido" -> "rapido", "voilà" -> "voila"); signs
+    such as the degree sign and "½" are kept (only combining marks are dropped)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", kept)
+
+
 def normalize(text: str) -> str:
     """Lower-case tokens separated by single spaces: words, numbers, clause punctuation.
 
     Example: ``"You're 3cm too far left!"`` -> ``"you are 3 cm too far left !"``.
     """
-    t = unicodedata.normalize("NFC", text).translate(_CHARS).lower()
+    t = _fold_accents(unicodedata.normalize("NFC", text).translate(_CHARS)).lower()
     t = _POSSESSIVE.sub(r"\1 ", t)
     for short, long in _CONTRACTIONS:
         t = t.replace(short, long)
@@ -146,14 +154,20 @@ def _read_number(tokens: list[str], i: int) -> tuple[float, int]:
         value, j = _read_article_number(tokens, i)
         if j == i:
             return 0.0, 0
-    if tokens[j : j + 3] == ["and", "a", "half"]:
-        value, j = value + 0.5, j + 3
+    if tokens[j : j + 2] in (["and", "a"], ["and", "an"]) and tokens[j + 2 : j + 3] in (
+        ["half"],
+        ["quarter"],
+        ["third"],
+    ):  # "six and a quarter cm": 6.25 cm
+        value, j = value + _FRACTIONS[tokens[j + 2]], j + 3
     elif j > i and j < len(tokens) and tokens[j].rstrip("s") in _FRACTIONS:
         value, j = value * _FRACTIONS[tokens[j].rstrip("s")], j + 1  # "three quarters of a cm"
         if tokens[j : j + 2] in (["of", "a"], ["of", "an"]):
             j += 2
     elif j + 1 < len(tokens) and tokens[j] == "point" and tokens[j + 1] in _ONES[:10]:
         value, j = float(f"{int(value)}.{_ONES.index(tokens[j + 1])}"), j + 2
+    if value < 1 and tokens[j : j + 2] in (["of", "a"], ["of", "an"]) and _is_unit(tokens, j + 2):
+        j += 2  # "point eight of a centimetre": 0.8 cm
     if tokens[i] in _NEEDS_UNIT and not _is_unit(tokens, j):
         return 0.0, 0
     return value, j - i

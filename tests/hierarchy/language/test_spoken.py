@@ -282,6 +282,8 @@ LEFT_OUT_OF_DOMAIN_WORDS = {
     "('shwaya', 'prune'): left out for trade_words' reason",
     "contact_pace": "the v8 round's harm and pace phrases ('put weight on', 'between my hands'): "
     "as known words 'pressure' or 'between' let garbled transcripts move (v7 asr rows)",
+    "field_words": "the v9 round's phrases and sound-alikes ('woe there', 'tae ma left'): left "
+    "out for trade_words' reason",
 }
 
 
