@@ -27,7 +27,7 @@ only where fitted: not at the defaults) on >= 90 % of the robots (every joint of
 meet it); no estimate within 1 % of its bound's span.
 
     python benchmarks/calibration_coverage.py [--quick] [--robots N] [--duration S] [--seed B]
-        [--jobs J] [--replay-dt-s DT] [--friction-timeconst-s T] [--json PATH]
+        [--jobs J] [--replay-dt-s DT] [--friction-timeconst-s T] [--fixture] [--json PATH]
 
 Robot i is drawn with seed ``B + i`` (``--seed``, default 0). Seeds are split by purpose (see
 docs/calibration.md): development runs use base 2000, the frozen test run base 7000. ``--jobs``
@@ -569,6 +569,12 @@ def _arguments(parser: argparse.ArgumentParser) -> None:
         help="diagnostic: the replay's arm friction-constraint time constant (MuJoCo's 0.02)",
     )
     parser.add_argument(
+        "--fixture",
+        action="store_true",
+        help="calibrate fit --fixture: each robot's touches of the fixture study's calibration "
+        "fixture give the fit's starting offsets and their priors",
+    )
+    parser.add_argument(
         "--resummarize",
         type=Path,
         default=None,
@@ -624,12 +630,35 @@ def with_friction_timeconst(timeconst_s: float) -> None:
     fit_module.replay_model = replay_model
 
 
+def with_fixture(options: FitOptions, robot: Robot) -> tuple[FitOptions, dict]:
+    """``calibrate fit --fixture``: the robot's touches of the fixture study's calibration
+    fixture (its own generator, ``calibration_fixture.make_log``), their offsets as the fit's
+    starting values and their standard deviations as its offset priors."""
+    import calibration_fixture as fixture_study
+
+    from skillbridge.calibration.fixture import fit_fixture
+
+    log = fixture_study.make_log(
+        fixture_study.TrueArm(), robot.offset_rad, robot.seed, True, fixture_study.FixtureErrors()
+    )
+    fit = fit_fixture(log)
+    priors = dict(zip(ARM_JOINTS, map(float, fit.std_rad), strict=True))
+    record = {
+        "touches": fit.touches,
+        "offset_error_rad": (fit.offsets_rad - robot.offset_rad).tolist(),
+    }
+    return dataclasses.replace(
+        options, initial=fit.overrides(options.initial), offset_priors_rad=priors
+    ), record
+
+
 def _study_seed(
     seed: int,
     duration_s: float,
     workdir: str,
     options: FitOptions,
     friction_timeconst_s: float | None = None,
+    fixture: bool = False,
 ) -> dict:
     """One robot in a worker process: its own excitation (deterministic), generator and fit."""
     if friction_timeconst_s is not None:
@@ -637,7 +666,12 @@ def _study_seed(
     spec = panda_policy_spec(compile_scene())
     excitation = generate_excitation(ExcitationConfig(duration_s=duration_s), spec)
     robot = draw_robot(Prior(), seed)
-    return study_robot(excitation, robot, SensorConfig(), Path(workdir), options)
+    if not fixture:
+        return study_robot(excitation, robot, SensorConfig(), Path(workdir), options)
+    options, record = with_fixture(options, robot)
+    return study_robot(excitation, robot, SensorConfig(), Path(workdir), options) | {
+        "fixture": record
+    }
 
 
 def resummarize(path: Path) -> int:
@@ -698,7 +732,8 @@ def main() -> int:
             f"; replay friction time constant {args.friction_timeconst_s:g} s (diagnostic)"
             if args.friction_timeconst_s is not None
             else ""
-        ),
+        )
+        + ("; offsets from a calibration fixture (--fixture)" if args.fixture else ""),
         "prior": dataclasses.asdict(Prior()),
         "sensors": dataclasses.asdict(SensorConfig()),
         "threads": 2,
@@ -709,7 +744,13 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp, ProcessPoolExecutor(args.jobs) as pool:
         futures = {
             pool.submit(
-                _study_seed, seed, duration_s, tmp, options, args.friction_timeconst_s
+                _study_seed,
+                seed,
+                duration_s,
+                tmp,
+                options,
+                args.friction_timeconst_s,
+                args.fixture,
             ): seed
             for seed in seeds
         }
