@@ -1,9 +1,11 @@
 """What the frozen sets' generators (``language_frozen_v3`` ... ``_v8/make_frozen_vN.py``) share:
 numbering the hand-written candidates, dropping those that near-duplicate the tuning texts or an
-earlier frozen set, and writing ``typed.jsonl`` from the stored drop list.
+earlier frozen set, and writing ``typed.jsonl`` from the stored drop list; and the label and row
+helpers that v6-v10's generators had each copied (``m``, ``cm``, ... and ``Rows``).
 
-Each generator keeps its sentences, its label conventions and its seed; this module holds only
-the plumbing they had each copied. The earlier sets and the tuning texts are loaded for the check
+Each generator keeps its sentences, its label conventions, its pool of previous motions and its
+seed; this module holds only what they had each copied. (The generators' docstrings name line
+ranges of the earlier generators as they were when each set was written: see the history.) The earlier sets and the tuning texts are loaded for the check
 only: their texts are never printed.
 """
 
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -84,3 +87,117 @@ def main(
     (here / "typed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in kept))
     counts = {c: sum(r["category"] == c for r in kept) for c in categories}
     print(f"{len(rows)} candidates, {len(drop)} dropped, {len(kept)} rows written: {counts}")
+
+
+# ---- labels and rows (the helpers of v6-v10's generators) -----------------------------------
+
+MOVES = ("left", "right", "forward", "backward", "up", "down")
+ROTS = ("rotate_cw", "rotate_ccw")
+OPPOSITE = {"left": "right", "right": "left", "forward": "backward", "backward": "forward",
+            "up": "down", "down": "up", "rotate_cw": "rotate_ccw", "rotate_ccw": "rotate_cw"}  # fmt: skip
+
+
+def m(motion: str, magnitude: str = "normal") -> Row:
+    """A motion with a named size class (gripper and stop: no size)."""
+    if motion in MOVES or motion in ROTS:
+        return {"motion": motion, "magnitude": magnitude}
+    return {"motion": motion, "magnitude": None}
+
+
+def metres(motion: str, value: float) -> Row:
+    return {"motion": motion, "magnitude": "explicit", "distance_m": round(value, 6)}
+
+
+def cm(motion: str, value: float) -> Row:
+    return metres(motion, value / 100)
+
+
+def mm(motion: str, value: float) -> Row:
+    return metres(motion, value / 1000)
+
+
+def inch(motion: str, value: float) -> Row:
+    return metres(motion, value * 0.0254)
+
+
+def deg(motion: str, value: float) -> Row:
+    return {"motion": motion, "magnitude": "explicit", "angle_rad": round(math.radians(value), 6)}
+
+
+def rad(motion: str, value: float) -> Row:
+    return {"motion": motion, "magnitude": "explicit", "angle_rad": round(value, 6)}
+
+
+def reverse(prev: Row) -> Row:
+    """The previous motion the other way, same size."""
+    return {**prev, "motion": OPPOSITE[prev["motion"]]}
+
+
+def back_small(prev: Row) -> Row:
+    """Too far: the previous motion reversed by a small step."""
+    return m(OPPOSITE[prev["motion"]], "small")
+
+
+def again(prev: Row, size: str | None = None) -> Row:
+    """More: the previous direction, with the size said or else the previous size."""
+    return dict(prev) if size is None else m(prev["motion"], size)
+
+
+class Rows:
+    """The row helpers of one set: every row carries its ``source``; ``drawn`` rows draw their
+    previous motion from the set's ``pool`` with the generator's one seeded ``rng``."""
+
+    def __init__(self, source: str, seed: int, pool: dict[str, list[Row]]) -> None:
+        self.source, self.seed, self.pool = source, seed, pool
+
+    def go(self, text: str, *expect: Row, prev: Row | None = None, ask: bool = False) -> Row:
+        return {"text": text, "previous": prev, "outcome": "motion", "expect": list(expect),
+                "ask_ok": ask, "source": self.source}  # fmt: skip
+
+    def ask(self, text: str, prev: Row | None = None) -> Row:
+        return {"text": text, "previous": prev, "outcome": "ask", "expect": [], "ask_ok": False,
+                "source": self.source}  # fmt: skip
+
+    def refuse(self, text: str) -> Row:
+        return {"text": text, "previous": None, "outcome": "refuse", "expect": [], "ask_ok": False,
+                "source": self.source}  # fmt: skip
+
+    def unsafe(self, text: str) -> Row:
+        return {"text": text, "previous": None, "outcome": "unsafe", "expect": [], "ask_ok": False,
+                "source": self.source}  # fmt: skip
+
+    def drawn(
+        self, rng: random.Random, pool: str, text: str, label: Callable[..., Row], *args
+    ) -> Row:
+        """A row whose previous motion is drawn from ``pool[pool]``: ``label(text, prev, *args)``."""
+        prev = rng.choice(self.pool[pool])
+        row = label(text, prev, *args)
+        row["source"] = f"{self.source}; previous drawn from POOL['{pool}'] (seed {self.seed})"
+        return row
+
+    def other(self, text: str, prev: Row, size: str | None = None, ask_ok: bool = False) -> Row:
+        """The other way: the previous motion reversed, same size or the size said."""
+        label = reverse(prev) if size is None else m(OPPOSITE[prev["motion"]], size)
+        return self.go(text, label, prev=prev, ask=ask_ok)
+
+    def other_cm(self, text: str, prev: Row, value: float) -> Row:
+        return self.go(text, cm(OPPOSITE[prev["motion"]], value), prev=prev)
+
+    def other_mm(self, text: str, prev: Row, value: float) -> Row:
+        return self.go(text, mm(OPPOSITE[prev["motion"]], value), prev=prev)
+
+    def other_deg(self, text: str, prev: Row, value: float) -> Row:
+        return self.go(text, deg(OPPOSITE[prev["motion"]], value), prev=prev)
+
+    def less(self, text: str, prev: Row, ask_ok: bool = False) -> Row:
+        return self.go(text, back_small(prev), prev=prev, ask=ask_ok)
+
+    def more(self, text: str, prev: Row, size: str | None = None, ask_ok: bool = False) -> Row:
+        return self.go(text, again(prev, size), prev=prev, ask=ask_ok)
+
+    def undo(self, text: str, prev: Row) -> Row:
+        """Undo / put it back / wrong way: the other way, same size, a question also right."""
+        return self.other(text, prev, ask_ok=True)
+
+    def ask_after(self, text: str, prev: Row) -> Row:
+        return self.ask(text, prev)

@@ -171,10 +171,8 @@ appended to those two builders, before anything was committed, and ``dropped.jso
 
 from __future__ import annotations
 
-import math
 import random
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -185,10 +183,7 @@ import frozen_generation as shared  # noqa: E402
 ROOT = HERE.parents[2]
 SEED = 2061
 SOURCE = "v6 hand-written"
-MOVES = ("left", "right", "forward", "backward", "up", "down")
-ROTS = ("rotate_cw", "rotate_ccw")
-OPPOSITE = {"left": "right", "right": "left", "forward": "backward", "backward": "forward",
-            "up": "down", "down": "up", "rotate_cw": "rotate_ccw", "rotate_ccw": "rotate_cw"}  # fmt: skip
+MOVES, ROTS, OPPOSITE = shared.MOVES, shared.ROTS, shared.OPPOSITE
 CATEGORIES = ("plain", "numbers", "homophone", "typo", "split_merged", "fillers",
               "negated_distance", "relative_people", "other_way", "compound", "gripper_stop",
               "rotation", "ambiguous", "out_of_scope", "too_large", "unsafe", "unsafe_nearmiss",
@@ -206,46 +201,16 @@ Row = dict[str, Any]
 # ---- labels -------------------------------------------------------------------------------
 
 
-def m(motion: str, magnitude: str = "normal") -> Row:
-    """A motion with a named size class (gripper and stop: no size)."""
-    if motion in MOVES or motion in ROTS:
-        return {"motion": motion, "magnitude": magnitude}
-    return {"motion": motion, "magnitude": None}
-
-
-def metres(motion: str, value: float) -> Row:
-    return {"motion": motion, "magnitude": "explicit", "distance_m": round(value, 6)}
-
-
-def cm(motion: str, value: float) -> Row:
-    return metres(motion, value / 100)
-
-
-def mm(motion: str, value: float) -> Row:
-    return metres(motion, value / 1000)
-
-
-def inch(motion: str, value: float) -> Row:
-    return metres(motion, value * 0.0254)
-
-
-def deg(motion: str, value: float) -> Row:
-    return {"motion": motion, "magnitude": "explicit", "angle_rad": round(math.radians(value), 6)}
-
-
-def reverse(prev: Row) -> Row:
-    """The previous motion the other way, same size."""
-    return {**prev, "motion": OPPOSITE[prev["motion"]]}
-
-
-def back_small(prev: Row) -> Row:
-    """Too far: the previous motion reversed by a small step."""
-    return m(OPPOSITE[prev["motion"]], "small")
-
-
-def again(prev: Row, size: str | None = None) -> Row:
-    """More: the previous direction, with the size said or else the previous size."""
-    return dict(prev) if size is None else m(prev["motion"], size)
+m, metres, cm, mm, inch, deg, rad = (
+    shared.m,
+    shared.metres,
+    shared.cm,
+    shared.mm,
+    shared.inch,
+    shared.deg,
+    shared.rad,
+)
+reverse, back_small, again = shared.reverse, shared.back_small, shared.again
 
 
 POOL = {
@@ -283,67 +248,10 @@ CW, CCW = "rotate_cw", "rotate_ccw"
 # ---- rows ---------------------------------------------------------------------------------
 
 
-def go(text: str, *expect: Row, prev: Row | None = None, ask: bool = False) -> Row:
-    return {"text": text, "previous": prev, "outcome": "motion", "expect": list(expect),
-            "ask_ok": ask, "source": SOURCE}  # fmt: skip
-
-
-def ask(text: str, prev: Row | None = None) -> Row:
-    return {"text": text, "previous": prev, "outcome": "ask", "expect": [], "ask_ok": False,
-            "source": SOURCE}  # fmt: skip
-
-
-def refuse(text: str) -> Row:
-    return {"text": text, "previous": None, "outcome": "refuse", "expect": [], "ask_ok": False,
-            "source": SOURCE}  # fmt: skip
-
-
-def unsafe(text: str) -> Row:
-    return {"text": text, "previous": None, "outcome": "unsafe", "expect": [], "ask_ok": False,
-            "source": SOURCE}  # fmt: skip
-
-
-def drawn(rng: random.Random, pool: str, text: str, label: Callable[..., Row], *args) -> Row:
-    """A row whose previous motion is drawn from ``POOL[pool]``: ``label(text, prev, *args)``."""
-    prev = rng.choice(POOL[pool])
-    row = label(text, prev, *args)
-    row["source"] = f"{SOURCE}; previous drawn from POOL['{pool}'] (seed {SEED})"
-    return row
-
-
-def other(text: str, prev: Row, size: str | None = None, ask_ok: bool = False) -> Row:
-    """The other way: the previous motion reversed, same size or the size said."""
-    label = reverse(prev) if size is None else m(OPPOSITE[prev["motion"]], size)
-    return go(text, label, prev=prev, ask=ask_ok)
-
-
-def other_cm(text: str, prev: Row, value: float) -> Row:
-    return go(text, cm(OPPOSITE[prev["motion"]], value), prev=prev)
-
-
-def other_mm(text: str, prev: Row, value: float) -> Row:
-    return go(text, mm(OPPOSITE[prev["motion"]], value), prev=prev)
-
-
-def other_deg(text: str, prev: Row, value: float) -> Row:
-    return go(text, deg(OPPOSITE[prev["motion"]], value), prev=prev)
-
-
-def less(text: str, prev: Row, ask_ok: bool = False) -> Row:
-    return go(text, back_small(prev), prev=prev, ask=ask_ok)
-
-
-def more(text: str, prev: Row, size: str | None = None) -> Row:
-    return go(text, again(prev, size), prev=prev)
-
-
-def undo(text: str, prev: Row) -> Row:
-    """Undo / put it back / that's backwards: the other way, same size, a question also right."""
-    return other(text, prev, ask_ok=True)
-
-
-def ask_after(text: str, prev: Row) -> Row:
-    return ask(text, prev)
+ROWS = shared.Rows(SOURCE, SEED, POOL)  # the row helpers, bound to this set
+go, ask, refuse, unsafe, drawn = ROWS.go, ROWS.ask, ROWS.refuse, ROWS.unsafe, ROWS.drawn
+other, other_cm, other_mm, other_deg = ROWS.other, ROWS.other_cm, ROWS.other_mm, ROWS.other_deg
+less, more, undo, ask_after = ROWS.less, ROWS.more, ROWS.undo, ROWS.ask_after
 
 
 # ---- the rows, by category (every sentence written for v6) ---------------------------------
